@@ -1,0 +1,166 @@
+//! The crate's error: kubectl's message, verbatim, plus a stable machine-readable code.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// What kind of failure an [`Error`] is; [`Code::as_str`] is the stable id hosts match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub enum Code {
+    /// pflag rejected the command line (unknown flag, missing value, bad bool).
+    FlagUnknown,
+    /// A flag's value was rejected while parsing (`invalid argument … for "--env" flag`).
+    FlagInvalidArgument,
+    /// A flag needs a value and none was given.
+    FlagNeedsArgument,
+    /// kubectl `Validate` rejected the options (the message says which check).
+    Invalid,
+    /// `--profile` names no profile of this version.
+    UnknownProfile,
+    /// The custom profile file could not be read (the host's read error is in the message).
+    CustomRead,
+    /// The custom profile file is not a valid container spec.
+    CustomInvalid,
+    /// The custom profile sets a field it may not modify.
+    CustomForbidden,
+    /// The custom profile could not be merged into the debug container.
+    CustomMerge,
+    /// The target object is neither a Pod nor a Node.
+    UnsupportedKind,
+    /// The target object is malformed (wrong JSON types, missing name, not an object).
+    InvalidTarget,
+    /// A `TYPE/NAME` argument names a resource type kubectl does not know.
+    UnknownResourceType,
+    /// A `-f` object's namespace differs from an explicit `--namespace`.
+    NamespaceMismatch,
+    /// Both names and `-f` were given.
+    NamesWithFilename,
+    /// The kubectl version is outside 1.27–1.36.
+    UnsupportedVersion,
+    /// The input to the library itself is malformed (wrong option types, bad JSON).
+    InvalidInput,
+    /// The API server answered with an error `Status` (formatted as kubectl prints it).
+    Api,
+}
+
+impl Code {
+    /// The stable id, e.g. `flag/unknown`, `validate/invalid`, `custom/forbidden`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::FlagUnknown => "flag/unknown",
+            Code::FlagInvalidArgument => "flag/invalid-argument",
+            Code::FlagNeedsArgument => "flag/needs-argument",
+            Code::Invalid => "validate/invalid",
+            Code::UnknownProfile => "profile/unknown",
+            Code::CustomRead => "custom/read",
+            Code::CustomInvalid => "custom/invalid",
+            Code::CustomForbidden => "custom/forbidden",
+            Code::CustomMerge => "custom/merge",
+            Code::UnsupportedKind => "target/unsupported-kind",
+            Code::InvalidTarget => "target/invalid",
+            Code::UnknownResourceType => "target/unknown-resource-type",
+            Code::NamespaceMismatch => "target/namespace-mismatch",
+            Code::NamesWithFilename => "target/names-with-filename",
+            Code::UnsupportedVersion => "input/unsupported-version",
+            Code::InvalidInput => "input/invalid",
+            Code::Api => "api/error",
+        }
+    }
+
+    /// Whether kubectl reports this failure as a usage error (it then adds
+    /// `See 'kubectl debug --help' for usage.`).
+    pub fn is_usage(self) -> bool {
+        matches!(
+            self,
+            Code::FlagUnknown | Code::FlagInvalidArgument | Code::FlagNeedsArgument
+        )
+    }
+}
+
+/// A failure, with kubectl's exact text as its `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    code: Code,
+    message: String,
+}
+
+impl Error {
+    /// An error of `code` with kubectl's `message`.
+    pub fn new(code: Code, message: impl Into<String>) -> Error {
+        Error {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A kubectl `Validate` failure.
+    pub fn invalid(message: impl Into<String>) -> Error {
+        Error::new(Code::Invalid, message)
+    }
+
+    /// The kind of failure.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// kubectl's message (what it prints after `error: `).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The version string was not one of 1.27 … 1.36.
+    pub(crate) fn unsupported_version(v: &str) -> Error {
+        Error::new(
+            Code::UnsupportedVersion,
+            format!("unsupported kubectl version {v:?}: expected 1.27 … 1.36"),
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Go's `%q` for a string: double-quoted with Go escapes (kubectl quotes names this way).
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_quote_escapes_like_go() {
+        assert_eq!(go_quote("busy box"), "\"busy box\"");
+        assert_eq!(go_quote("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\x01\"");
+    }
+}

@@ -1,0 +1,138 @@
+//! `kubectl debug` options: one field per flag, with kubectl's defaults.
+//!
+//! Mirrors kubectl `pkg/cmd/debug/debug.go` `DebugOptions` and `NewDebugOptions`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::version::KubectlVersion;
+
+/// One `name=value` pair of `--env` or `--set-image`, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Left of the first `=` (the env name, or the container name / `*`).
+    pub name: String,
+    /// Right of the first `=`.
+    pub value: String,
+}
+
+/// Every `kubectl debug` flag, plus the positional targets and the `--` command.
+///
+/// Defaults are kubectl's (`NewDebugOptions`): `--share-processes=true`,
+/// `--keep-init-containers=true`, everything else empty or false. A flag whose
+/// kubectl behaviour depends on whether it was given explicitly is an `Option`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct DebugOptions {
+    /// Positional targets: `POD`, `TYPE/NAME` (everything before `--`).
+    pub targets: Vec<String>,
+    /// The command after `--` (kubectl's `Args`).
+    pub args: Vec<String>,
+    /// `-f/--filename`: files naming the objects to debug (read by the host).
+    pub filename: Vec<String>,
+    /// `--arguments-only`.
+    pub arguments_only: bool,
+    /// `--attach`; `None` when not given (then it defaults to `--stdin`).
+    pub attach: Option<bool>,
+    /// `-c/--container`.
+    pub container: String,
+    /// `--copy-to`.
+    pub copy_to: String,
+    /// `--custom`: path of the custom profile file (its text is a separate input).
+    pub custom: String,
+    /// `--env`, merged in order (a later key replaces an earlier one in place).
+    pub env: Vec<Pair>,
+    /// `--image`.
+    pub image: String,
+    /// `--image-pull-policy`.
+    pub image_pull_policy: String,
+    /// `--keep-annotations` (1.31+).
+    pub keep_annotations: bool,
+    /// `--keep-init-containers` (1.31+; default true).
+    pub keep_init_containers: bool,
+    /// `--keep-labels` (1.31+).
+    pub keep_labels: bool,
+    /// `--keep-liveness` (1.31+).
+    pub keep_liveness: bool,
+    /// `--keep-readiness` (1.31+).
+    pub keep_readiness: bool,
+    /// `--keep-startup` (1.31+).
+    pub keep_startup: bool,
+    /// `--profile`; `None` means the version's default (`legacy`, or `general` from 1.36).
+    pub profile: Option<String>,
+    /// `-q/--quiet`.
+    pub quiet: bool,
+    /// `--replace`.
+    pub replace: bool,
+    /// `--same-node`.
+    pub same_node: bool,
+    /// `--set-image`, merged in order (a later key replaces an earlier one in place).
+    pub set_image: Vec<Pair>,
+    /// `--share-processes`; `None` when not given (kubectl's default is true, but
+    /// only an explicit value is applied to the copy).
+    pub share_processes: Option<bool>,
+    /// `-i/--stdin`.
+    pub stdin: bool,
+    /// `--target`.
+    pub target: String,
+    /// `-t/--tty`.
+    pub tty: bool,
+}
+
+impl Default for DebugOptions {
+    /// Mirrors kubectl `NewDebugOptions` plus the flag defaults of `addDebugFlags`.
+    fn default() -> Self {
+        DebugOptions {
+            targets: Vec::new(),
+            args: Vec::new(),
+            filename: Vec::new(),
+            arguments_only: false,
+            attach: None,
+            container: String::new(),
+            copy_to: String::new(),
+            custom: String::new(),
+            env: Vec::new(),
+            image: String::new(),
+            image_pull_policy: String::new(),
+            keep_annotations: false,
+            keep_init_containers: true,
+            keep_labels: false,
+            keep_liveness: false,
+            keep_readiness: false,
+            keep_startup: false,
+            profile: None,
+            quiet: false,
+            replace: false,
+            same_node: false,
+            set_image: Vec::new(),
+            share_processes: None,
+            stdin: false,
+            target: String::new(),
+            tty: false,
+        }
+    }
+}
+
+impl DebugOptions {
+    /// Whether kubectl will attach after creating the container: an explicit
+    /// `--attach`, else `-i` (kubectl `Complete`).
+    pub fn wants_attach(&self) -> bool {
+        self.attach.unwrap_or(self.stdin)
+    }
+
+    /// The profile in effect: the explicit `--profile`, else the version's default.
+    pub fn effective_profile(&self, version: KubectlVersion) -> &str {
+        match &self.profile {
+            Some(p) => p,
+            None => version.default_profile(),
+        }
+    }
+}
+
+/// Insert or replace `name` in an ordered pair list, as a Go map assignment would
+/// (the position of an existing key is kept).
+pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
+    match list.iter_mut().find(|p| p.name == name) {
+        Some(p) => p.value = value,
+        None => list.push(Pair { name, value }),
+    }
+}

@@ -1,0 +1,116 @@
+//! The kubectl minor version whose behaviour to follow (1.27 … 1.36).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::Error;
+
+/// A supported kubectl minor version, `1.27` … `1.36`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KubectlVersion(u8);
+
+impl KubectlVersion {
+    /// The oldest minor followed.
+    pub const OLDEST: KubectlVersion = KubectlVersion(27);
+    /// The newest minor followed, and the default.
+    pub const LATEST: KubectlVersion = KubectlVersion(36);
+
+    /// The version `1.<minor>`, if supported.
+    pub fn new(minor: u8) -> Option<KubectlVersion> {
+        (Self::OLDEST.0..=Self::LATEST.0)
+            .contains(&minor)
+            .then_some(KubectlVersion(minor))
+    }
+
+    /// The minor number (`27` for 1.27).
+    pub fn minor(self) -> u8 {
+        self.0
+    }
+
+    /// True when this version is `1.<minor>` or newer.
+    pub fn at_least(self, minor: u8) -> bool {
+        self.0 >= minor
+    }
+
+    /// Every supported version, oldest first.
+    pub fn all() -> impl Iterator<Item = KubectlVersion> {
+        (Self::OLDEST.0..=Self::LATEST.0).map(KubectlVersion)
+    }
+
+    /// `--profile`'s default: `legacy` until 1.35, `general` from 1.36.
+    pub fn default_profile(self) -> &'static str {
+        if self.at_least(36) {
+            "general"
+        } else {
+            "legacy"
+        }
+    }
+}
+
+impl Default for KubectlVersion {
+    fn default() -> Self {
+        Self::LATEST
+    }
+}
+
+impl fmt::Display for KubectlVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "1.{}", self.0)
+    }
+}
+
+impl FromStr for KubectlVersion {
+    type Err = Error;
+
+    /// Accepts `1.31`, `v1.31`, `1.31.9` and `v1.31.9`.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let bad = || Error::unsupported_version(s);
+        let rest = s.strip_prefix('v').unwrap_or(s);
+        let mut parts = rest.split('.');
+        if parts.next() != Some("1") {
+            return Err(bad());
+        }
+        let minor: u8 = parts.next().and_then(|m| m.parse().ok()).ok_or_else(bad)?;
+        if let Some(patch) = parts.next() {
+            if patch.parse::<u32>().is_err() || parts.next().is_some() {
+                return Err(bad());
+            }
+        }
+        KubectlVersion::new(minor).ok_or_else(bad)
+    }
+}
+
+impl Serialize for KubectlVersion {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for KubectlVersion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_supported_versions_only() {
+        assert_eq!("1.27".parse::<KubectlVersion>().ok(), KubectlVersion::new(27));
+        assert_eq!("v1.33.1".parse::<KubectlVersion>().ok(), KubectlVersion::new(33));
+        for bad in ["1.26", "1.37", "2.30", "1", "", "1.x", "1.30.1.2", "v1.30.a"] {
+            assert!(bad.parse::<KubectlVersion>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn default_profile_changes_in_1_36() {
+        assert_eq!(KubectlVersion::new(35).map(|v| v.default_profile()), Some("legacy"));
+        assert_eq!(KubectlVersion::LATEST.default_profile(), "general");
+    }
+}

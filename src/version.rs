@@ -101,16 +101,27 @@ mod tests {
 
     #[test]
     fn parses_supported_versions_only() {
-        assert_eq!("1.27".parse::<KubectlVersion>().ok(), KubectlVersion::new(27));
-        assert_eq!("v1.33.1".parse::<KubectlVersion>().ok(), KubectlVersion::new(33));
-        for bad in ["1.26", "1.37", "2.30", "1", "", "1.x", "1.30.1.2", "v1.30.a"] {
+        assert_eq!(
+            "1.27".parse::<KubectlVersion>().ok(),
+            KubectlVersion::new(27)
+        );
+        assert_eq!(
+            "v1.33.1".parse::<KubectlVersion>().ok(),
+            KubectlVersion::new(33)
+        );
+        for bad in [
+            "1.26", "1.37", "2.30", "1", "", "1.x", "1.30.1.2", "v1.30.a",
+        ] {
             assert!(bad.parse::<KubectlVersion>().is_err(), "{bad}");
         }
     }
 
     #[test]
     fn default_profile_changes_in_1_36() {
-        assert_eq!(KubectlVersion::new(35).map(|v| v.default_profile()), Some("legacy"));
+        assert_eq!(
+            KubectlVersion::new(35).map(|v| v.default_profile()),
+            Some("legacy")
+        );
         assert_eq!(KubectlVersion::LATEST.default_profile(), "general");
     }
 }

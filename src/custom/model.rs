@@ -1,0 +1,429 @@
+//! The Go struct model behind `json.Unmarshal` into `corev1.Container` and `json.Marshal` back:
+//! a schema table ([`super::schema`]), a Go-value tree, the decoder (Go `encoding/json`
+//! `decodeState` semantics: unknown keys dropped, first type error saved, `UnmarshalJSON` errors
+//! abort) and the `omitempty` encoder.
+
+use std::collections::BTreeMap;
+
+use super::doc::{Doc, N};
+use super::quantity;
+use super::schema::{FIELDS, TYPES};
+
+/// Field flag: `json:",omitempty"`.
+pub(super) const OMIT: u8 = 1;
+/// Field flag: embedded struct whose fields are promoted (`json:",inline"`).
+pub(super) const INLINE: u8 = 2;
+
+/// Kind of a Go type (basic kinds, composites by type index).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum K {
+    Str,
+    Bool,
+    I32,
+    I64,
+    Ptr(u8),
+    Slice(u8),
+    Map(u8),
+    Struct(u16, u16),
+    Quantity,
+    IntOrString,
+}
+
+/// A Go type: its `reflect.Type.String()` and kind.
+pub(super) struct Ty {
+    pub name: &'static str,
+    pub kind: K,
+}
+
+/// A struct field: json name, type index, flags, first kubectl minor that knows it (0 = all).
+pub(super) struct Fd {
+    pub json: &'static str,
+    pub ty: u8,
+    pub flags: u8,
+    pub since: u8,
+}
+
+/// A decoded Go value; `Zero` is the zero value of whatever type the slot has.
+#[derive(Debug, Clone)]
+pub(super) enum Gv {
+    Zero,
+    Str(String),
+    Bool(bool),
+    Int(i64),
+    Ptr(Box<Gv>),
+    Slice(Vec<Gv>),
+    Map(BTreeMap<String, Gv>),
+    Struct(Vec<Gv>),
+    Qty(String),
+    IosInt(i64),
+    IosStr(String),
+}
+
+pub(super) fn ty(i: u8) -> Option<&'static Ty> {
+    TYPES.get(usize::from(i))
+}
+
+pub(super) fn fields(start: u16, len: u16) -> &'static [Fd] {
+    let s = usize::from(start);
+    FIELDS.get(s..s + usize::from(len)).unwrap_or(&[])
+}
+
+/// The type a pointer chain ends at.
+fn deref(mut t: u8) -> u8 {
+    for _ in 0..8 {
+        match ty(t).map(|x| x.kind) {
+            Some(K::Ptr(e)) => t = e,
+            _ => break,
+        }
+    }
+    t
+}
+
+/// Go 1.21+ `foldName` (ASCII upper-casing plus the two non-ASCII runes that upper-case to ASCII).
+fn fold_eq(a: &str, b: &str) -> bool {
+    let f = |c: char| match c {
+        'ſ' => 'S',
+        'ı' => 'I',
+        c => c.to_ascii_uppercase(),
+    };
+    a.chars().map(f).eq(b.chars().map(f))
+}
+
+/// A field found by json name: the slot path through inline structs and the embedded type ids.
+struct Found {
+    path: Vec<(usize, u8)>,
+}
+
+fn find_field(st: u8, key: &str, minor: u8) -> Option<Found> {
+    let mut flat: Vec<(Vec<(usize, u8)>, &'static str)> = Vec::new();
+    collect(st, &mut Vec::new(), &mut flat, minor, 0);
+    let hit = flat
+        .iter()
+        .find(|(_, n)| *n == key)
+        .or_else(|| flat.iter().find(|(_, n)| fold_eq(n, key)))?;
+    Some(Found {
+        path: hit.0.clone(),
+    })
+}
+
+fn collect(
+    st: u8,
+    prefix: &mut Vec<(usize, u8)>,
+    out: &mut Vec<(Vec<(usize, u8)>, &'static str)>,
+    minor: u8,
+    depth: u8,
+) {
+    let Some(K::Struct(s, l)) = ty(st).map(|t| t.kind) else {
+        return;
+    };
+    for (i, f) in fields(s, l).iter().enumerate() {
+        if f.since > minor {
+            continue;
+        }
+        prefix.push((i, f.ty));
+        if f.flags & INLINE != 0 && depth < 4 {
+            collect(f.ty, prefix, out, minor, depth + 1);
+        } else {
+            out.push((prefix.clone(), f.json));
+        }
+        prefix.pop();
+    }
+}
+
+/// `reflect.Type.Name()` of a named type (`v1.Probe` → `Probe`).
+fn short(t: u8) -> &'static str {
+    let n = ty(t).map_or("", |x| x.name);
+    n.rsplit('.').next().unwrap_or(n)
+}
+
+/// Go `encoding/json` decodeState over a [`Doc`].
+pub(super) struct Dec<'a> {
+    doc: &'a Doc,
+    minor: u8,
+    saved: Option<String>,
+    stack: Vec<&'static str>,
+    cur: Option<u8>,
+}
+
+type Abort = String;
+
+impl<'a> Dec<'a> {
+    pub(super) fn new(doc: &'a Doc, minor: u8) -> Self {
+        Dec {
+            doc,
+            minor,
+            saved: None,
+            stack: Vec::new(),
+            cur: None,
+        }
+    }
+
+    /// The first saved type error, if any.
+    pub(super) fn saved(self) -> Option<String> {
+        self.saved
+    }
+
+    /// Go's `UnmarshalTypeError.Error()` in the current error context.
+    fn type_msg(&self, what: &str, t: u8) -> String {
+        let tn = ty(t).map_or("", |x| x.name);
+        match self.cur {
+            Some(c) => format!(
+                "json: cannot unmarshal {what} into Go struct field {}.{} of type {tn}",
+                short(c),
+                self.stack.join(".")
+            ),
+            None => format!("json: cannot unmarshal {what} into Go value of type {tn}"),
+        }
+    }
+
+    fn save(&mut self, what: &str, t: u8) {
+        if self.saved.is_none() {
+            self.saved = Some(self.type_msg(what, t));
+        }
+    }
+
+    /// Decodes node `n` into `out` of type `t`; `yt` is the sigs.k8s.io/yaml conversion target
+    /// (used to coerce YAML numbers/bools into string fields).
+    pub(super) fn value(
+        &mut self,
+        n: u32,
+        t: u8,
+        out: &mut Gv,
+        yt: Option<u8>,
+    ) -> Result<(), Abort> {
+        let Some(node) = self.doc.get(n) else {
+            return Ok(());
+        };
+        let Some(tk) = ty(t).map(|x| x.kind) else {
+            return Ok(());
+        };
+        if let K::Ptr(e) = tk {
+            if matches!(node, N::Null) {
+                *out = Gv::Zero;
+                return Ok(());
+            }
+            if !matches!(out, Gv::Ptr(_)) {
+                *out = Gv::Ptr(Box::new(Gv::Zero));
+            }
+            if let Gv::Ptr(inner) = out {
+                return self.value(n, e, inner, yt.map(deref));
+            }
+            return Ok(());
+        }
+        let yt = yt
+            .map(deref)
+            .filter(|y| !matches!(ty(*y).map(|x| x.kind), Some(K::Quantity | K::IntOrString)));
+        match (tk, node) {
+            (K::Quantity, _) => {
+                let raw: String = match node {
+                    N::Null => "0".into(),
+                    N::Num(s, _) => s.clone(),
+                    N::Str(s, raw) => raw.as_deref().unwrap_or(s).trim().to_string(),
+                    N::Bool(b) => b.to_string(),
+                    N::Arr(_) | N::Obj(_) => "[".into(),
+                };
+                *out = Gv::Qty(quantity::canonical(&raw).map_err(str::to_string)?);
+            }
+            (K::IntOrString, _) => {
+                let int32 = int32_type();
+                *out = match node {
+                    N::Null => match out {
+                        Gv::IosInt(i) => Gv::IosInt(*i),
+                        _ => Gv::IosInt(0),
+                    },
+                    N::Str(s, _) => Gv::IosStr(s.clone()),
+                    N::Num(s, _) => match s.parse::<i32>() {
+                        Ok(i) => Gv::IosInt(i64::from(i)),
+                        Err(_) => return Err(self.type_msg(&format!("number {s}"), int32)),
+                    },
+                    N::Bool(_) => return Err(self.type_msg("bool", int32)),
+                    N::Arr(_) => return Err(self.type_msg("array", int32)),
+                    N::Obj(_) => return Err(self.type_msg("object", int32)),
+                };
+            }
+            (_, N::Null) => {
+                if matches!(tk, K::Slice(_) | K::Map(_)) {
+                    *out = Gv::Zero;
+                }
+            }
+            (K::Str, N::Str(s, _)) => *out = Gv::Str(s.clone()),
+            (K::Bool, N::Bool(b)) => *out = Gv::Bool(*b),
+            (K::I32 | K::I64, N::Num(s, _)) => {
+                let ok = s
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|v| !matches!(tk, K::I32) || i32::try_from(*v).is_ok());
+                match ok {
+                    Some(v) => *out = Gv::Int(v),
+                    None => self.save(&format!("number {s}"), t),
+                }
+            }
+            (K::Slice(e), N::Arr(items)) => {
+                let mut v = match std::mem::replace(out, Gv::Zero) {
+                    Gv::Slice(v) => v,
+                    _ => Vec::new(),
+                };
+                // DIVERGENCE(kubectl): Go reuses backing-array elements up to the slice's capacity;
+                // we reuse them up to its length only (differs only for repeated keys).
+                v.truncate(items.len());
+                for (i, &c) in items.iter().enumerate() {
+                    if i >= v.len() {
+                        v.push(Gv::Zero);
+                    }
+                    if let Some(slot) = v.get_mut(i) {
+                        let r = self.value(c, e, slot, yt.and_then(slice_elem));
+                        if r.is_err() {
+                            *out = Gv::Slice(v);
+                            return r;
+                        }
+                    }
+                }
+                *out = Gv::Slice(v);
+            }
+            (K::Map(e), N::Obj(kv)) => {
+                if !matches!(out, Gv::Map(_)) {
+                    *out = Gv::Map(BTreeMap::new());
+                }
+                for (k, c) in kv {
+                    let mut elem = Gv::Zero;
+                    let r = self.value(*c, e, &mut elem, yt.and_then(map_elem));
+                    if let Gv::Map(m) = out {
+                        m.insert(k.clone(), elem);
+                    }
+                    r?;
+                }
+            }
+            (K::Struct(_, l), N::Obj(kv)) => {
+                if !matches!(out, Gv::Struct(_)) {
+                    *out = Gv::Struct(vec![Gv::Zero; usize::from(l)]);
+                }
+                for (k, c) in kv {
+                    let Some(found) = find_field(t, k, self.minor) else {
+                        continue;
+                    };
+                    let depth = self.stack.len();
+                    let saved_cur = self.cur;
+                    for (_, ft) in found.path.iter().take(found.path.len().saturating_sub(1)) {
+                        if self.minor >= 33 {
+                            // Go 1.24+ (kubectl 1.33+) names embedded structs in the field path.
+                            self.stack.push(short(*ft));
+                        }
+                    }
+                    self.stack.push(fields_json(t, &found));
+                    self.cur = Some(t);
+                    let cyt = yt.and_then(|y| yaml_field_target(y, k, self.minor));
+                    let r = match slot_for(out, t, &found) {
+                        Some((slot, leaf)) => self.value(*c, leaf, slot, cyt),
+                        None => Ok(()),
+                    };
+                    r?;
+                    self.stack.truncate(depth);
+                    self.cur = saved_cur;
+                }
+            }
+            (_, N::Str(..)) => self.save("string", t),
+            (_, N::Num(_, coerce)) => match (tk, coerce, yt.and_then(ty).map(|x| x.kind)) {
+                (K::Str, Some(c), Some(K::Str)) => *out = Gv::Str(c.to_string()),
+                _ => self.save("number", t),
+            },
+            (_, N::Bool(b)) => match (tk, self.doc.yaml, yt.and_then(ty).map(|x| x.kind)) {
+                (K::Str, true, Some(K::Str)) => *out = Gv::Str(b.to_string()),
+                _ => self.save("bool", t),
+            },
+            (_, N::Arr(_)) => self.save("array", t),
+            (_, N::Obj(_)) => self.save("object", t),
+        }
+        Ok(())
+    }
+}
+
+fn int32_type() -> u8 {
+    TYPES
+        .iter()
+        .position(|t| t.name == "int32")
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(0)
+}
+
+fn slice_elem(t: u8) -> Option<u8> {
+    match ty(t)?.kind {
+        K::Slice(e) => Some(e),
+        _ => None,
+    }
+}
+
+fn map_elem(t: u8) -> Option<u8> {
+    match ty(t)?.kind {
+        K::Map(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// sigs.k8s.io/yaml `convertToJSONableObject`: the target for a struct key is the type of the
+/// *outermost* matching field (`t.Field(f.index[0])`), i.e. the embedded struct for promoted fields.
+fn yaml_field_target(st: u8, key: &str, minor: u8) -> Option<u8> {
+    match ty(st)?.kind {
+        K::Struct(..) => find_field(st, key, minor).and_then(|f| f.path.first().map(|p| p.1)),
+        K::Map(e) => Some(e),
+        _ => None,
+    }
+}
+
+fn fields_json(st: u8, f: &Found) -> &'static str {
+    let mut t = st;
+    let mut name = "";
+    for (i, _) in &f.path {
+        let Some(K::Struct(s, l)) = ty(t).map(|x| x.kind) else {
+            break;
+        };
+        let Some(fd) = fields(s, l).get(*i) else {
+            break;
+        };
+        name = fd.json;
+        t = fd.ty;
+    }
+    name
+}
+
+/// The slot of a (possibly promoted) field, creating embedded structs on the way.
+fn slot_for<'v>(out: &'v mut Gv, st: u8, f: &Found) -> Option<(&'v mut Gv, u8)> {
+    let mut cur = out;
+    let mut t = st;
+    for (i, ft) in &f.path {
+        let Some(K::Struct(_, l)) = ty(t).map(|x| x.kind) else {
+            return None;
+        };
+        if !matches!(cur, Gv::Struct(_)) {
+            *cur = Gv::Struct(vec![Gv::Zero; usize::from(l)]);
+        }
+        let Gv::Struct(slots) = cur else { return None };
+        cur = slots.get_mut(*i)?;
+        t = *ft;
+    }
+    Some((cur, t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keys_match_case_insensitively_with_exact_names_first() {
+        assert!(fold_eq("IMAGEPULLPOLICY", "imagePullPolicy"));
+        assert!(fold_eq("ſtdin", "stdin"));
+        assert!(!fold_eq("stdin2", "stdin"));
+        let f = find_field(0, "Stdin", 36).map(|f| f.path);
+        assert_eq!(f.as_ref().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn fields_added_after_a_version_are_unknown_to_it() {
+        let lifecycle = TYPES
+            .iter()
+            .position(|t| t.name == "v1.Lifecycle")
+            .and_then(|p| u8::try_from(p).ok());
+        let l = lifecycle.unwrap_or(0);
+        assert!(find_field(l, "stopSignal", 32).is_none());
+        assert!(find_field(l, "stopSignal", 33).is_some());
+    }
+}

@@ -1,0 +1,273 @@
+//! sigs.k8s.io/yaml `yamlToJSON` on top of go-yaml v2 semantics: first document only, YAML 1.1
+//! plain-scalar resolution as go-yaml v2 `resolve` does it, non-string keys stringified, maps
+//! key-sorted (Go `json.Marshal` of `map[string]interface{}`), NaN/Inf rejected. The parser is a
+//! port of libyaml's state machine (no recursion) over [`super::yaml_scan`].
+
+use super::doc::{Doc, N};
+use super::yaml_parse::{empty, Ev, Parser, St};
+use super::yaml_scalar::{format_g32, format_g64, format_json_f64, resolve, Y};
+use super::yaml_scan::{fail, Scanner, T};
+
+/// A resolved scalar: JSON node, or the key text sigs.k8s.io/yaml would use.
+enum Sc {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+}
+
+/// go-yaml v2 `decoder.scalar` + `resolve` for a scalar with its resolved tag.
+fn scalar(v: String, implicit: bool, tag: Option<&str>) -> Result<Sc, String> {
+    const P: &str = "tag:yaml.org,2002:";
+    let short = tag.map(|t| {
+        t.strip_prefix(P)
+            .map_or(t.to_string(), |s| format!("!!{s}"))
+    });
+    let resolvable = match tag {
+        None => true,
+        Some(t) => matches!(
+            t.strip_prefix(P),
+            Some("str" | "bool" | "null" | "float" | "int" | "timestamp")
+        ),
+    };
+    if (tag.is_none() && !implicit) || !resolvable || short.as_deref() == Some("!!str") {
+        return Ok(Sc::Str(v));
+    }
+    let (rtag, sc) = match resolve(&v) {
+        Y::Null => ("!!null", Sc::Null),
+        Y::Bool(b) => ("!!bool", Sc::Bool(b)),
+        Y::Int(i) => ("!!int", Sc::Int(i)),
+        Y::Float(f) => ("!!float", Sc::Float(f)),
+        Y::Str => ("!!str", Sc::Str(v.clone())),
+    };
+    match (short.as_deref(), sc) {
+        (None | Some("!!timestamp"), Sc::Str(s)) => Ok(Sc::Str(s)),
+        (Some("!!float"), Sc::Int(i)) => Ok(Sc::Float(i as f64)),
+        (Some(t), sc) if t != rtag => {
+            let _ = sc;
+            Err(format!("yaml: cannot decode {rtag} `{v}` as a {t}"))
+        }
+        (_, sc) => Ok(sc),
+    }
+}
+
+/// The map key sigs.k8s.io/yaml makes of a decoded key node.
+fn key_of(n: Option<&N>) -> Key {
+    match n {
+        Some(N::Str(s, _)) => Key::Str(s.clone()),
+        Some(N::Bool(b)) => Key::Str(b.to_string()),
+        Some(N::Num(j, Some(g))) if j.contains(['.', 'e', 'E']) => Key::Str(g.to_string()),
+        Some(N::Num(j, _)) => Key::Str(j.clone()),
+        // DIVERGENCE(kubectl): Go prints the key's type and `%#v` value here; approximated.
+        Some(N::Arr(_) | N::Obj(_)) => Key::Bad("yaml: invalid map key".into()),
+        _ => Key::Bad("unsupported map key of type: %!s(<nil>)".into()),
+    }
+}
+
+enum Key {
+    Str(String),
+    Merge,
+    Bad(String),
+}
+
+enum Frame {
+    Seq(Vec<u32>, usize),
+    Map(Vec<(String, u32)>, Option<Key>, usize),
+}
+
+/// Converts the first YAML document of `text` into a [`Doc`] (root `null` for an empty stream);
+/// the error is the text after `error converting YAML to JSON: `.
+pub(super) fn yaml_to_doc(text: &str) -> Result<Doc, String> {
+    // go-yaml v2 reader: only printable characters are accepted.
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+            || c >= '\u{10000}'
+    };
+    if !text.chars().all(printable) {
+        return Err("yaml: control characters are not allowed".into());
+    }
+    let mut p = Parser {
+        s: Scanner::new(text),
+        states: Vec::new(),
+        marks: Vec::new(),
+    };
+    let mut doc = Doc {
+        yaml: true,
+        ..Doc::default()
+    };
+    // Document start (libyaml `parse_document_start`, implicit then explicit).
+    let explicit = match p.s.peek()?.t {
+        T::StreamEnd => {
+            doc.root = doc.push(N::Null);
+            return Ok(doc);
+        }
+        T::Directive | T::DocStart => true,
+        _ => false,
+    };
+    if explicit {
+        while matches!(p.s.peek()?.t, T::Directive) {
+            p.s.skip_token();
+        }
+        let tok = p.s.peek()?;
+        if tok.t != T::DocStart {
+            let m = tok.m;
+            return Err(fail(m, m, false, "did not find expected <document start>"));
+        }
+        p.s.skip_token();
+    }
+    p.states.push(St::DocEnd);
+    let bare = matches!(
+        p.s.peek()?.t,
+        T::Directive | T::DocStart | T::DocEnd | T::StreamEnd
+    );
+    let first = if explicit && bare {
+        empty()
+    } else {
+        p.node(true, false)?
+    };
+    build(&mut p, &mut doc, first)?;
+    Ok(doc)
+}
+
+/// Applies events to the document until the document end.
+fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
+    let mut stack: Vec<Frame> = Vec::new();
+    // Anchors in definition order; `None` while the anchored collection is still open.
+    let mut anchors: Vec<(String, Option<u32>)> = Vec::new();
+    let mut deferred: Option<String> = None;
+    let mut unsupported: Option<String> = None;
+    let mut root = None;
+    let mut ev = first;
+    loop {
+        let (node, anchor) = match ev {
+            Ev::DocEnd => break,
+            Ev::Start(map, anchor) => {
+                if let Some(a) = anchor.clone() {
+                    anchors.push((a, None));
+                }
+                let a = anchor.map_or(0, |_| anchors.len());
+                stack.push(if map {
+                    Frame::Map(Vec::new(), None, a)
+                } else {
+                    Frame::Seq(Vec::new(), a)
+                });
+                ev = p.next()?;
+                continue;
+            }
+            Ev::End => match stack.pop() {
+                Some(Frame::Seq(items, a)) => (doc.push(N::Arr(items)), a),
+                Some(Frame::Map(mut kv, _, a)) => {
+                    // json.Marshal of map[string]interface{}: last duplicate wins, keys sorted.
+                    kv.reverse();
+                    kv.sort_by(|a, b| a.0.cmp(&b.0));
+                    kv.dedup_by(|a, b| a.0 == b.0);
+                    (doc.push(N::Obj(kv)), a)
+                }
+                None => (doc.push(N::Null), 0),
+            },
+            Ev::Alias(name) => match anchors.iter().rev().find(|(a, _)| *a == name) {
+                Some((_, Some(n))) => (*n, 0),
+                Some((_, None)) => {
+                    deferred.get_or_insert(format!("yaml: anchor '{name}' value contains itself"));
+                    (doc.push(N::Null), 0)
+                }
+                None => return Err(format!("yaml: unknown anchor '{name}' referenced")),
+            },
+            Ev::Scalar(v, implicit, tag, anchor) => {
+                let merge =
+                    v == "<<" && (implicit || tag.as_deref() == Some("tag:yaml.org,2002:merge"));
+                let sc = scalar(v, implicit, tag.as_deref());
+                if matches!(stack.last(), Some(Frame::Map(_, None, _))) {
+                    let key = match sc {
+                        _ if merge => Some(Key::Merge),
+                        Ok(Sc::Float(f)) if f.is_nan() => Some(Key::Str(".nan".into())),
+                        Ok(Sc::Float(f)) if f.is_infinite() => {
+                            Some(Key::Str(if f > 0.0 { ".inf" } else { "-.inf" }.into()))
+                        }
+                        _ => None,
+                    };
+                    if let (Some(k), Some(Frame::Map(_, slot, _))) = (key, stack.last_mut()) {
+                        *slot = Some(k);
+                        ev = p.next()?;
+                        continue;
+                    }
+                }
+                let n = match sc {
+                    Err(e) => {
+                        deferred.get_or_insert(e);
+                        N::Null
+                    }
+                    Ok(Sc::Null) => N::Null,
+                    Ok(Sc::Bool(b)) => N::Bool(b),
+                    Ok(Sc::Int(i)) => N::Num(i.to_string(), Some(i.to_string().into())),
+                    Ok(Sc::Float(f)) if !f.is_finite() => {
+                        unsupported.get_or_insert_with(|| {
+                            format!("json: unsupported value: {}", format_g64(f))
+                        });
+                        N::Null
+                    }
+                    Ok(Sc::Float(f)) => N::Num(format_json_f64(f), Some(format_g32(f).into())),
+                    Ok(Sc::Str(s)) => N::Str(s, None),
+                };
+                let a = anchor.map_or(0, |a| {
+                    anchors.push((a, None));
+                    anchors.len()
+                });
+                (doc.push(n), a)
+            }
+        };
+        if anchor != 0 {
+            if let Some(x) = anchors.get_mut(anchor - 1) {
+                x.1 = Some(node);
+            }
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq(items, _)) => items.push(node),
+            Some(Frame::Map(kv, key, _)) => match key.take() {
+                None => *key = Some(key_of(doc.get(node))),
+                Some(Key::Merge) => {
+                    if let Err(e) = merge(doc, node, kv) {
+                        deferred.get_or_insert(e);
+                    }
+                }
+                Some(Key::Str(k)) => kv.push((k, node)),
+                Some(Key::Bad(e)) => {
+                    deferred.get_or_insert(e);
+                }
+            },
+        }
+        ev = p.next()?;
+    }
+    if let Some(e) = deferred.or(unsupported) {
+        return Err(e);
+    }
+    doc.root = match root {
+        Some(r) => r,
+        None => doc.push(N::Null),
+    };
+    Ok(())
+}
+
+/// go-yaml v2 merge key (`<<: *anchor` or a list of them, earlier entries winning).
+fn merge(doc: &Doc, node: u32, kv: &mut Vec<(String, u32)>) -> Result<(), String> {
+    let want = || "yaml: map merge requires map or sequence of maps as the value".to_string();
+    match doc.get(node) {
+        Some(N::Obj(m)) => kv.extend(m.iter().cloned()),
+        Some(N::Arr(items)) => {
+            for &i in items.iter().rev() {
+                match doc.get(i) {
+                    Some(N::Obj(m)) => kv.extend(m.iter().cloned()),
+                    _ => return Err(want()),
+                }
+            }
+        }
+        _ => return Err(want()),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "yaml_tests.rs"]
+mod tests;

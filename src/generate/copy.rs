@@ -1,0 +1,296 @@
+//! The pod-copy journey (`--copy-to`).
+
+use serde_json::{Map, Value};
+
+use super::{apply_custom_profile, new_debug_container, non_root_warning, set_env, Context};
+use crate::error::{Code, Error};
+use crate::json::{ensure_array, set_flag, set_str, str_at, string_array};
+use crate::messages;
+use crate::names::debug_container_name;
+use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, JSON};
+use crate::pod::{container_in_mut, containers, name_of, ContainerKind};
+use crate::profile::{self, DebugStyle};
+
+type Obj = Map<String, Value>;
+
+/// Mirrors kubectl `generatePodCopyWithDebugContainer` and `debugByCopy`: the copy, its
+/// POST, and for `--replace` the DELETE of the original after the create.
+///
+/// Every field of the source the journey does not deliberately change is kept, including
+/// fields newer than any Kubernetes type this library knows.
+///
+/// # Errors
+/// A pod without a name; `you must specify image when creating new container`; a custom
+/// profile that cannot be merged.
+pub fn generate_pod_copy_with_debug_container(
+    pod: &Value,
+    ctx: &mut Context<'_>,
+) -> Result<Plan, Error> {
+    let o = ctx.options;
+    let Some(source) = pod.as_object() else {
+        return Err(Error::new(
+            Code::InvalidTarget,
+            "the target pod is not a JSON object",
+        ));
+    };
+    let meta = source
+        .get("metadata")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let source_name = str_at(&meta, "name").to_string();
+    if source_name.is_empty() {
+        return Err(Error::new(
+            Code::InvalidTarget,
+            "the target pod has no metadata.name",
+        ));
+    }
+    let namespace = match str_at(&meta, "namespace") {
+        "" => ctx.namespace.to_string(),
+        ns => ns.to_string(),
+    };
+    let mut copy = new_pod(
+        source,
+        &meta,
+        o.copy_to.as_str(),
+        &namespace,
+        ctx.version.at_least(31),
+    );
+    let mut out = Vec::new();
+    let selected = {
+        let Some(spec) = copy.get_mut("spec").and_then(Value::as_object_mut) else {
+            return Err(Error::new(
+                Code::InvalidTarget,
+                "the target pod has no spec",
+            ));
+        };
+        prepare_spec(spec, ctx);
+        select_container(spec, ctx, &mut out)?
+    };
+    let mut copy = Value::Object(copy);
+    let mut container_name = String::new();
+    let mut container = None;
+    if let Some((kind, name)) = selected {
+        profile::apply(
+            ctx.profile,
+            &mut copy,
+            &name,
+            DebugStyle::PodCopy,
+            ctx.keep(),
+            ctx.version,
+        );
+        if let Some(custom) = ctx.custom {
+            // kubectl merges the custom profile only into spec.containers.
+            if kind == ContainerKind::Init {
+                return Err(Error::new(
+                    Code::CustomMerge,
+                    format!(
+                        "unable to find the {name} container in the pod {}",
+                        o.copy_to
+                    ),
+                ));
+            }
+            apply_custom_profile(custom, &mut copy, kind, &name, &o.copy_to)?;
+        }
+        let selected = crate::pod::spec(&copy)
+            .and_then(|s| containers(s, kind).find(|c| name_of(c) == name))
+            .cloned();
+        if kind == ContainerKind::Regular {
+            out.extend(non_root_warning(
+                ctx.version,
+                crate::pod::spec(&copy),
+                selected.as_ref(),
+            ));
+        }
+        container = selected.map(Value::Object);
+        container_name = name;
+    }
+    let mut requests = vec![ApiRequest {
+        method: "POST".into(),
+        path: format!("/api/v1/namespaces/{namespace}/pods"),
+        content_type: JSON.into(),
+        body: copy.clone(),
+    }];
+    if o.replace {
+        requests.push(ApiRequest {
+            method: "DELETE".into(),
+            path: format!("/api/v1/namespaces/{namespace}/pods/{source_name}"),
+            content_type: JSON.into(),
+            body: serde_json::json!({"kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0}),
+        });
+    }
+    let attach = (o.wants_attach() && !container_name.is_empty()).then(|| AttachTarget {
+        namespace: namespace.clone(),
+        pod: o.copy_to.clone(),
+        container: container_name.clone(),
+        ephemeral: false,
+        stdin: o.stdin,
+        tty: o.tty,
+    });
+    Ok(Plan {
+        journey: Journey::Copy,
+        requests,
+        result: copy,
+        container,
+        attach,
+        messages: out,
+    })
+}
+
+/// The copy's skeleton: new metadata (name, namespace, annotations; labels from 1.31),
+/// the source's spec, no status. Unknown top-level fields of the source are kept.
+fn new_pod(source: &Obj, meta: &Obj, name: &str, namespace: &str, copy_labels: bool) -> Obj {
+    let mut m = Obj::new();
+    m.insert("name".into(), Value::String(name.to_string()));
+    m.insert("namespace".into(), Value::String(namespace.to_string()));
+    let mut keys = vec!["annotations"];
+    if copy_labels {
+        keys.insert(0, "labels");
+    }
+    for key in keys {
+        if let Some(v) = meta.get(key).filter(|v| !crate::json::is_empty(Some(v))) {
+            m.insert(key.into(), v.clone());
+        }
+    }
+    let mut pod = Obj::new();
+    pod.insert("apiVersion".into(), Value::String("v1".into()));
+    pod.insert("kind".into(), Value::String("Pod".into()));
+    pod.insert("metadata".into(), Value::Object(m));
+    pod.insert(
+        "spec".into(),
+        source
+            .get("spec")
+            .cloned()
+            .unwrap_or(Value::Object(Obj::new())),
+    );
+    for (k, v) in source {
+        if !matches!(
+            k.as_str(),
+            "apiVersion" | "kind" | "metadata" | "spec" | "status"
+        ) {
+            pod.insert(k.clone(), v.clone());
+        }
+    }
+    pod
+}
+
+/// Steps 2–5 of `generatePodCopyWithDebugContainer`: drop ephemeral containers, explicit
+/// `--share-processes`, clear `nodeName` unless `--same-node`, apply `--set-image`.
+fn prepare_spec(spec: &mut Obj, ctx: &Context<'_>) {
+    let o = ctx.options;
+    spec.remove("ephemeralContainers");
+    if let Some(share) = o.share_processes {
+        spec.insert("shareProcessNamespace".into(), Value::Bool(share));
+    }
+    if !o.same_node {
+        spec.remove("nodeName");
+    }
+    if o.set_image.is_empty() {
+        return;
+    }
+    let star = o
+        .set_image
+        .iter()
+        .find(|p| p.name == "*")
+        .map(|p| p.value.clone());
+    crate::pod::for_each_container(spec, ContainerKind::Regular, |c| {
+        let name = name_of(c).to_string();
+        let image = o
+            .set_image
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.value.clone());
+        if let Some(image) = image.or_else(|| star.clone()) {
+            c.insert("image".into(), Value::String(image));
+        }
+    });
+}
+
+/// Steps 6–7: find `--container` (regular, else init) or add a new one, then set its command,
+/// env, image, pull policy, stdin and tty. `None` for a set-image-only copy.
+fn select_container(
+    spec: &mut Obj,
+    ctx: &mut Context<'_>,
+    out: &mut Vec<crate::messages::Message>,
+) -> Result<Option<(ContainerKind, String)>, Error> {
+    let o = ctx.options;
+    // kubectl builds a name → container map visiting init then regular containers, so a
+    // regular container wins over an init container of the same name.
+    let existing = [ContainerKind::Regular, ContainerKind::Init]
+        .into_iter()
+        .find(|k| {
+            !o.container.is_empty() && containers(spec, *k).any(|c| name_of(c) == o.container)
+        });
+    let (kind, name) = match existing {
+        Some(kind) => (kind, o.container.clone()),
+        None => {
+            if o.image.is_empty() {
+                if !o.set_image.is_empty() {
+                    return Ok(None);
+                }
+                return Err(Error::invalid(
+                    "you must specify image when creating new container",
+                ));
+            }
+            let name = if o.container.is_empty() {
+                let taken = [ContainerKind::Init, ContainerKind::Regular]
+                    .into_iter()
+                    .flat_map(|k| containers(spec, k).map(name_of));
+                let name = debug_container_name(taken, ctx.names);
+                if !o.quiet {
+                    out.push(messages::defaulting_name(&name));
+                }
+                name
+            } else {
+                o.container.clone()
+            };
+            let mut c = Obj::new();
+            c.insert("name".into(), Value::String(name.clone()));
+            c.insert("resources".into(), Value::Object(Obj::new()));
+            c.insert(
+                "terminationMessagePolicy".into(),
+                Value::String("File".into()),
+            );
+            if let Some(list) = ensure_array(spec, "containers") {
+                list.push(Value::Object(c));
+            }
+            (ContainerKind::Regular, name)
+        }
+    };
+    let is_new = existing.is_none();
+    if let Some(c) = container_in_mut(spec, kind, &name) {
+        if !o.args.is_empty() {
+            if o.arguments_only {
+                c.insert("args".into(), string_array(&o.args));
+            } else {
+                c.insert("command".into(), string_array(&o.args));
+                c.remove("args");
+            }
+        }
+        set_env(c, o);
+        if !o.image.is_empty() {
+            c.insert("image".into(), Value::String(o.image.clone()));
+        }
+        if !o.image_pull_policy.is_empty() {
+            set_str(c, "imagePullPolicy", &o.image_pull_policy);
+        }
+        set_flag(c, "stdin", o.stdin);
+        set_flag(c, "tty", o.tty);
+        if is_new {
+            reorder_like(c, &new_debug_container(o, &name));
+        }
+    }
+    Ok(Some((kind, name)))
+}
+
+/// Put `c`'s keys in the order of `template` (Go struct order), others after.
+fn reorder_like(c: &mut Obj, template: &Obj) {
+    let mut sorted = Obj::new();
+    for k in template.keys() {
+        if let Some(v) = c.remove(k) {
+            sorted.insert(k.clone(), v);
+        }
+    }
+    sorted.append(c);
+    *c = sorted;
+}

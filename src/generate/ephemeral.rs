@@ -1,0 +1,127 @@
+//! The ephemeral-container journey.
+
+use serde_json::{Map, Value};
+
+use super::{apply_custom_profile, new_debug_container, non_root_warning, Context};
+use crate::error::{Code, Error};
+use crate::json::{ensure_array, ensure_object, str_at};
+use crate::messages;
+use crate::names::debug_container_name;
+use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, STRATEGIC_MERGE_PATCH};
+use crate::pod::{all_container_names, containers, name_of, ContainerKind};
+use crate::profile::{self, DebugStyle};
+use crate::smp::{create_two_way_merge_patch, Schema};
+
+/// Mirrors kubectl `generateDebugContainer` and `debugByEphemeralContainer`: the pod with a
+/// new ephemeral container, and the strategic-merge PATCH of `pods/NAME/ephemeralcontainers`.
+///
+/// # Errors
+/// A pod without a name; a custom profile that cannot be merged; a patch that cannot be built.
+pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
+    let o = ctx.options;
+    let meta = pod
+        .get("metadata")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let pod_name = str_at(&meta, "name").to_string();
+    if pod_name.is_empty() {
+        return Err(Error::new(
+            Code::InvalidTarget,
+            "the target pod has no metadata.name",
+        ));
+    }
+    let namespace = match str_at(&meta, "namespace") {
+        "" => ctx.namespace.to_string(),
+        ns => ns.to_string(),
+    };
+    let mut out = Vec::new();
+    let empty = Map::new();
+    let spec = crate::pod::spec(pod).unwrap_or(&empty);
+    let name = if o.container.is_empty() {
+        let name = debug_container_name(all_container_names(spec), ctx.names);
+        if !o.quiet {
+            out.push(messages::defaulting_name(&name));
+        }
+        name
+    } else {
+        o.container.clone()
+    };
+    let mut container = new_debug_container(o, &name);
+    if !o.target.is_empty() {
+        container.insert(
+            "targetContainerName".into(),
+            Value::String(o.target.clone()),
+        );
+    }
+
+    let mut modified = pod.clone();
+    let appended = modified
+        .as_object_mut()
+        .and_then(|p| ensure_object(p, "spec"))
+        .and_then(|s| ensure_array(s, "ephemeralContainers"))
+        .map(|list| list.push(Value::Object(container)));
+    if appended.is_none() {
+        return Err(Error::new(
+            Code::InvalidTarget,
+            "the target pod is not a JSON object",
+        ));
+    }
+    profile::apply(
+        ctx.profile,
+        &mut modified,
+        &name,
+        DebugStyle::Ephemeral,
+        ctx.keep(),
+        ctx.version,
+    );
+    if let Some(custom) = ctx.custom {
+        apply_custom_profile(
+            custom,
+            &mut modified,
+            ContainerKind::Ephemeral,
+            &name,
+            &pod_name,
+        )?;
+    }
+    let debug_container = crate::pod::spec(&modified)
+        .and_then(|s| {
+            containers(s, ContainerKind::Ephemeral)
+                .filter(|c| name_of(c) == name)
+                .last()
+        })
+        .cloned();
+    out.extend(non_root_warning(
+        ctx.version,
+        crate::pod::spec(pod),
+        debug_container.as_ref(),
+    ));
+
+    let patch = create_two_way_merge_patch(pod, &modified, Schema::Pod).map_err(|e| {
+        Error::new(
+            Code::InvalidTarget,
+            format!("error creating patch to add debug container: {e}"),
+        )
+    })?;
+    let attach = o.wants_attach().then(|| AttachTarget {
+        namespace: namespace.clone(),
+        pod: pod_name.clone(),
+        container: name.clone(),
+        ephemeral: true,
+        stdin: o.stdin,
+        tty: o.tty,
+    });
+    Ok(Plan {
+        journey: Journey::Ephemeral,
+        requests: vec![ApiRequest {
+            method: "PATCH".into(),
+            path: format!("/api/v1/namespaces/{namespace}/pods/{pod_name}/ephemeralcontainers"),
+            content_type: STRATEGIC_MERGE_PATCH.into(),
+            body: patch,
+        }],
+        result: modified,
+        container: debug_container.map(Value::Object),
+        attach,
+        messages: out,
+    })
+}

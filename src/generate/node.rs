@@ -1,0 +1,107 @@
+//! The node journey.
+
+use serde_json::{json, Map, Value};
+
+use super::{apply_custom_profile, new_debug_container, Context};
+use crate::error::{Code, Error};
+use crate::json::str_at;
+use crate::messages;
+use crate::names::node_debug_pod_name;
+use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, JSON};
+use crate::pod::ContainerKind;
+use crate::profile::{self, DebugStyle};
+
+/// Mirrors kubectl `generateNodeDebugPod` and `visitNode`: a pod on the node, named
+/// `node-debugger-<node>-<suffix>`, tolerating every taint, created in the command's namespace.
+///
+/// # Errors
+/// A node without a name; a custom profile that cannot be merged.
+pub fn generate_node_debug_pod(node: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
+    let o = ctx.options;
+    let node_name = node
+        .get("metadata")
+        .and_then(Value::as_object)
+        .map(|m| str_at(m, "name").to_string())
+        .unwrap_or_default();
+    if node_name.is_empty() {
+        return Err(Error::new(
+            Code::InvalidTarget,
+            "the target node has no metadata.name",
+        ));
+    }
+    let container_name = if o.container.is_empty() {
+        "debugger".to_string()
+    } else {
+        o.container.clone()
+    };
+    let pod_name = node_debug_pod_name(&node_name, ctx.names);
+    let mut out = Vec::new();
+    if !o.quiet {
+        out.push(messages::creating_node_pod(
+            &pod_name,
+            &container_name,
+            &node_name,
+        ));
+    }
+    let mut metadata = Map::new();
+    metadata.insert("name".into(), Value::String(pod_name.clone()));
+    if ctx.version.at_least(34) {
+        metadata.insert(
+            "labels".into(),
+            json!({"app.kubernetes.io/managed-by": "kubectl-debug"}),
+        );
+    }
+    let container = new_debug_container(o, &container_name);
+    let mut pod = json!({
+        "apiVersion": "v1",
+        "kind": "Pod",
+        "metadata": metadata,
+        "spec": {
+            "containers": [container],
+            "restartPolicy": "Never",
+            "nodeName": node_name,
+            "tolerations": [{"operator": "Exists"}],
+        },
+    });
+    profile::apply(
+        ctx.profile,
+        &mut pod,
+        &container_name,
+        DebugStyle::Node,
+        ctx.keep(),
+        ctx.version,
+    );
+    if let Some(custom) = ctx.custom {
+        apply_custom_profile(
+            custom,
+            &mut pod,
+            ContainerKind::Regular,
+            &container_name,
+            &pod_name,
+        )?;
+    }
+    let debug_container = crate::pod::spec(&pod)
+        .and_then(|s| crate::pod::containers(s, ContainerKind::Regular).next())
+        .cloned();
+    let attach = o.wants_attach().then(|| AttachTarget {
+        namespace: ctx.namespace.to_string(),
+        pod: pod_name.clone(),
+        container: container_name.clone(),
+        ephemeral: false,
+        stdin: o.stdin,
+        tty: o.tty,
+    });
+    Ok(Plan {
+        journey: Journey::Node,
+        requests: vec![ApiRequest {
+            method: "POST".into(),
+            path: format!("/api/v1/namespaces/{}/pods", ctx.namespace),
+            content_type: JSON.into(),
+            body: pod.clone(),
+        }],
+        result: pod,
+        container: debug_container.map(Value::Object),
+        attach,
+        messages: out,
+    })
+}

@@ -1,0 +1,76 @@
+//! The lines kubectl prints besides its final error, as data.
+
+use serde::{Deserialize, Serialize};
+
+/// Which stream a line goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    /// Standard output (kubectl's informational lines).
+    Stdout,
+    /// Standard error (warnings).
+    Stderr,
+}
+
+/// One line kubectl prints (without its trailing newline).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// The stream it goes to.
+    pub stream: Stream,
+    /// The text, without the trailing newline.
+    pub text: String,
+}
+
+impl Message {
+    /// A line on stdout.
+    pub fn stdout(text: impl Into<String>) -> Message {
+        Message {
+            stream: Stream::Stdout,
+            text: text.into(),
+        }
+    }
+
+    /// A line on stderr.
+    pub fn stderr(text: impl Into<String>) -> Message {
+        Message {
+            stream: Stream::Stderr,
+            text: text.into(),
+        }
+    }
+}
+
+/// kubectl debug.go `Validate`: `Targeting container "<c>". If you don't see processes …`.
+pub fn targeting(container: &str) -> Message {
+    Message::stdout(format!(
+        "Targeting container {}. If you don't see processes from this container it may be because the container runtime doesn't support this feature.",
+        crate::error::go_quote(container)
+    ))
+}
+
+/// kubectl `computeDebugContainerName`: `Defaulting debug container name to <name>.`.
+pub fn defaulting_name(name: &str) -> Message {
+    Message::stdout(format!("Defaulting debug container name to {name}."))
+}
+
+/// kubectl `visitNode`: `Creating debugging pod <pod> with container <c> on node <node>.`.
+pub fn creating_node_pod(pod: &str, container: &str, node: &str) -> Message {
+    Message::stdout(format!(
+        "Creating debugging pod {pod} with container {container} on node {node}."
+    ))
+}
+
+/// kubectl `Validate` (1.32+): the `--profile=legacy` deprecation notice.
+pub fn legacy_deprecated(version: crate::KubectlVersion) -> Message {
+    Message::stderr(if version.at_least(36) {
+        "--profile=legacy is deprecated and planned to be removed in v1.39. It is recommended to specify other profile, for example \"--profile=general\"."
+    } else {
+        "--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example \"--profile=general\"."
+    })
+}
+
+/// kubectl `displayWarning` (1.33+): the non-root capabilities warning.
+pub fn non_root_warning() -> Message {
+    Message::stderr(
+        "Warning: Non-root user is configured for the entire target Pod, and some capabilities granted by debug profile may not work. Please consider using \"--custom\" with a custom profile that specifies \"securityContext.runAsUser: 0\".",
+    )
+}

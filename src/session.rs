@@ -1,0 +1,200 @@
+//! The entry points: a debug session's input, `prepare` (kubectl `Complete` + `Validate`
+//! + target resolution) and `plan` (what kubectl sends for one target object).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{go_quote, Code, Error};
+use crate::generate::{self, Context};
+use crate::messages::Message;
+use crate::names::NameSource;
+use crate::options::DebugOptions;
+use crate::plan::Plan;
+use crate::target::{resolve_target, target_kind, TargetKind, TargetRef};
+use crate::validate::{complete_and_validate, Completed, CustomProfileFile, Failure};
+use crate::version::KubectlVersion;
+
+/// The environment variable that gates `--custom` in kubectl 1.30–1.31.
+pub const CUSTOM_PROFILE_GATE: &str = "KUBECTL_DEBUG_CUSTOM_PROFILE";
+
+/// Everything a debug session starts from. Give either `args` (a kubectl argument list, as
+/// after `kubectl debug`) or `options`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Session {
+    /// A kubectl command line, split into words (`["mypod", "-it", "--image=busybox"]`).
+    pub args: Option<Vec<String>>,
+    /// Structured options (used when `args` is absent).
+    pub options: Option<DebugOptions>,
+    /// The command's namespace (kubeconfig context's, default `default`); `-n` in `args` wins.
+    pub namespace: Option<String>,
+    /// Whether the namespace was given explicitly (matters for `-f` objects).
+    pub namespace_explicit: bool,
+    /// The kubectl version to follow (default 1.36).
+    pub kubectl_version: Option<KubectlVersion>,
+    /// Environment variables kubectl would see (only `KUBECTL_DEBUG_CUSTOM_PROFILE` matters).
+    pub env: BTreeMap<String, String>,
+    /// The `--custom` file as the host read it.
+    pub custom_profile: Option<CustomProfileFile>,
+    /// Seed for generated name suffixes.
+    pub seed: u64,
+    /// Explicit name suffixes, used before the seeded ones.
+    pub suffixes: Vec<String>,
+}
+
+/// The session after `Complete` and `Validate`: what to read, and what was printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Prepared {
+    /// The options in effect.
+    pub options: DebugOptions,
+    /// The command's namespace.
+    pub namespace: String,
+    /// The kubectl version followed.
+    pub kubectl_version: KubectlVersion,
+    /// Lines kubectl prints while validating.
+    pub messages: Vec<Message>,
+    /// The objects to read, one per positional target (none with `-f`).
+    pub targets: Vec<TargetRef>,
+}
+
+/// A session's resolved inputs.
+struct Resolved {
+    options: DebugOptions,
+    namespace: String,
+    namespace_explicit: bool,
+    version: KubectlVersion,
+}
+
+impl Session {
+    /// The kubectl version followed.
+    pub fn version(&self) -> KubectlVersion {
+        self.kubectl_version.unwrap_or_default()
+    }
+
+    fn gate(&self) -> Option<&str> {
+        self.env.get(CUSTOM_PROFILE_GATE).map(String::as_str)
+    }
+
+    /// Parse `args` (or take `options`) and settle the namespace.
+    fn resolve(&self) -> Result<Resolved, Error> {
+        let version = self.version();
+        let mut namespace = self.namespace.clone().filter(|n| !n.is_empty());
+        let mut namespace_explicit = self.namespace_explicit;
+        let options = match (&self.args, &self.options) {
+            (Some(args), _) => {
+                let parsed = crate::args::parse_args(args, version, self.gate())?;
+                if let Some(ns) = parsed.namespace {
+                    namespace = Some(ns);
+                    namespace_explicit = true;
+                }
+                parsed.options
+            }
+            (None, Some(options)) => options.clone(),
+            (None, None) => DebugOptions::default(),
+        };
+        Ok(Resolved {
+            options,
+            namespace: namespace.unwrap_or_else(|| "default".to_string()),
+            namespace_explicit,
+            version,
+        })
+    }
+
+    fn complete(&self) -> Result<(Resolved, Completed), Failure> {
+        let r = self.resolve()?;
+        let completed = complete_and_validate(
+            &r.options,
+            r.version,
+            self.gate(),
+            self.custom_profile.as_ref(),
+        )?;
+        Ok((r, completed))
+    }
+}
+
+/// Mirrors kubectl debug's `Complete`, `Validate` and the resource builder: checks the
+/// options in kubectl's order and says which objects to read.
+///
+/// # Errors
+/// The first failure kubectl would report, with the lines it printed before it.
+pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
+    let (r, completed) = session.complete()?;
+    let fail = |error: Error| Failure {
+        error,
+        messages: completed.messages.clone(),
+    };
+    if !r.options.filename.is_empty() && !r.options.targets.is_empty() {
+        return Err(fail(Error::new(
+            Code::NamesWithFilename,
+            "resource/name arguments cannot be provided when a path is specified",
+        )));
+    }
+    let targets = r
+        .options
+        .targets
+        .iter()
+        .map(|t| resolve_target(t, &r.namespace))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
+    Ok(Prepared {
+        options: completed.options,
+        namespace: r.namespace,
+        kubectl_version: r.version,
+        messages: completed.messages,
+        targets,
+    })
+}
+
+/// Mirrors kubectl debug's `visitNode` / `visitPod` for one target object (as the API server
+/// or a `-f` file gave it): the requests kubectl makes, the resulting object, where it
+/// attaches, and what it prints. Validation lines are not repeated (see [`prepare`]).
+///
+/// # Errors
+/// A validation failure, an object that is not a Pod or Node, a malformed object, or a
+/// custom profile that cannot be merged.
+pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
+    let (r, completed) = session.complete()?;
+    check_namespace(&r, object)?;
+    let mut names = NameSource::new(session.seed, session.suffixes.iter().cloned());
+    let mut ctx = Context {
+        options: &completed.options,
+        profile: completed.profile,
+        custom: completed.custom.as_ref(),
+        version: r.version,
+        namespace: &r.namespace,
+        names: &mut names,
+    };
+    let plan = match target_kind(object)? {
+        TargetKind::Node => generate::generate_node_debug_pod(object, &mut ctx),
+        TargetKind::Pod if completed.options.copy_to.is_empty() => {
+            generate::generate_debug_container(object, &mut ctx)
+        }
+        TargetKind::Pod => generate::generate_pod_copy_with_debug_container(object, &mut ctx),
+    };
+    Ok(plan?)
+}
+
+/// kubectl's builder check for `-f` objects: an explicit `--namespace` must match theirs.
+fn check_namespace(r: &Resolved, object: &Value) -> Result<(), Error> {
+    let ns = object
+        .get("metadata")
+        .and_then(|m| m.get("namespace"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if r.namespace_explicit && !ns.is_empty() && ns != r.namespace && !r.options.filename.is_empty()
+    {
+        return Err(Error::new(
+            Code::NamespaceMismatch,
+            format!(
+                "the namespace from the provided object {} does not match the namespace {}. You must pass '--namespace={}' to perform this operation.",
+                go_quote(ns),
+                go_quote(&r.namespace),
+                ns
+            ),
+        ));
+    }
+    Ok(())
+}

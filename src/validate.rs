@@ -1,0 +1,245 @@
+//! kubectl debug's `Complete` and `Validate`: the checks, in kubectl's order, with its texts.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{go_quote, Code, Error};
+use crate::messages::{self, Message};
+use crate::options::DebugOptions;
+use crate::profile::Profile;
+use crate::version::KubectlVersion;
+
+/// The `--custom` file as the host read it: its text, or the OS error of reading it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CustomProfileFile {
+    /// The path given to `--custom` (used in messages).
+    pub path: String,
+    /// The file's text, when it could be read.
+    pub text: Option<String>,
+    /// The read error, e.g. `open /x.json: no such file or directory`.
+    pub error: Option<String>,
+}
+
+/// A failure together with the lines kubectl printed before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// What went wrong.
+    pub error: Error,
+    /// Lines printed before the error (e.g. `Targeting container …`).
+    pub messages: Vec<Message>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure {
+            error,
+            messages: Vec::new(),
+        }
+    }
+}
+
+/// Options that passed `Complete` and `Validate`, with what they resolved to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completed {
+    /// The options as given.
+    pub options: DebugOptions,
+    /// The profile in effect.
+    pub profile: Profile,
+    /// The custom profile, decoded as kubectl decodes it (Go-marshalled container JSON).
+    pub custom: Option<Value>,
+    /// Lines kubectl prints while validating.
+    pub messages: Vec<Message>,
+}
+
+/// Whether `--custom` is a registered flag: 1.30 only with `KUBECTL_DEBUG_CUSTOM_PROFILE=true`,
+/// 1.31 unless it is `false`, always from 1.32 (kubectl `cmdutil.DebugCustomProfile` gate).
+pub fn custom_flag_available(version: KubectlVersion, gate_env: Option<&str>) -> bool {
+    let gate = gate_env.map(str::to_ascii_lowercase);
+    match version.minor() {
+        0..=29 => false,
+        30 => gate.as_deref() == Some("true"),
+        31 => gate.as_deref() != Some("false"),
+        _ => true,
+    }
+}
+
+/// Flags the options use that `version` does not register (structured options bypass the
+/// argument parser, so the same `unknown flag` errors are raised here).
+fn check_flags_exist(
+    o: &DebugOptions,
+    version: KubectlVersion,
+    gate_env: Option<&str>,
+) -> Result<(), Error> {
+    let unknown = |flag: &str| Error::new(Code::FlagUnknown, format!("unknown flag: --{flag}"));
+    if !version.at_least(31) {
+        let keeps = [
+            (o.keep_annotations, "keep-annotations"),
+            (!o.keep_init_containers, "keep-init-containers"),
+            (o.keep_labels, "keep-labels"),
+            (o.keep_liveness, "keep-liveness"),
+            (o.keep_readiness, "keep-readiness"),
+            (o.keep_startup, "keep-startup"),
+        ];
+        if let Some((_, flag)) = keeps.iter().find(|(set, _)| *set) {
+            return Err(unknown(flag));
+        }
+    }
+    if !o.custom.is_empty() && !custom_flag_available(version, gate_env) {
+        return Err(unknown("custom"));
+    }
+    Ok(())
+}
+
+/// Mirrors kubectl `DebugOptions.Complete` (profile and custom profile loading) then
+/// `Validate`, in kubectl's order (behaviour spec §2.4, §2.5).
+///
+/// # Errors
+/// The first failing check, with kubectl's text and any line printed before it.
+pub fn complete_and_validate(
+    options: &DebugOptions,
+    version: KubectlVersion,
+    gate_env: Option<&str>,
+    custom_file: Option<&CustomProfileFile>,
+) -> Result<Completed, Failure> {
+    check_flags_exist(options, version, gate_env)?;
+    let profile = Profile::for_version(options.effective_profile(version), version)?;
+    let custom = load_custom(options, version, custom_file)?;
+    let mut messages = Vec::new();
+    match validate(options, version, custom.as_ref(), &mut messages) {
+        Ok(()) => {}
+        Err(error) => return Err(Failure { error, messages }),
+    }
+    let legacy_warns = if version.at_least(36) {
+        options.profile.as_deref() == Some("legacy")
+    } else {
+        version.at_least(32) && profile == Profile::Legacy
+    };
+    if legacy_warns {
+        messages.push(messages::legacy_deprecated(version));
+    }
+    Ok(Completed {
+        options: options.clone(),
+        profile,
+        custom,
+        messages,
+    })
+}
+
+/// kubectl `Complete` step 11: read and decode `--custom`.
+fn load_custom(
+    o: &DebugOptions,
+    version: KubectlVersion,
+    file: Option<&CustomProfileFile>,
+) -> Result<Option<Value>, Error> {
+    if o.custom.is_empty() {
+        return Ok(None);
+    }
+    let read_error = |e: &str| {
+        Error::new(
+            Code::CustomRead,
+            format!("must pass a container spec json file for custom profile: {e}"),
+        )
+    };
+    let file = file.filter(|f| f.path == o.custom || f.path.is_empty());
+    match file {
+        Some(CustomProfileFile {
+            text: Some(text), ..
+        }) => crate::custom::parse_custom_profile(&o.custom, text, version),
+        Some(CustomProfileFile { error: Some(e), .. }) => Err(read_error(e)),
+        _ => Err(read_error(&format!(
+            "open {}: no such file or directory",
+            o.custom
+        ))),
+    }
+}
+
+/// Mirrors kubectl `DebugOptions.Validate` (checks 1–10 of spec §2.5).
+fn validate(
+    o: &DebugOptions,
+    version: KubectlVersion,
+    custom: Option<&Value>,
+    messages: &mut Vec<Message>,
+) -> Result<(), Error> {
+    if o.attach == Some(true) && o.image.is_empty() && o.container.is_empty() {
+        return Err(Error::invalid(
+            "you must specify --container or create a new container using --image in order to attach.",
+        ));
+    }
+    if !o.copy_to.is_empty() {
+        if o.image.is_empty() && o.set_image.is_empty() && o.args.is_empty() {
+            return Err(Error::invalid(
+                "you must specify --image, --set-image or command arguments.",
+            ));
+        }
+        if !o.args.is_empty() && o.container.is_empty() && o.image.is_empty() {
+            return Err(Error::invalid(
+                "you must specify an existing container or a new image when specifying args.",
+            ));
+        }
+    } else if o.replace {
+        return Err(Error::invalid("--replace may only be used with --copy-to."));
+    } else if o.same_node {
+        return Err(Error::invalid(
+            "--same-node may only be used with --copy-to.",
+        ));
+    } else if !o.set_image.is_empty() {
+        return Err(Error::invalid(
+            "--set-image may only be used with --copy-to.",
+        ));
+    } else if o.image.is_empty() {
+        return Err(Error::invalid(
+            "you must specify --image when not using --copy-to.",
+        ));
+    }
+    if !o.image.is_empty() && !crate::image::is_valid_reference(&o.image, version) {
+        return Err(Error::invalid(format!(
+            "invalid image name {}: invalid reference format",
+            go_quote(&o.image)
+        )));
+    }
+    if o.targets.is_empty() && o.filename.is_empty() {
+        return Err(Error::invalid("NAME or filename is required for debug"));
+    }
+    if !matches!(
+        o.image_pull_policy.as_str(),
+        "" | "Always" | "IfNotPresent" | "Never"
+    ) {
+        return Err(Error::invalid(format!(
+            "invalid image pull policy: {}",
+            o.image_pull_policy
+        )));
+    }
+    // DIVERGENCE(kubectl): kubectl walks a Go map, so with several bad images the one
+    // reported is random; we report the first in command-line order.
+    if let Some(bad) = o
+        .set_image
+        .iter()
+        .find(|p| !crate::image::is_valid_reference(&p.value, version))
+    {
+        return Err(Error::invalid(format!(
+            "invalid image name {} for container {}: invalid reference format",
+            go_quote(&bad.value),
+            go_quote(&bad.name)
+        )));
+    }
+    if !o.target.is_empty() {
+        if !o.copy_to.is_empty() {
+            return Err(Error::invalid(
+                "--target is incompatible with --copy-to. Use --share-processes instead.",
+            ));
+        }
+        if !o.quiet {
+            messages.push(messages::targeting(&o.target));
+        }
+    }
+    if o.tty && !o.stdin {
+        return Err(Error::invalid(
+            "-i/--stdin is required for containers with -t/--tty=true",
+        ));
+    }
+    if let Some(custom) = custom {
+        crate::custom::check_forbidden_fields(custom)?;
+    }
+    Ok(())
+}

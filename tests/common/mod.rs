@@ -1,0 +1,329 @@
+//! Shared helpers for the conformance runner: the recorded cases, a fake cluster that
+//! answers GET/POST like the recorder's server, and JSON canonicalisation.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+/// The conformance folder.
+pub fn conformance_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
+}
+
+/// The recorder's fixtures folder (what `$FIXTURES` stands for in goldens).
+pub fn fixtures_dir() -> PathBuf {
+    conformance_dir().join("oracle/fixtures")
+}
+
+/// One recorded run of the real kubectl.
+pub struct Golden {
+    pub version: String,
+    pub case: String,
+    pub doc: Value,
+}
+
+impl Golden {
+    /// The `kubectl debug` arguments (after `debug`).
+    pub fn args(&self) -> Vec<String> {
+        let argv = strings(self.doc.get("argv"));
+        let at = argv
+            .iter()
+            .position(|a| a == "debug")
+            .map_or(argv.len(), |i| i + 1);
+        argv.get(at..).unwrap_or(&[]).to_vec()
+    }
+
+    /// `-n NS` given before `debug`, if any.
+    pub fn namespace(&self) -> Option<String> {
+        let argv = strings(self.doc.get("argv"));
+        let at = argv.iter().position(|a| a == "-n")?;
+        argv.get(at + 1).cloned()
+    }
+
+    pub fn env(&self) -> BTreeMap<String, String> {
+        self.doc
+            .get("env")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn str(&self, key: &str) -> &str {
+        self.doc.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+
+    pub fn exit_code(&self) -> Option<i64> {
+        self.doc.get("exit_code").and_then(Value::as_i64)
+    }
+
+    pub fn fixtures(&self) -> Vec<String> {
+        strings(self.doc.get("fixtures"))
+    }
+
+    /// The recorded writes, with `body_is_result` bodies filled in.
+    pub fn writes(&self) -> Vec<Value> {
+        let result = self.doc.get("result").cloned().unwrap_or(Value::Null);
+        self.doc
+            .get("writes")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|mut w| {
+                if w.get("body_is_result") == Some(&Value::Bool(true)) {
+                    if let Some(o) = w.as_object_mut() {
+                        o.insert("body".into(), result.clone());
+                    }
+                }
+                w
+            })
+            .collect()
+    }
+}
+
+pub fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every golden of one version, sorted by case id.
+pub fn goldens(version: &str) -> Vec<Golden> {
+    let dir = conformance_dir().join("golden").join(version);
+    let mut out: Vec<Golden> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        })
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            let doc: Value = serde_json::from_str(&text).ok()?;
+            let case = p.file_stem()?.to_string_lossy().to_string();
+            Some(Golden {
+                version: version.to_string(),
+                case,
+                doc,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.case.cmp(&b.case));
+    out
+}
+
+/// Read a file named with `$FIXTURES`, as the host would.
+pub fn read_fixture_path(path: &str) -> std::io::Result<String> {
+    let real = path.replace("$FIXTURES", &fixtures_dir().to_string_lossy());
+    std::fs::read_to_string(real)
+}
+
+/// Objects served by the fake cluster.
+pub struct FakeCluster {
+    objects: Vec<Value>,
+}
+
+impl FakeCluster {
+    pub fn load(fixtures: &[String]) -> FakeCluster {
+        let objects = fixtures
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(fixtures_dir().join(f)).ok())
+            .filter_map(|t| serde_json::from_str(&t).ok())
+            .collect();
+        FakeCluster { objects }
+    }
+
+    /// GET an API path: the object, or kubectl's `Error from server (NotFound)` text.
+    pub fn get(&self, path: &str) -> Result<Value, String> {
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let (ns, resource, name) = match parts.as_slice() {
+            [_, _, "namespaces", ns, res, name] | [_, _, _, "namespaces", ns, res, name] => {
+                (Some(*ns), *res, *name)
+            }
+            [_, _, res, name] | [_, _, _, res, name] => (None, *res, *name),
+            _ => return Err(format!("unexpected path {path}")),
+        };
+        let kind = match resource {
+            "pods" => "Pod",
+            "nodes" => "Node",
+            "deployments" => "Deployment",
+            "namespaces" => "Namespace",
+            other => other,
+        };
+        self.objects
+            .iter()
+            .find(|o| {
+                o.get("kind").and_then(Value::as_str) == Some(kind)
+                    && meta(o, "name") == name
+                    && ns.is_none_or(|ns| meta(o, "namespace") == ns)
+            })
+            .cloned()
+            .ok_or_else(|| format!("Error from server (NotFound): {resource} \"{name}\" not found"))
+    }
+
+    /// POST a pod: 409 when the name exists in the namespace.
+    pub fn create_pod(&mut self, namespace: &str, pod: &Value) -> Result<(), String> {
+        let name = meta(pod, "name").to_string();
+        let exists = self.objects.iter().any(|o| {
+            o.get("kind").and_then(Value::as_str) == Some("Pod")
+                && meta(o, "name") == name
+                && meta(o, "namespace") == namespace
+        });
+        if exists {
+            return Err(format!(
+                "Error from server (AlreadyExists): pods \"{name}\" already exists"
+            ));
+        }
+        let mut stored = pod.clone();
+        if let Some(m) = stored.get_mut("metadata").and_then(Value::as_object_mut) {
+            m.insert("namespace".into(), Value::String(namespace.to_string()));
+        }
+        self.objects.push(stored);
+        Ok(())
+    }
+}
+
+fn meta<'a>(o: &'a Value, key: &str) -> &'a str {
+    o.get("metadata")
+        .and_then(|m| m.get(key))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
+/// Remove what Go's encoder adds and this library does not: `creationTimestamp: null`,
+/// `resources: {}`, `status: {}`, and (`drop_nulls`) every `null` — protobuf-decoded
+/// bodies of 1.32+ print nil slices as `null`. Also sort env lists named by `--env` keys
+/// (kubectl builds them from a Go map, so the recorder sorted them).
+pub fn canonicalize(v: &mut Value, drop_nulls: bool, env_keys: &[String]) {
+    match v {
+        Value::Object(m) => {
+            m.retain(|k, x| {
+                !((k == "creationTimestamp" && x.is_null())
+                    || (k == "resources" && x.as_object().is_some_and(Map::is_empty))
+                    || (k == "status" && x.as_object().is_some_and(Map::is_empty))
+                    || (drop_nulls && x.is_null()))
+            });
+            for (k, x) in m.iter_mut() {
+                if k == "env" && env_keys.len() > 1 {
+                    sort_env(x, env_keys);
+                }
+                canonicalize(x, drop_nulls, env_keys);
+            }
+        }
+        Value::Array(a) => a
+            .iter_mut()
+            .for_each(|x| canonicalize(x, drop_nulls, env_keys)),
+        _ => {}
+    }
+}
+
+fn sort_env(list: &mut Value, env_keys: &[String]) {
+    let Some(items) = list.as_array_mut() else {
+        return;
+    };
+    let mut names: Vec<String> = items
+        .iter()
+        .map(|e| {
+            e.get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    let mut keys = env_keys.to_vec();
+    keys.sort();
+    keys.dedup();
+    if names == keys {
+        items.sort_by(|a, b| {
+            let n = |e: &Value| {
+                e.get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
+            n(a).cmp(&n(b))
+        });
+    }
+}
+
+/// The first difference between `ours` and `theirs`, as a JSON pointer and a description,
+/// allowing a key present only in `ours` when `source` has that same key with that same
+/// value at the same place (kubectl's compiled types drop fields they do not know).
+pub fn first_difference(
+    ours: &Value,
+    theirs: &Value,
+    source: Option<&Value>,
+    path: &str,
+) -> Option<String> {
+    match (ours, theirs) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, va) in a {
+                let here = format!("{path}/{k}");
+                let src = source.and_then(|s| s.get(k));
+                match b.get(k) {
+                    Some(vb) => {
+                        if let Some(d) = first_difference(va, vb, src, &here) {
+                            return Some(d);
+                        }
+                    }
+                    None if src == Some(va) => {}
+                    None => return Some(format!("{here}: only in ours: {}", short(va))),
+                }
+            }
+            b.keys().find(|k| !a.contains_key(*k)).map(|k| {
+                format!(
+                    "{path}/{k}: only in kubectl's: {}",
+                    short(b.get(k).unwrap_or(&Value::Null))
+                )
+            })
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, (va, vb)) in a.iter().zip(b).enumerate() {
+                let src = source.and_then(|s| s.get(i));
+                if let Some(d) = first_difference(va, vb, src, &format!("{path}/{i}")) {
+                    return Some(d);
+                }
+            }
+            (a.len() != b.len()).then(|| {
+                format!(
+                    "{path}: {} items in ours, {} in kubectl's",
+                    a.len(),
+                    b.len()
+                )
+            })
+        }
+        (a, b) if a == b => None,
+        (a, b) => Some(format!(
+            "{path}: ours {} vs kubectl's {}",
+            short(a),
+            short(b)
+        )),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.len() > 160 {
+        format!("{}…", s.chars().take(160).collect::<String>())
+    } else {
+        s
+    }
+}

@@ -1,0 +1,290 @@
+//! Golden conformance: every case recorded from the real kubectl 1.27–1.33 is replayed
+//! through the core, with a fake cluster standing in for the API server, and compared:
+//! writes as parsed JSON, stdout and stderr line for line, the exit status.
+//!
+//! Writes `tests/conformance/SUMMARY.md`. Fails on any failure not listed in
+//! `tests/conformance/expected-failures.txt`, and on any listed case that passes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use common::{canonicalize, first_difference, goldens, read_fixture_path, FakeCluster, Golden};
+use kubedebug::{plan, prepare, CustomProfileFile, Failure, KubectlVersion, Session, Stream};
+use serde_json::Value;
+
+const VERSIONS: [&str; 7] = ["1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33"];
+
+/// What our simulated `kubectl debug` run printed and sent.
+#[derive(Default)]
+struct Run {
+    stdout: String,
+    stderr: String,
+    exit_code: i64,
+    writes: Vec<(String, String, Value)>,
+    /// The target object of each POST, to accept fields old kubectl types drop.
+    sources: Vec<Option<Value>>,
+}
+
+impl Run {
+    fn print(&mut self, messages: &[kubedebug::Message]) {
+        for m in messages {
+            let out = match m.stream {
+                Stream::Stdout => &mut self.stdout,
+                Stream::Stderr => &mut self.stderr,
+            };
+            out.push_str(&m.text);
+            out.push('\n');
+        }
+    }
+
+    fn fail(&mut self, f: &Failure) {
+        self.print(&f.messages);
+        let _ = writeln!(self.stderr, "error: {}", f.error);
+        if f.error.code().is_usage() {
+            self.stderr
+                .push_str("See 'kubectl debug --help' for usage.\n");
+        }
+        self.exit_code = 1;
+    }
+
+    fn server_error(&mut self, text: &str) {
+        self.stderr.push_str(text);
+        self.stderr.push('\n');
+        self.exit_code = 1;
+    }
+}
+
+fn session_for(g: &Golden) -> Session {
+    let args = g.args();
+    let custom_profile = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--custom="))
+        .map(|path| match read_fixture_path(path) {
+            Ok(text) => CustomProfileFile {
+                path: path.to_string(),
+                text: Some(text),
+                error: None,
+            },
+            Err(_) => CustomProfileFile {
+                path: path.to_string(),
+                text: None,
+                error: Some(format!("open {path}: no such file or directory")),
+            },
+        });
+    let namespace = g.namespace();
+    Session {
+        args: Some(args),
+        namespace_explicit: namespace.is_some(),
+        namespace,
+        kubectl_version: g.version.parse::<KubectlVersion>().ok(),
+        env: g.env(),
+        custom_profile,
+        suffixes: vec!["XXXXX".to_string(); 8],
+        ..Session::default()
+    }
+}
+
+/// kubectl's `Run`, with the core planning and the fake cluster answering.
+fn simulate(g: &Golden) -> Run {
+    let mut run = Run::default();
+    let session = session_for(g);
+    let prepared = match prepare(&session) {
+        Ok(p) => p,
+        Err(f) => {
+            run.fail(&f);
+            return run;
+        }
+    };
+    run.print(&prepared.messages);
+    let mut cluster = FakeCluster::load(&g.fixtures());
+    let mut objects = Vec::new();
+    for file in &prepared.options.filename {
+        match read_fixture_path(file).map(|t| serde_json::from_str::<Value>(&t)) {
+            Ok(Ok(obj)) => objects.push(Ok(obj)),
+            _ => objects.push(Err(format!("error: the path {file:?} does not exist"))),
+        }
+    }
+    for target in &prepared.targets {
+        objects.push(cluster.get(&target.get.path));
+    }
+    for object in objects {
+        let object = match object {
+            Ok(o) => o,
+            Err(e) => {
+                run.server_error(&e);
+                return run;
+            }
+        };
+        let p = match plan(&session, &object) {
+            Ok(p) => p,
+            Err(f) => {
+                run.fail(&f);
+                return run;
+            }
+        };
+        run.print(&p.messages);
+        for r in p.requests {
+            run.writes
+                .push((r.method.clone(), r.path.clone(), r.body.clone()));
+            run.sources
+                .push((r.method == "POST").then(|| object.clone()));
+            if r.method == "POST" {
+                let ns = r.path.split('/').nth(4).unwrap_or("").to_string();
+                if let Err(e) = cluster.create_pod(&ns, &r.body) {
+                    run.server_error(&e);
+                    return run;
+                }
+            }
+        }
+    }
+    run
+}
+
+/// Compare one case; `None` when it passes, else the first difference.
+fn compare(g: &Golden) -> Option<String> {
+    let run = simulate(g);
+    if g.str("stdout") != run.stdout {
+        return Some(format!(
+            "stdout: kubectl {:?} vs ours {:?}",
+            g.str("stdout"),
+            run.stdout
+        ));
+    }
+    if g.str("stderr") != run.stderr {
+        return Some(format!(
+            "stderr: kubectl {:?} vs ours {:?}",
+            g.str("stderr"),
+            run.stderr
+        ));
+    }
+    if (g.exit_code() == Some(0)) != (run.exit_code == 0) {
+        return Some(format!(
+            "exit code: kubectl {:?} vs ours {}",
+            g.exit_code(),
+            run.exit_code
+        ));
+    }
+    let theirs = g.writes();
+    if theirs.len() != run.writes.len() {
+        return Some(format!(
+            "{} writes by kubectl, {} by us",
+            theirs.len(),
+            run.writes.len()
+        ));
+    }
+    let env_keys = env_keys(&g.args());
+    for (i, (w, (method, path, body))) in theirs.iter().zip(&run.writes).enumerate() {
+        let (m, p) = (
+            w.get("method").and_then(Value::as_str),
+            w.get("path").and_then(Value::as_str),
+        );
+        if m != Some(method.as_str()) || p != Some(path.as_str()) {
+            return Some(format!(
+                "write {i}: kubectl {m:?} {p:?} vs ours {method} {path}"
+            ));
+        }
+        let is_patch = method == "PATCH";
+        let mut ours = body.clone();
+        let mut kubectl = w.get("body").cloned().unwrap_or(Value::Null);
+        canonicalize(&mut ours, !is_patch, &env_keys);
+        canonicalize(&mut kubectl, !is_patch, &env_keys);
+        let source = run.sources.get(i).cloned().flatten();
+        if let Some(d) = first_difference(&ours, &kubectl, source.as_ref(), "") {
+            return Some(format!("write {i} ({method} {path}): {d}"));
+        }
+    }
+    None
+}
+
+/// The `--env` keys on the command line (the recorder sorted env lists named by them).
+fn env_keys(args: &[String]) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut it = args.iter().peekable();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--env=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--env" => it.next().cloned(),
+            None => None,
+        };
+        if let Some(v) = value {
+            keys.extend(
+                v.split(',')
+                    .filter_map(|kv| kv.split_once('='))
+                    .map(|(k, _)| k.to_string()),
+            );
+        }
+    }
+    keys
+}
+
+fn expected_failures() -> BTreeMap<(String, String), String> {
+    let text = std::fs::read_to_string(common::conformance_dir().join("expected-failures.txt"))
+        .unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.splitn(3, char::is_whitespace);
+            let (v, c) = (parts.next()?, parts.next()?);
+            Some((
+                (v.to_string(), c.to_string()),
+                parts.next().unwrap_or("").trim().to_string(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn every_recorded_case_matches_the_real_kubectl() {
+    let expected = expected_failures();
+    let mut summary = String::from(
+        "# Conformance summary\n\nGenerated by `cargo test --test conformance`: every case recorded from the real\n\
+         kubectl, replayed through the core. Do not edit by hand.\n\n| kubectl | cases | pass | expected failures | unexpected |\n|---|---|---|---|---|\n",
+    );
+    let mut details = String::new();
+    let mut problems = Vec::new();
+    for version in VERSIONS {
+        let all = goldens(version);
+        let (mut pass, mut xfail, mut bad) = (0, 0, 0);
+        for g in &all {
+            let key = (version.to_string(), g.case.clone());
+            match (compare(g), expected.get(&key)) {
+                (None, None) => pass += 1,
+                (None, Some(_)) => {
+                    bad += 1;
+                    problems.push(format!(
+                        "{version} {}: passes but is listed in expected-failures.txt",
+                        g.case
+                    ));
+                }
+                (Some(_), Some(reason)) => {
+                    xfail += 1;
+                    let _ = writeln!(details, "- {version} `{}` (expected): {reason}", g.case);
+                }
+                (Some(diff), None) => {
+                    bad += 1;
+                    let _ = writeln!(details, "- {version} `{}`: {diff}", g.case);
+                    problems.push(format!("{version} {}: {diff}", g.case));
+                }
+            }
+        }
+        let _ = writeln!(
+            summary,
+            "| {version} | {} | {pass} | {xfail} | {bad} |",
+            all.len()
+        );
+    }
+    if !details.is_empty() {
+        summary.push_str("\n## Not passing\n\n");
+        summary.push_str(&details);
+    }
+    let _ = std::fs::write(common::conformance_dir().join("SUMMARY.md"), &summary);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

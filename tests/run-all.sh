@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test of the project, in order: lints, native Rust tests (unit, conformance,
+# upstream tables, property tests), the Wasm build, Wasm tests in Node and headless
+# Chromium, the JS host tests, and the browser end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "cargo clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+step "cargo test (native: unit, conformance, upstream tables, property tests)"
+cargo test
+git diff --exit-code --stat -- tests/conformance/SUMMARY.md || {
+  echo "tests/conformance/SUMMARY.md is out of date: commit the regenerated file"; exit 1; }
+step "build the Wasm package (pkg/)"
+bash www/tools/build-wasm.sh
+step "wasm-bindgen tests in Node"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test wasm
+step "wasm-bindgen tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  cargo test --target wasm32-unknown-unknown --test wasm
+step "JS tests (node --test)"
+node --test tests/js/
+step "browser end-to-end tests (Chromium)"
+node --test tests/e2e/

@@ -1,0 +1,174 @@
+// @ts-check
+/**
+ * The playground's pipeline, without DOM: command line → kubectl's parse, Complete and
+ * Validate (`prepare`) → the plan for the pasted object. Every failure becomes a result with
+ * kubectl's text and the field it belongs to; nothing here throws.
+ * @module
+ */
+import { parseDocuments, DocumentError } from './documents.js';
+import { fieldForError } from './field-errors.js';
+
+/** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
+/** @typedef {import('../host/types.js').Message} Message */
+/** @typedef {import('../host/types.js').Plan} Plan */
+/** @typedef {import('./state.js').PlaygroundState} PlaygroundState */
+
+/**
+ * @typedef {{ message: string, code: string, usage: boolean, field: string }} PageError
+ * @typedef {{
+ *   args: string[],
+ *   parsed: import('../host/types.js').ParsedArgs | null,
+ *   prepared: import('../host/types.js').Prepared | null,
+ *   object: any | null,
+ *   plans: Plan[],
+ *   messages: Message[],
+ *   error: PageError | null,
+ *   notes: string[],
+ *   stdout: string,
+ *   stderr: string,
+ * }} Outcome
+ */
+
+/**
+ * The words after `kubectl` (and its path), with a first `debug` removed; global flags given
+ * before `debug` (`-n ns`) stay, the core understands them.
+ * @param {string[]} words
+ * @returns {string[]}
+ */
+export function debugArgs(words) {
+  const rest = words.length && /(^|\/)kubectl(\.exe)?$/.test(words[0]) ? words.slice(1) : [...words];
+  const at = rest.indexOf('debug');
+  if (at >= 0) rest.splice(at, 1);
+  return rest;
+}
+
+/**
+ * The session kubectl would run for this state.
+ * @param {PlaygroundState} state
+ * @param {string[]} args
+ * @param {import('../host/types.js').ParsedArgs | null} parsed
+ * @returns {import('../host/types.js').Session}
+ */
+export function sessionFor(state, args, parsed) {
+  const customPath = parsed?.options.custom || '';
+  /** @type {import('../host/types.js').Session} */
+  const session = {
+    args,
+    namespace: state.namespace || 'default',
+    namespaceExplicit: Boolean(parsed?.namespace),
+    kubectlVersion: state.version,
+  };
+  if (customPath) {
+    session.customProfile = state.custom
+      ? { path: customPath, text: state.custom }
+      : { path: customPath, error: `open ${customPath}: no such file or directory` };
+  }
+  if (state.suffixes.length) session.suffixes = state.suffixes;
+  if (state.seed !== null) session.seed = state.seed;
+  return session;
+}
+
+/**
+ * Run the pipeline.
+ * @param {Kubedebug} api
+ * @param {PlaygroundState} state
+ * @param {string} targetText the Pod/Node text (pasted, or the example's)
+ * @returns {Outcome}
+ */
+export function compute(api, state, targetText) {
+  /** @type {Outcome} */
+  const out = {
+    args: [], parsed: null, prepared: null, object: null, plans: [], messages: [], error: null, notes: [],
+    stdout: '', stderr: '',
+  };
+  try {
+    run(api, state, targetText, out);
+  } catch (err) {
+    fail(out, err);
+  }
+  for (const m of out.messages) {
+    if (m.stream === 'stdout') out.stdout += m.text + '\n';
+    else out.stderr += m.text + '\n';
+  }
+  if (out.error) {
+    out.stderr += `error: ${out.error.message}\n`;
+    if (out.error.usage) out.stderr += "See 'kubectl debug --help' for usage.\n";
+  }
+  return out;
+}
+
+/**
+ * @param {Kubedebug} api
+ * @param {PlaygroundState} state
+ * @param {string} targetText
+ * @param {Outcome} out
+ */
+function run(api, state, targetText, out) {
+  let words;
+  try {
+    words = api.splitCommandLine(state.line);
+  } catch (err) {
+    throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'page/split' });
+  }
+  out.args = debugArgs(words);
+  out.parsed = api.parseArgs(out.args, { kubectlVersion: state.version });
+  const session = sessionFor(state, out.args, out.parsed);
+  const prepared = api.prepare(session);
+  out.prepared = prepared;
+  out.messages.push(...prepared.messages);
+  const objects = targetText.trim() ? parseDocuments(targetText) : [];
+  if (!objects.length) {
+    out.notes.push('Paste or pick a Pod or Node to see what kubectl would send.');
+    return;
+  }
+  const fromFiles = (prepared.options.filename ?? []).length > 0;
+  const targets = fromFiles ? objects.map((o) => withNamespace(o, prepared.namespace)) : [objects[0]];
+  if (!fromFiles) {
+    if (objects.length > 1) out.notes.push('Only the first pasted object is used as the target.');
+    const names = prepared.targets.map((t) => t.name);
+    const want = objects[0]?.kind === 'Node' ? `node/${objects[0]?.metadata?.name}` : objects[0]?.metadata?.name;
+    const named = prepared.targets[0];
+    if (named && !sameTarget(named, objects[0])) {
+      out.notes.push(`The command names ${names.join(', ')}; the playground plans against the pasted ${want ?? 'object'}.`);
+    } else if (names.length > 1) {
+      out.notes.push(`The command names ${names.length} targets; the playground plans the pasted one once.`);
+    }
+  }
+  for (const object of targets) {
+    out.object = object;
+    const plan = api.plan(session, object);
+    out.plans.push(plan);
+    out.messages.push(...plan.messages);
+  }
+}
+
+/**
+ * @param {import('../host/types.js').TargetRef} ref
+ * @param {any} obj
+ */
+function sameTarget(ref, obj) {
+  const kind = ref.resource === 'nodes' ? 'Node' : 'Pod';
+  return obj?.kind === kind && obj?.metadata?.name === ref.objectName;
+}
+
+/**
+ * kubectl's builder sets a `-f` object's namespace to the command's when it has none.
+ * @param {any} obj
+ * @param {string} namespace
+ */
+function withNamespace(obj, namespace) {
+  if (obj?.kind === 'Node' || obj?.metadata?.namespace) return obj;
+  return { ...obj, metadata: { ...obj?.metadata, namespace } };
+}
+
+/**
+ * @param {Outcome} out
+ * @param {unknown} err
+ */
+function fail(out, err) {
+  const e = /** @type {any} */ (err);
+  if (Array.isArray(e?.messages)) out.messages.push(...e.messages);
+  const message = e instanceof Error ? e.message : String(err);
+  const code = typeof e?.code === 'string' ? e.code : (e instanceof DocumentError ? 'page/parse' : 'page/error');
+  out.error = { message, code, usage: Boolean(e?.usage), field: fieldForError({ code, message }) };
+}

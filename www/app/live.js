@@ -1,0 +1,249 @@
+// @ts-check
+/**
+ * The live debug panel: connect, pick a namespace and a pod or node, run the playground's
+ * command for real through the host's `debug()` (Wasm planner, browser fetch and WebSocket),
+ * watch the container come up, use the terminal, and delete the pod it created.
+ * @module
+ */
+import { debug } from '../host/run.js';
+import { formatError } from '../host/errors.js';
+import { connect, containerState, listNamespaces, listTargets, serverInfo } from './connection.js';
+import { createTerminal } from './terminal.js';
+import { debugArgs, sessionFor } from './compute.js';
+import { parseDocuments } from './documents.js';
+
+/** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
+/** @typedef {import('./playground.js').Playground} Playground */
+
+/**
+ * @param {{ api: Kubedebug, playground: Playground, doc?: Document, win?: Window }} deps
+ */
+export async function mountLive({ api, playground, doc = document, win = window }) {
+  const $ = (/** @type {string} */ id) => /** @type {any} */ (doc.getElementById(id));
+  /** @type {(() => void)[]} */
+  const disposables = [];
+  /** @param {EventTarget} target @param {string} type @param {(e: any) => void} fn */
+  const on = (target, type, fn) => {
+    target.addEventListener(type, fn);
+    disposables.push(() => target.removeEventListener(type, fn));
+  };
+  const info = await serverInfo(win.location.origin);
+  $('live-mode').value = info.proxy ? 'proxy' : 'direct';
+  $('proxy-note').textContent = info.proxy
+    ? `This server forwards API calls to ${info.context ? `context ${info.context}` : 'the current kubeconfig context'}.`
+    : 'No cluster proxy here (static server, or no kubeconfig): connect directly with an API URL and token.';
+  if (!info.proxy) $('live-mode').querySelector('option[value="proxy"]').disabled = true;
+  if (info.namespace) $('live-namespace').value = info.namespace;
+  const syncMode = () => { doc.body.dataset.liveMode = $('live-mode').value; };
+  syncMode();
+
+  /** @type {import('./connection.js').Connection | null} */
+  let conn = null;
+  /** @type {AbortController | null} */
+  let running = null;
+  /** @type {{ path: string, name: string } | null} */
+  let created = null;
+  /** @type {import('./terminal.js').BrowserTerminal | null} */
+  let terminal = null;
+  const status = (/** @type {string} */ text, /** @type {string} */ kind = '') => {
+    $('live-status').textContent = text;
+    $('live-status').dataset.kind = kind;
+  };
+  const sessionStatus = (/** @type {string} */ text) => { $('session-status').textContent = text; };
+  const ensureTerminal = () => {
+    if (!terminal) {
+      terminal = createTerminal($('terminal'));
+      win.kubedebugTerminal = terminal.term;
+    }
+    return terminal;
+  };
+
+  const refresh = async () => {
+    if (!conn) return;
+    const namespace = $('live-namespace').value.trim() || 'default';
+    playground.setNamespace(namespace);
+    status('Listing pods and nodes…');
+    try {
+      const { pods, nodes, nodeError } = await listTargets(conn.kube, namespace);
+      renderList($('pod-list'), pods, (pod) => podSummary(pod));
+      renderList($('node-list'), nodes, (node) => node?.status?.nodeInfo?.kubeletVersion ?? '');
+      status(`Connected ${conn.label}: ${pods.length} pods in ${namespace}, ${nodes.length} nodes`
+        + (nodeError ? ` (nodes: ${formatError(nodeError)})` : ''), 'ok');
+    } catch (err) {
+      status(formatError(err), 'error');
+    }
+  };
+
+  /**
+   * @param {HTMLElement} root
+   * @param {any[]} items
+   * @param {(item: any) => string} describe
+   */
+  const renderList = (root, items, describe) => {
+    const rows = items.map((item) => {
+      const li = doc.createElement('li');
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'pick';
+      button.textContent = item?.metadata?.name ?? '?';
+      button.dataset.name = button.textContent;
+      button.addEventListener('click', () => {
+        playground.useObject(item);
+        status(`Selected ${item.kind === 'Node' ? 'node/' : ''}${button.textContent}: adjust the command, then Run.`, 'ok');
+      });
+      const detail = doc.createElement('span');
+      detail.className = 'muted';
+      detail.textContent = describe(item);
+      li.append(button, ' ', detail);
+      return li;
+    });
+    root.replaceChildren(...rows);
+  };
+
+  const run = async () => {
+    if (!conn || running) return;
+    const state = playground.state;
+    const term = ensureTerminal();
+    term.term.reset();
+    term.fit();
+    running = new AbortController();
+    created = null;
+    $('run-debug').disabled = true;
+    $('detach').disabled = false;
+    $('cleanup').disabled = true;
+    sessionStatus('Sending the plan…');
+    const namespace = $('live-namespace').value.trim() || 'default';
+    let args;
+    try {
+      args = debugArgs(api.splitCommandLine(state.line));
+    } catch (err) {
+      term.term.write(`error: ${err instanceof Error ? err.message : err}\r\n`);
+      finish(null);
+      return;
+    }
+    const liveState = { ...state, namespace, seed: state.seed ?? randomSeed() };
+    /** @type {string} */
+    let parsedCustom = '';
+    try {
+      parsedCustom = api.parseArgs(args, { kubectlVersion: state.version }).options.custom ?? '';
+    } catch { /* debug() reports it */ }
+    const session = sessionFor(liveState, args, null);
+    delete session.customProfile;
+    const kube = observe(conn.kube);
+    const io = term.session({
+      readFile: async (path) => {
+        if (parsedCustom && path === parsedCustom) {
+          if (!state.custom) throw new Error(`open ${path}: no such file or directory`);
+          return state.custom;
+        }
+        return playground.targetText;
+      },
+    });
+    const factory = conn.webSocketFactory;
+    /** @type {import('../host/attach.js').WebSocketFactory} */
+    const attachFactory = (url, protocols) => {
+      sessionStatus('Attaching…');
+      const ws = factory(url, protocols);
+      ws.addEventListener('open', () => sessionStatus(`Attached (${ws.protocol}); Detach or exit the shell to end.`));
+      return ws;
+    };
+    const result = await debug({
+      session, planner: { prepare: api.prepare, plan: api.plan }, kube, io,
+      attachFactory, token: conn.token, signal: running.signal,
+      parseDocuments: (text, path) => parseDocuments(text, path),
+    });
+    finish(result);
+  };
+
+  /** Wrap the client to show what the session does. @param {import('../host/kube.js').KubeClient} kube */
+  const observe = (kube) => ({
+    ...kube,
+    /** @type {import('../host/kube.js').KubeClient['send']} */
+    send: async (request, options) => {
+      sessionStatus(`${request.method} ${request.path}`);
+      const response = await kube.send(request, options);
+      if (request.method === 'POST' && response?.metadata?.name) {
+        created = { path: `${request.path}/${encodeURIComponent(response.metadata.name)}`, name: response.metadata.name };
+      }
+      return response;
+    },
+    /** @type {import('../host/kube.js').KubeClient['watchPod']} */
+    async *watchPod(namespace, name, options) {
+      const target = playground.outcome?.plans.at(-1)?.attach?.container ?? '';
+      for await (const event of kube.watchPod(namespace, name, options)) {
+        sessionStatus(`Waiting for ${name}/${target}: ${containerState(event.object, target)}`);
+        yield event;
+      }
+    },
+  });
+
+  /** @param {import('../host/run.js').DebugResult | null} result */
+  const finish = (result) => {
+    terminal?.endSession();
+    const aborted = running?.signal.aborted;
+    running = null;
+    $('run-debug').disabled = !conn;
+    $('detach').disabled = true;
+    $('cleanup').disabled = !created;
+    $('cleanup').textContent = created ? `Delete pod ${created.name}` : 'Delete debug pod';
+    const code = result?.exitCode ?? 1;
+    const text = aborted ? 'Detached.' : `Session ended: exit status ${code}.`;
+    sessionStatus(created ? `${text} Pod ${created.name} is still there.` : text);
+    $('session-status').dataset.exit = String(code);
+    terminal?.note(`[${text}]`);
+  };
+
+  const cleanup = async () => {
+    if (!conn || !created) return;
+    const { path, name } = created;
+    try {
+      await conn.kube.send({ method: 'DELETE', path, contentType: 'application/json', body: {} });
+      sessionStatus(`Deleted pod ${name}.`);
+      created = null;
+      $('cleanup').disabled = true;
+      await refresh();
+    } catch (err) {
+      sessionStatus(formatError(err));
+    }
+  };
+
+  on($('live-mode'), 'change', syncMode);
+  on($('connect-form'), 'submit', async (event) => {
+    event.preventDefault();
+    try {
+      conn = connect({ mode: $('live-mode').value, origin: win.location.origin, apiUrl: $('api-url').value, token: $('api-token').value });
+    } catch (err) {
+      status(err instanceof Error ? err.message : String(err), 'error');
+      return;
+    }
+    $('run-debug').disabled = false;
+    const names = await listNamespaces(conn.kube);
+    $('namespace-list').replaceChildren(...names.map((n) => new Option(n, n)));
+    await refresh();
+  });
+  on($('refresh'), 'click', refresh);
+  on($('live-namespace'), 'change', refresh);
+  on($('run-debug'), 'click', run);
+  on($('detach'), 'click', () => running?.abort(new Error('detached')));
+  on($('cleanup'), 'click', cleanup);
+
+  return {
+    dispose() {
+      running?.abort(new Error('page closed'));
+      while (disposables.length) /** @type {() => void} */ (disposables.pop())();
+      terminal?.dispose();
+    },
+  };
+}
+
+/** @param {any} pod */
+function podSummary(pod) {
+  const statuses = pod?.status?.containerStatuses ?? [];
+  const ready = statuses.filter((/** @type {any} */ s) => s?.ready).length;
+  return `${pod?.status?.phase ?? ''} ${ready}/${(pod?.spec?.containers ?? []).length}`;
+}
+
+/** @returns {number} a random seed for generated names (like kubectl's random suffixes) */
+function randomSeed() {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}

@@ -1,0 +1,210 @@
+// @ts-check
+/**
+ * kubectl `DebugOptions.Run` as a host-side orchestration: prepare → read targets → plan →
+ * send the plan's requests → wait for the container → attach (or stream logs).
+ * Runtime neutral: every I/O dependency comes in through the arguments.
+ * @module
+ */
+import { DebugError, formatError } from './errors.js';
+import { waitForContainer } from './wait.js';
+import { attachOrLogs } from './session.js';
+
+/** @typedef {import('./types.js').Session} Session */
+/** @typedef {import('./types.js').Prepared} Prepared */
+/** @typedef {import('./types.js').Plan} Plan */
+/** @typedef {import('./types.js').Message} Message */
+/** @typedef {import('./types.js').TargetRef} TargetRef */
+/** @typedef {import('./kube.js').KubeClient} KubeClient */
+/** @typedef {import('./session.js').DebugIo} DebugIo */
+/** @typedef {import('./wait.js').Timers} Timers */
+/**
+ * The Wasm core (or a stand-in): both functions throw a CoreError on invalid input.
+ * @typedef {{
+ *   prepare(session: Session): Prepared | Promise<Prepared>,
+ *   plan(session: Session, target: any): Plan | Promise<Plan>,
+ * }} Planner
+ */
+/**
+ * @typedef {{ target: string, object: any, plan: Plan, responses: any[], exitCode: number | null }} TargetResult
+ * @typedef {{ exitCode: number, results: TargetResult[], error?: unknown }} DebugResult
+ */
+
+/**
+ * Run a debug session like `kubectl debug`. Never throws for debug failures: the error is
+ * printed on stderr as kubectl prints it and the result has `exitCode: 1` and `error`.
+ * @param {{
+ *   session: Session,
+ *   planner: Planner,
+ *   kube?: KubeClient | null,
+ *   io: DebugIo,
+ *   attachFactory?: import('./attach.js').WebSocketFactory | null,
+ *   token?: string,
+ *   signal?: AbortSignal,
+ *   timeoutMs?: number | null,
+ *   timers?: Timers,
+ *   dryRun?: boolean,
+ *   parseDocuments?: (text: string, path: string) => any[],
+ *   commandName?: string,
+ * }} options `dryRun` plans without sending (targets are still read from the server when `kube`
+ *   is given); `token` is the bearer token for the browser WebSocket subprotocol
+ * @returns {Promise<DebugResult>}
+ */
+export async function debug(options) {
+  const { io } = options;
+  /** @type {TargetResult[]} */
+  const results = [];
+  try {
+    const exitCode = await runTargets(options, results);
+    return { exitCode, results };
+  } catch (err) {
+    const core = /** @type {any} */ (err);
+    if (Array.isArray(core?.messages)) printMessages(io, core.messages);
+    io.stderr(formatError(err) + '\n');
+    if (core?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
+    return { exitCode: 1, results, error: err };
+  }
+}
+
+/**
+ * @param {Parameters<typeof debug>[0]} options
+ * @param {TargetResult[]} results
+ * @returns {Promise<number>}
+ */
+async function runTargets(options, results) {
+  const { planner, io, signal, dryRun = false } = options;
+  const kube = options.kube ?? null;
+  let session = options.session;
+  const prepared = await planner.prepare(session);
+  printMessages(io, prepared.messages);
+  const quiet = Boolean(prepared.options.quiet);
+  if (prepared.options.custom) {
+    session = { ...session, customProfile: await readCustomProfile(io, prepared.options.custom) };
+  }
+  const targets = prepared.options.filename?.length
+    ? await readFileTargets(options, prepared)
+    : prepared.targets.map((ref) => ({ name: ref.name, ref, object: null }));
+  let exitCode = 0;
+  for (const target of targets) {
+    throwIfAborted(signal);
+    let object = target.object;
+    if (!object) {
+      if (!kube) throw new DebugError('no API server to read the target from', { code: 'host/no-client' });
+      object = await kube.get(/** @type {TargetRef} */ (target.ref).get.path, { signal });
+    }
+    const plan = await planner.plan(session, object);
+    printMessages(io, plan.messages);
+    /** @type {TargetResult} */
+    const result = { target: target.name, object, plan, responses: [], exitCode: null };
+    results.push(result);
+    if (dryRun) continue;
+    if (!kube) throw new DebugError('no API server to send the plan to', { code: 'host/no-client' });
+    for (const request of plan.requests) {
+      throwIfAborted(signal);
+      result.responses.push(await kube.send(request, { signal }));
+    }
+    if (!plan.attach) continue;
+    if (!options.attachFactory) throw new DebugError('no WebSocket factory to attach with', { code: 'host/no-websocket' });
+    const { pod, status } = await waitForContainer({
+      kube, namespace: plan.attach.namespace, pod: plan.attach.pod, container: plan.attach.container, quiet,
+      warn: (text) => io.stderr(`Warning: ${text}\n`), signal, timeoutMs: options.timeoutMs, timers: options.timers,
+    });
+    result.exitCode = await attachOrLogs({
+      kube, target: plan.attach, pod, status, io, webSocketFactory: options.attachFactory, token: options.token,
+      quiet, recordingBanner: recordsBanner(session.kubectlVersion), commandName: options.commandName, signal,
+    });
+    exitCode = result.exitCode;
+  }
+  return exitCode;
+}
+
+/**
+ * Print messages on their stream, each followed by a newline.
+ * @param {DebugIo} io
+ * @param {Message[] | undefined} messages the core already left out what `-q` suppresses
+ */
+function printMessages(io, messages) {
+  for (const m of messages ?? []) (m.stream === 'stdout' ? io.stdout : io.stderr)(m.text + '\n');
+}
+
+/**
+ * @param {DebugIo} io
+ * @param {string} path
+ * @returns {Promise<import('./types.js').CustomProfileFile>}
+ */
+async function readCustomProfile(io, path) {
+  if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });
+  try {
+    return { path, text: await io.readFile(path) };
+  } catch (err) {
+    return { path, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * `-f` targets: objects read from the files, namespace defaulted and checked like kubectl's builder.
+ * @param {Parameters<typeof debug>[0]} options
+ * @param {Prepared} prepared
+ * @returns {Promise<{ name: string, ref: null, object: any }[]>}
+ */
+async function readFileTargets(options, prepared) {
+  const { io, session } = options;
+  const parse = options.parseDocuments ?? parseJsonDocuments;
+  /** @type {{ name: string, ref: null, object: any }[]} */
+  const out = [];
+  for (const path of prepared.options.filename ?? []) {
+    if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });
+    let text;
+    try {
+      text = await io.readFile(path);
+    } catch (err) {
+      throw new DebugError(`the path "${path}" does not exist`, { code: 'file/missing', cause: err });
+    }
+    for (const object of parse(text, path)) {
+      const meta = (object.metadata ??= {});
+      if (object.kind !== 'Node') {
+        if (!meta.namespace) meta.namespace = prepared.namespace;
+        else if (session.namespaceExplicit && meta.namespace !== prepared.namespace) {
+          throw new DebugError(`the namespace from the provided object "${meta.namespace}" does not match the namespace `
+            + `"${prepared.namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
+          { code: 'file/namespace' });
+        }
+      }
+      out.push({ name: `${String(object.kind ?? '').toLowerCase()}/${meta.name ?? ''}`, ref: null, object });
+    }
+  }
+  return out;
+}
+
+/**
+ * JSON documents: one object, an array, or a `kind: *List`.
+ * @param {string} text
+ * @param {string} path
+ * @returns {any[]}
+ */
+export function parseJsonDocuments(text, path) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new DebugError(`error parsing ${path}: ${err instanceof Error ? err.message : String(err)}`,
+      { code: 'file/parse', cause: err });
+  }
+  const docs = Array.isArray(data) ? data : [data];
+  return docs.flatMap((d) => (d && typeof d.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items) ? d.items : [d]));
+}
+
+/**
+ * kubectl 1.34+ prints the recording banner; an unknown version means HEAD.
+ * @param {string | undefined} version e.g. `1.33`, `v1.34.2`
+ * @returns {boolean}
+ */
+export function recordsBanner(version) {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? '');
+  if (!m) return true;
+  return Number(m[1]) > 1 || Number(m[2]) >= 34;
+}
+
+/** @param {AbortSignal | undefined} signal */
+function throwIfAborted(signal) {
+  if (signal?.aborted) throw signal.reason;
+}

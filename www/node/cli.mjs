@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `kubedebug`: `kubectl debug` for Node, flag for flag, against the kubeconfig's cluster.
+ * `kubedebug serve …` starts the web page server. Wiring only: the work is in the modules.
+ * @module
+ */
+import { loadKubedebugNode } from './load-wasm.js';
+import { runDebugCommand, report } from './debug-command.js';
+import { parseServeFlags, runServe, SERVE_USAGE } from './serve-command.js';
+import { createProcessIo, flush } from './terminal.js';
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** @returns {Promise<number>} */
+async function main() {
+  const argv = process.argv.slice(2);
+  const streams = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  let wantsTty = false;
+  const { io, restore } = createProcessIo(streams, { get tty() { return wantsTty; } });
+  process.on('exit', restore);
+  if (argv[0] === 'serve') {
+    try {
+      const flags = parseServeFlags(argv.slice(1));
+      if (flags.help) {
+        io.stdout(SERVE_USAGE);
+        return 0;
+      }
+      return await runServe(flags);
+    } catch (err) {
+      return report(io, err);
+    }
+  }
+  const controller = new AbortController();
+  for (const [name, code] of Object.entries(SIGNAL_EXIT)) {
+    process.once(/** @type {NodeJS.Signals} */ (name), () => {
+      restore();
+      controller.abort();
+      process.exit(code);
+    });
+  }
+  return runDebugCommand(argv, {
+    core: loadKubedebugNode(), env: process.env, io, signal: controller.signal,
+    onSession: (tty) => { wantsTty = tty; },
+  });
+}
+
+main().then(async (code) => {
+  await flush([process.stdout, process.stderr]);
+  process.exit(code);
+}, async (err) => {
+  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  await flush([process.stdout, process.stderr]);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+// @ts-check
+/**
+ * `kubedebug (POD | TYPE/NAME) [flags] [-- COMMAND [args...]]`: our flags, kubectl's flags
+ * (through the core's `parseArgs`), the kubeconfig, then the host's `debug()`; `--dry-run`
+ * prints the objects instead of sending them.
+ * @module
+ */
+import { webcrypto } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { debug } from '../host/run.js';
+import { formatError } from '../host/errors.js';
+import { extractOwnFlags, FlagError } from './flags.js';
+import { helpText } from './help.js';
+import { formatObjects } from './output.js';
+import { parseDocuments } from './documents.js';
+
+/** @typedef {import('../host/session.js').DebugIo} DebugIo */
+/** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
+
+/**
+ * @typedef {{
+ *   core: Kubedebug,
+ *   env: Record<string, string | undefined>,
+ *   io: DebugIo,
+ *   signal?: AbortSignal,
+ *   seed?: number,
+ * }} CommandContext
+ */
+
+/** Environment variables kubectl debug reads. */
+const PASSED_ENV = ['KUBECTL_DEBUG_CUSTOM_PROFILE'];
+
+/**
+ * @param {string[]} argv the words after `kubedebug`
+ * @param {CommandContext & { onSession?: (tty: boolean) => void }} ctx `onSession` learns, once the
+ *   flags are parsed, whether the session wants a raw terminal (`-i -t`)
+ * @returns {Promise<number>} the exit code
+ */
+export async function runDebugCommand(argv, ctx) {
+  const { core, io } = ctx;
+  try {
+    const own = extractOwnFlags(argv, { versions: core.kubectlVersions() });
+    if (own.help) {
+      io.stdout(helpText(own.kubectlVersion));
+      return 0;
+    }
+    /** @type {Record<string, string>} */
+    const env = {};
+    for (const key of PASSED_ENV) if (ctx.env[key] !== undefined) env[key] = /** @type {string} */ (ctx.env[key]);
+    const parsed = core.parseArgs(own.rest, { kubectlVersion: own.kubectlVersion, env });
+    if (own.output && !own.dryRun) throw new FlagError('--output requires --dry-run', { code: 'flag/output-without-dry-run' });
+    ctx.onSession?.(Boolean(parsed.options.stdin && parsed.options.tty));
+    const offline = own.dryRun && parsed.options.filename.length > 0 && parsed.options.targets.length === 0;
+    let namespace = 'default';
+    let connection = null;
+    try {
+      // client-node is heavy to load: only when a kubeconfig is needed.
+      const { configFromFlags, connect, contextNamespace } = await import('./connection.js');
+      const kc = configFromFlags(parsed.globals);
+      namespace = contextNamespace(kc);
+      if (!offline) connection = await connect(kc);
+    } catch (err) {
+      if (!offline) throw err;
+    }
+    /** @type {import('../host/types.js').Session} */
+    const session = {
+      args: own.rest, namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
+      seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],
+      // The core's prepare() needs the --custom file already read.
+      customProfile: parsed.options.custom ? await readCustomFile(parsed.options.custom) : null,
+    };
+    const result = await debug({
+      session, planner: core, kube: connection?.kube ?? null, attachFactory: connection?.webSocketFactory ?? null,
+      io: own.dryRun ? { ...io, stdout: io.stderr } : io,
+      signal: ctx.signal, timeoutMs: own.timeoutMs || null, dryRun: own.dryRun, parseDocuments,
+    });
+    if (own.dryRun && result.exitCode === 0) {
+      io.stdout(formatObjects(result.results.map((r) => r.plan.result), own.output ?? 'yaml'));
+    }
+    return result.exitCode;
+  } catch (err) {
+    return report(io, err);
+  }
+}
+
+/** Go's texts for the errno codes of a failed read. */
+const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
+  ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory',
+});
+
+/**
+ * The `--custom` file's text, or Go's `open PATH: …` error, as the core wants it.
+ * @param {string} path
+ * @returns {Promise<import('../host/types.js').CustomProfileFile>}
+ */
+async function readCustomFile(path) {
+  try {
+    return { path, text: await readFile(path, 'utf8') };
+  } catch (err) {
+    const code = /** @type {any} */ (err)?.code;
+    const op = code === 'EISDIR' ? 'read' : 'open';
+    return { path, error: `${op} ${path}: ${ERRNO_TEXT[code] ?? (err instanceof Error ? err.message : String(err))}` };
+  }
+}
+
+/**
+ * Print a failure the way kubectl does: lines printed before it, `error: …`, the usage hint.
+ * @param {DebugIo} io
+ * @param {unknown} err
+ * @returns {number}
+ */
+export function report(io, err) {
+  const e = /** @type {any} */ (err);
+  for (const m of Array.isArray(e?.messages) ? e.messages : []) (m.stream === 'stdout' ? io.stdout : io.stderr)(m.text + '\n');
+  io.stderr(formatError(err) + '\n');
+  if (e?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
+  return 1;
+}

@@ -1,0 +1,207 @@
+// @ts-check
+/**
+ * kubedebug's own flags (`--kubectl-version`, `--dry-run`, `-o/--output`, `--timeout`,
+ * `-h/--help`), taken out of the argument list with pflag's conventions before the rest goes
+ * to the core's `parseArgs`. kubectl's value-taking flags are known here only so that their
+ * values are never mistaken for one of ours (pflag takes the next word as the value, dash or not).
+ * @module
+ */
+
+/** A command-line error of our own flags; kubectl adds the usage hint for these. */
+export class FlagError extends Error {
+  /**
+   * @param {string} message
+   * @param {{ code?: string }} [options]
+   */
+  constructor(message, options = {}) {
+    super(message);
+    this.name = 'FlagError';
+    /** @type {string} */
+    this.code = options.code ?? 'flag/invalid-argument';
+    /** kubectl prints `See 'kubectl debug --help' for usage.` after these. */
+    this.usage = true;
+  }
+}
+
+export const DEFAULT_KUBECTL_VERSION = '1.36';
+
+/** Long kubectl flags (debug's and the global ones) that take a value. */
+const KUBECTL_VALUE_FLAGS = new Set([
+  'container', 'copy-to', 'custom', 'env', 'filename', 'image', 'image-pull-policy', 'profile', 'set-image', 'target',
+  'namespace', 'kubeconfig', 'context', 'cluster', 'user', 'server', 'token', 'as', 'as-group', 'as-uid',
+  'cache-dir', 'certificate-authority', 'client-certificate', 'client-key', 'password', 'username',
+  'request-timeout', 'tls-server-name', 'v', 'vmodule', 'log-flush-frequency', 'profile-output', 'kuberc',
+  'log-backtrace-at', 'log-dir', 'log-file', 'log-file-max-size', 'stderrthreshold',
+]);
+/** Short kubectl flags that take a value. */
+const KUBECTL_VALUE_SHORTHANDS = new Set(['c', 'f', 'n', 's', 'v']);
+
+/**
+ * @typedef {{
+ *   kubectlVersion: string, dryRun: boolean, output: 'yaml' | 'json' | null,
+ *   timeoutMs: number | null, help: boolean, rest: string[],
+ * }} OwnFlags
+ */
+
+/**
+ * Take our flags out of `argv` (everything before `--`), leaving kubectl's in order.
+ * @param {string[]} argv
+ * @param {{ versions?: string[] }} [options] the versions `--kubectl-version` accepts
+ * @returns {OwnFlags}
+ */
+export function extractOwnFlags(argv, options = {}) {
+  /** @type {OwnFlags} */
+  const own = { kubectlVersion: DEFAULT_KUBECTL_VERSION, dryRun: false, output: null, timeoutMs: null, help: false, rest: [] };
+  const versions = options.versions ?? [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      own.rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith('--') && arg.length > 2) {
+      const eq = arg.indexOf('=');
+      const name = arg.slice(2, eq < 0 ? undefined : eq);
+      const inline = eq < 0 ? null : arg.slice(eq + 1);
+      /** @returns {string} */
+      const value = () => {
+        if (inline !== null) return inline;
+        if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`, { code: 'flag/needs-argument' });
+        return argv[++i];
+      };
+      if (name === 'kubectl-version') own.kubectlVersion = checkVersion(value(), versions);
+      else if (name === 'output') own.output = checkOutput(value(), `--${name}`);
+      else if (name === 'timeout') own.timeoutMs = durationFlag(value());
+      else if (name === 'dry-run') own.dryRun = dryRunValue(inline);
+      else if (name === 'help') own.help = boolValue(inline, 'help');
+      else {
+        own.rest.push(arg);
+        if (inline === null && KUBECTL_VALUE_FLAGS.has(name) && i + 1 < argv.length) own.rest.push(argv[++i]);
+      }
+      continue;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      i = shortCluster(argv, i, own);
+      continue;
+    }
+    own.rest.push(arg);
+  }
+  return own;
+}
+
+/**
+ * A cluster of short flags (`-it`, `-oyaml`, `-o json`, `-h`, `-c name`): ours are removed.
+ * @param {string[]} argv
+ * @param {number} i index of the cluster
+ * @param {OwnFlags} own
+ * @returns {number} the index of the last word consumed
+ */
+function shortCluster(argv, i, own) {
+  const letters = argv[i].slice(1);
+  let kept = '';
+  for (let j = 0; j < letters.length; j++) {
+    const c = letters[j];
+    if (c === 'h') {
+      own.help = true;
+    } else if (c === 'o') {
+      let v = letters.slice(j + 1).replace(/^=/, '');
+      if (!v) {
+        if (i + 1 >= argv.length) throw new FlagError("flag needs an argument: 'o' in -o", { code: 'flag/needs-argument' });
+        v = argv[++i];
+      }
+      own.output = checkOutput(v, '-o, --output');
+      break;
+    } else if (KUBECTL_VALUE_SHORTHANDS.has(c)) {
+      kept += letters.slice(j);
+      if (j + 1 === letters.length && i + 1 < argv.length) {
+        own.rest.push('-' + kept, argv[++i]);
+        return i;
+      }
+      break;
+    } else {
+      kept += c;
+    }
+  }
+  if (kept) own.rest.push('-' + kept);
+  return i;
+}
+
+/**
+ * @param {string} value
+ * @param {string[]} versions
+ * @returns {string}
+ */
+function checkVersion(value, versions) {
+  const v = value.replace(/^v/, '').split('.').slice(0, 2).join('.');
+  if (versions.length && !versions.includes(v)) {
+    throw new FlagError(`invalid argument "${value}" for "--kubectl-version" flag: must be one of ${versions.join(', ')}`);
+  }
+  return v;
+}
+
+/**
+ * @param {string} value
+ * @param {string} flag
+ * @returns {'yaml' | 'json'}
+ */
+function checkOutput(value, flag) {
+  if (value === 'yaml' || value === 'json') return value;
+  throw new FlagError(`invalid argument "${value}" for "${flag}" flag: allowed formats are json, yaml`);
+}
+
+/**
+ * `--dry-run`, `--dry-run=true|false|client`.
+ * @param {string | null} inline
+ * @returns {boolean}
+ */
+function dryRunValue(inline) {
+  if (inline === 'client') return true;
+  return boolValue(inline, 'dry-run');
+}
+
+/**
+ * A pflag bool: no value means true.
+ * @param {string | null} inline
+ * @param {string} name
+ * @returns {boolean}
+ */
+function boolValue(inline, name) {
+  if (inline === null) return true;
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(inline)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(inline)) return false;
+  throw new FlagError(`invalid argument "${inline}" for "--${name}" flag: strconv.ParseBool: parsing "${inline}": invalid syntax`);
+}
+
+/**
+ * @param {string} value
+ * @returns {number}
+ */
+function durationFlag(value) {
+  const ms = parseDuration(value);
+  if (ms === null) throw new FlagError(`invalid argument "${value}" for "--timeout" flag: time: invalid duration "${value}"`);
+  return ms;
+}
+
+const UNITS_MS = /** @type {Record<string, number>} */ ({ ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 });
+
+/**
+ * Go's `time.ParseDuration` (`300ms`, `1m30s`, `2h`), in milliseconds; `0` alone is allowed.
+ * Negative durations are refused (a wait cannot be negative).
+ * @param {string} text
+ * @returns {number | null} null when invalid
+ */
+export function parseDuration(text) {
+  if (text === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let total = 0;
+  let at = 0;
+  if (!text) return null;
+  while (at < text.length) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return null;
+    total += Number(m[1]) * UNITS_MS[m[2]];
+    at = re.lastIndex;
+  }
+  return total;
+}

@@ -1,0 +1,168 @@
+/**
+ * kubedebug: what `kubectl debug` would send, computed by a Wasm core.
+ * Every object is plain JSON (labels and annotations are plain objects).
+ */
+
+/** Initialise in a browser (fetches `kubedebug_bg.wasm` next to this file, or the given URL/bytes). */
+export default function init(input?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
+export { init };
+/** Initialise synchronously (Node): `initSync({ module: fs.readFileSync(wasmPath) })`. */
+export function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;
+
+/** kubectl minor versions whose behaviour can be followed. */
+export type KubectlVersion = '1.27' | '1.28' | '1.29' | '1.30' | '1.31' | '1.32' | '1.33' | '1.34' | '1.35' | '1.36';
+/** Built-in debugging profiles (`sysadmin` from 1.30). */
+export type ProfileName = 'legacy' | 'general' | 'baseline' | 'restricted' | 'netadmin' | 'sysadmin';
+
+/** One `name=value` pair of `--env` / `--set-image`, in the order given. */
+export interface Pair { name: string; value: string }
+
+/** Every `kubectl debug` flag, plus positional targets and the `--` command. Omitted = kubectl's default. */
+export interface DebugOptions {
+  /** Positional targets: `POD`, `TYPE/NAME`. */
+  targets?: string[];
+  /** The command after `--`. */
+  args?: string[];
+  /** `-f/--filename`. */
+  filename?: string[];
+  argumentsOnly?: boolean;
+  /** `--attach`; null/absent = not given (defaults to `stdin`). */
+  attach?: boolean | null;
+  /** `-c/--container`. */
+  container?: string;
+  copyTo?: string;
+  /** `--custom`: path of the custom profile (its text goes in `Session.customProfile`). */
+  custom?: string;
+  env?: Pair[];
+  image?: string;
+  imagePullPolicy?: '' | 'Always' | 'IfNotPresent' | 'Never' | string;
+  keepAnnotations?: boolean;
+  /** Default true. */
+  keepInitContainers?: boolean;
+  keepLabels?: boolean;
+  keepLiveness?: boolean;
+  keepReadiness?: boolean;
+  keepStartup?: boolean;
+  /** null/absent = the version's default (`legacy` until 1.35, `general` from 1.36). */
+  profile?: ProfileName | string | null;
+  quiet?: boolean;
+  replace?: boolean;
+  sameNode?: boolean;
+  setImage?: Pair[];
+  /** null/absent = not given. */
+  shareProcesses?: boolean | null;
+  stdin?: boolean;
+  target?: string;
+  tty?: boolean;
+}
+
+/** A parsed kubectl command line. */
+export interface ParsedArgs {
+  options: Required<DebugOptions>;
+  /** `-n/--namespace`, when given. */
+  namespace: string | null;
+  /** Other kubectl global flags given (`kubeconfig`, `context`, …), names without dashes. */
+  globals: Pair[];
+}
+
+/** The `--custom` file as the host read it: its text, or the error of reading it. */
+export interface CustomProfileFile { path: string; text?: string | null; error?: string | null }
+
+/** A debug session's input. Give `args` (what follows `kubectl debug`) or `options`. */
+export interface Session {
+  args?: string[];
+  options?: DebugOptions;
+  /** The command's namespace (kubeconfig context's); `-n` in `args` wins. Default `default`. */
+  namespace?: string;
+  /** Whether the namespace was explicit (matters for `-f` objects). */
+  namespaceExplicit?: boolean;
+  /** Default `1.36`. */
+  kubectlVersion?: KubectlVersion | string;
+  /** Environment kubectl would see; only `KUBECTL_DEBUG_CUSTOM_PROFILE` matters (1.30–1.31). */
+  env?: Record<string, string>;
+  customProfile?: CustomProfileFile | null;
+  /** Seed for generated name suffixes (use a random one for real sessions). */
+  seed?: number;
+  /** Explicit name suffixes, used before seeded ones (reproducible docs and tests). */
+  suffixes?: string[];
+}
+
+/** A line kubectl prints, besides the final error. */
+export interface Message { stream: 'stdout' | 'stderr'; text: string }
+
+/** The GET kubectl makes for one positional target. */
+export interface TargetRef {
+  name: string;
+  resource: string;
+  objectName: string;
+  get: { method: 'GET'; path: string };
+}
+
+/** A session after kubectl's `Complete` and `Validate`. */
+export interface Prepared {
+  options: Required<DebugOptions>;
+  namespace: string;
+  kubectlVersion: KubectlVersion;
+  messages: Message[];
+  targets: TargetRef[];
+}
+
+/** One API request, in kubectl's order. */
+export interface ApiRequest {
+  method: 'PATCH' | 'POST' | 'DELETE';
+  path: string;
+  contentType: 'application/strategic-merge-patch+json' | 'application/json';
+  body: Record<string, unknown>;
+}
+
+/** Where kubectl attaches after the requests succeed. */
+export interface AttachTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+  ephemeral: boolean;
+  stdin: boolean;
+  tty: boolean;
+}
+
+/** What kubectl does for one target. */
+export interface Plan {
+  journey: 'ephemeral' | 'copy' | 'node';
+  requests: ApiRequest[];
+  /** The target pod with the ephemeral container appended, or the pod that is created. */
+  result: Record<string, any>;
+  /** The debug container; null for a set-image-only copy. */
+  container: Record<string, any> | null;
+  attach: AttachTarget | null;
+  messages: Message[];
+}
+
+/** Stable error codes. */
+export type ErrorCode =
+  | 'flag/unknown' | 'flag/invalid-argument' | 'flag/needs-argument'
+  | 'validate/invalid' | 'profile/unknown'
+  | 'custom/read' | 'custom/invalid' | 'custom/forbidden' | 'custom/merge'
+  | 'target/unsupported-kind' | 'target/invalid' | 'target/unknown-resource-type'
+  | 'target/namespace-mismatch' | 'target/names-with-filename'
+  | 'input/unsupported-version' | 'input/invalid';
+
+/** What every function throws: kubectl's message, plus a stable code. */
+export interface DebugError extends Error {
+  name: 'DebugError';
+  code: ErrorCode;
+  /** kubectl would add `See 'kubectl debug --help' for usage.` */
+  usage: boolean;
+  /** Lines kubectl printed before failing. */
+  messages: Message[];
+}
+
+export function prepare(session: Session): Prepared;
+export function plan(session: Session, target: object): Plan;
+export function parseArgs(args: string[] | string, context?: { kubectlVersion?: KubectlVersion | string; env?: Record<string, string> }): ParsedArgs;
+export function renderArgs(options: DebugOptions, namespace?: string): string[];
+export function commandLine(options: DebugOptions, namespace?: string): string;
+export function splitCommandLine(line: string): string[];
+export function shellQuote(word: string): string;
+export function profiles(kubectlVersion?: KubectlVersion | string): ProfileName[];
+export function kubectlVersions(): KubectlVersion[];
+export function version(): string;

@@ -34,7 +34,7 @@ pub fn str_at<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a str {
 /// Set `key` to a string, or remove it when empty (Go `omitempty`).
 pub fn set_str(obj: &mut Map<String, Value>, key: &str, value: &str) {
     if value.is_empty() {
-        obj.remove(key);
+        obj.shift_remove(key);
     } else {
         obj.insert(key.to_string(), Value::String(value.to_string()));
     }
@@ -45,7 +45,7 @@ pub fn set_flag(obj: &mut Map<String, Value>, key: &str, value: bool) {
     if value {
         obj.insert(key.to_string(), Value::Bool(true));
     } else {
-        obj.remove(key);
+        obj.shift_remove(key);
     }
 }
 

@@ -131,8 +131,24 @@ impl DebugOptions {
 /// Insert or replace `name` in an ordered pair list, as a Go map assignment would
 /// (the position of an existing key is kept).
 pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
-    match list.iter_mut().find(|p| p.name == name) {
-        Some(p) => p.value = value,
-        None => list.push(Pair { name, value }),
+    merge_pairs(list, [Pair { name, value }]);
+}
+
+/// Merge `pairs` into `list` in order, as Go map assignments would: an existing key keeps
+/// its position and takes the new value; a new key is appended. Linear in the total size.
+pub fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
+    let mut index: std::collections::HashMap<String, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.clone(), i))
+        .collect();
+    for pair in pairs {
+        match index.get(&pair.name).and_then(|&i| list.get_mut(i)) {
+            Some(slot) => slot.value = pair.value,
+            None => {
+                index.insert(pair.name.clone(), list.len());
+                list.push(pair);
+            }
+        }
     }
 }

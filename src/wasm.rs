@@ -11,6 +11,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, Failure, KubectlVersion, Profile, Session};
 
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Build the JS error thrown for a failure.
 fn js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(f.error.message());
@@ -37,65 +41,97 @@ fn to_json<T: Serialize>(v: &T) -> Result<String, JsValue> {
     serde_json::to_string(v).map_err(|e| input_error("output", e))
 }
 
-fn session(json: &str) -> Result<Session, JsValue> {
-    serde_json::from_str(json).map_err(|e| input_error("session", e))
+/// A string argument; anything else (numbers, objects, `undefined`) is an input error.
+/// Taking `JsValue` instead of `&str` keeps wasm-bindgen's glue from treating a non-string
+/// as one, which reads out of bounds.
+fn string_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| {
+        js_error(&Failure::from(Error::new(
+            crate::Code::InvalidInput,
+            format!("invalid {what}: expected a string"),
+        )))
+    })
 }
 
-fn version(v: &str) -> Result<KubectlVersion, JsValue> {
-    if v.is_empty() {
-        return Ok(KubectlVersion::default());
+/// An optional string argument: `undefined` and `null` are absent.
+fn optional_string_arg(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
     }
-    v.parse().map_err(|e: Error| js_error(&Failure::from(e)))
+    string_arg(v, what).map(Some)
+}
+
+fn session(json: &JsValue) -> Result<Session, JsValue> {
+    serde_json::from_str(&string_arg(json, "session")?).map_err(|e| input_error("session", e))
+}
+
+fn version(v: &JsValue) -> Result<KubectlVersion, JsValue> {
+    match optional_string_arg(v, "kubectl version")? {
+        None => Ok(KubectlVersion::default()),
+        Some(v) if v.is_empty() => Ok(KubectlVersion::default()),
+        Some(v) => v.parse().map_err(|e: Error| js_error(&Failure::from(e))),
+    }
 }
 
 /// `prepare(sessionJson) → preparedJson`: kubectl `Complete` + `Validate` + target resolution.
 #[wasm_bindgen(js_name = prepareJson)]
-pub fn prepare_json(session_json: &str) -> Result<String, JsValue> {
-    let s = session(session_json)?;
+pub fn prepare_json(session_json: JsValue) -> Result<String, JsValue> {
+    let s = session(&session_json)?;
     to_json(&crate::prepare(&s).map_err(|f| js_error(&f))?)
 }
 
 /// `plan(sessionJson, objectJson) → planJson`: what kubectl sends for one target object.
 #[wasm_bindgen(js_name = planJson)]
-pub fn plan_json(session_json: &str, object_json: &str) -> Result<String, JsValue> {
-    let s = session(session_json)?;
-    let object = serde_json::from_str(object_json).map_err(|e| input_error("target object", e))?;
-    to_json(&crate::plan(&s, &object).map_err(|f| js_error(&f))?)
+pub fn plan_json(session_json: JsValue, object_json: JsValue) -> Result<String, JsValue> {
+    let s = session(&session_json)?;
+    let object = serde_json::from_str(&string_arg(&object_json, "target object")?)
+        .map_err(|e| input_error("target object", e))?;
+    let mut plan = crate::plan(&s, &object).map_err(|f| js_error(&f))?;
+    // The created pod is both the POST body and the result: send it once (`result: null`);
+    // pkg/index.js points `result` at the body again, halving encode and decode time.
+    if plan.journey != crate::Journey::Ephemeral {
+        plan.result = serde_json::Value::Null;
+    }
+    to_json(&plan)
 }
 
 /// `parseArgs(argsJson, kubectlVersion, gateEnv) → parsedJson`: a kubectl argument list
 /// (JSON array of strings) to options, with pflag's rules.
 #[wasm_bindgen(js_name = parseArgsJson)]
 pub fn parse_args_json(
-    args_json: &str,
-    kubectl_version: &str,
-    gate_env: Option<String>,
+    args_json: JsValue,
+    kubectl_version: JsValue,
+    gate_env: JsValue,
 ) -> Result<String, JsValue> {
-    let args: Vec<String> =
-        serde_json::from_str(args_json).map_err(|e| input_error("argument list", e))?;
-    let parsed = crate::args::parse_args(&args, version(kubectl_version)?, gate_env.as_deref())
+    let args: Vec<String> = serde_json::from_str(&string_arg(&args_json, "argument list")?)
+        .map_err(|e| input_error("argument list", e))?;
+    let gate = optional_string_arg(&gate_env, "KUBECTL_DEBUG_CUSTOM_PROFILE")?;
+    let parsed = crate::args::parse_args(&args, version(&kubectl_version)?, gate.as_deref())
         .map_err(|e| js_error(&Failure::from(e)))?;
     to_json(&parsed)
 }
 
 /// `renderArgs(optionsJson, namespace) → argsJson`: options back to a kubectl argument list.
 #[wasm_bindgen(js_name = renderArgsJson)]
-pub fn render_args_json(options_json: &str, namespace: Option<String>) -> Result<String, JsValue> {
-    let options = serde_json::from_str(options_json).map_err(|e| input_error("options", e))?;
+pub fn render_args_json(options_json: JsValue, namespace: JsValue) -> Result<String, JsValue> {
+    let options = serde_json::from_str(&string_arg(&options_json, "options")?)
+        .map_err(|e| input_error("options", e))?;
+    let namespace = optional_string_arg(&namespace, "namespace")?;
     to_json(&crate::args::render_args(&options, namespace.as_deref()))
 }
 
 /// `splitCommandLine(line) → argsJson`: shell-like word splitting of a pasted command line.
 #[wasm_bindgen(js_name = splitCommandLineJson)]
-pub fn split_command_line_json(line: &str) -> Result<String, JsValue> {
-    let words = crate::args::split_command_line(line).map_err(|e| js_error(&Failure::from(e)))?;
+pub fn split_command_line_json(line: JsValue) -> Result<String, JsValue> {
+    let words = crate::args::split_command_line(&string_arg(&line, "command line")?)
+        .map_err(|e| js_error(&Failure::from(e)))?;
     to_json(&words)
 }
 
 /// `profiles(kubectlVersion) → string[]`: the profiles that version offers.
 #[wasm_bindgen]
-pub fn profiles(kubectl_version: &str) -> Result<Vec<String>, JsValue> {
-    Ok(Profile::available(version(kubectl_version)?)
+pub fn profiles(kubectl_version: JsValue) -> Result<Vec<String>, JsValue> {
+    Ok(Profile::available(version(&kubectl_version)?)
         .map(|p| p.to_string())
         .collect())
 }

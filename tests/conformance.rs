@@ -10,11 +10,12 @@ mod common;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use common::{canonicalize, first_difference, goldens, read_fixture_path, FakeCluster, Golden};
-use kubedebug::{plan, prepare, CustomProfileFile, Failure, KubectlVersion, Session, Stream};
+use common::{
+    canonicalize, first_difference, goldens, session_for, target_objects, FakeCluster, Golden,
+    VERSIONS,
+};
+use kubedebug::{plan, prepare, Failure, Stream};
 use serde_json::Value;
-
-const VERSIONS: [&str; 7] = ["1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33"];
 
 /// What our simulated `kubectl debug` run printed and sent.
 #[derive(Default)]
@@ -56,36 +57,6 @@ impl Run {
     }
 }
 
-fn session_for(g: &Golden) -> Session {
-    let args = g.args();
-    let custom_profile = args
-        .iter()
-        .find_map(|a| a.strip_prefix("--custom="))
-        .map(|path| match read_fixture_path(path) {
-            Ok(text) => CustomProfileFile {
-                path: path.to_string(),
-                text: Some(text),
-                error: None,
-            },
-            Err(_) => CustomProfileFile {
-                path: path.to_string(),
-                text: None,
-                error: Some(format!("open {path}: no such file or directory")),
-            },
-        });
-    let namespace = g.namespace();
-    Session {
-        args: Some(args),
-        namespace_explicit: namespace.is_some(),
-        namespace,
-        kubectl_version: g.version.parse::<KubectlVersion>().ok(),
-        env: g.env(),
-        custom_profile,
-        suffixes: vec!["XXXXX".to_string(); 8],
-        ..Session::default()
-    }
-}
-
 /// kubectl's `Run`, with the core planning and the fake cluster answering.
 fn simulate(g: &Golden) -> Run {
     let mut run = Run::default();
@@ -99,16 +70,7 @@ fn simulate(g: &Golden) -> Run {
     };
     run.print(&prepared.messages);
     let mut cluster = FakeCluster::load(&g.fixtures());
-    let mut objects = Vec::new();
-    for file in &prepared.options.filename {
-        match read_fixture_path(file).map(|t| serde_json::from_str::<Value>(&t)) {
-            Ok(Ok(obj)) => objects.push(Ok(obj)),
-            _ => objects.push(Err(format!("error: the path {file:?} does not exist"))),
-        }
-    }
-    for target in &prepared.targets {
-        objects.push(cluster.get(&target.get.path));
-    }
+    let objects = target_objects(&prepared, &cluster);
     for object in objects {
         let object = match object {
             Ok(o) => o,
@@ -174,7 +136,7 @@ fn compare(g: &Golden) -> Option<String> {
             run.writes.len()
         ));
     }
-    let env_keys = env_keys(&g.args());
+    let env_keys = env_keys(g);
     for (i, (w, (method, path, body))) in theirs.iter().zip(&run.writes).enumerate() {
         let (m, p) = (
             w.get("method").and_then(Value::as_str),
@@ -199,24 +161,17 @@ fn compare(g: &Golden) -> Option<String> {
 }
 
 /// The `--env` keys on the command line (the recorder sorted env lists named by them).
-fn env_keys(args: &[String]) -> Vec<String> {
-    let mut keys = Vec::new();
-    let mut it = args.iter().peekable();
-    while let Some(a) = it.next() {
-        let value = match a.strip_prefix("--env=") {
-            Some(v) => Some(v.to_string()),
-            None if a == "--env" => it.next().cloned(),
-            None => None,
-        };
-        if let Some(v) = value {
-            keys.extend(
-                v.split(',')
-                    .filter_map(|kv| kv.split_once('='))
-                    .map(|(k, _)| k.to_string()),
-            );
-        }
-    }
-    keys
+fn env_keys(g: &Golden) -> Vec<String> {
+    // kubectl builds the env list from a Go map, so its order is random; the recorder sorts
+    // lists named by the --env keys, but splits the flag naively, so compare such lists
+    // as sets, with the keys from pflag's real parsing.
+    let version = g
+        .version
+        .parse::<kubedebug::KubectlVersion>()
+        .unwrap_or_default();
+    kubedebug::args::parse_args(&g.args(), version, None)
+        .map(|p| p.options.env.into_iter().map(|e| e.name).collect())
+        .unwrap_or_default()
 }
 
 fn expected_failures() -> BTreeMap<(String, String), String> {

@@ -28,6 +28,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
   cargo test --target wasm32-unknown-unknown --test wasm
+step "native plans of every golden, for the Wasm == native JS test"
+cargo run --quiet --example dump_plans -- target/native-plans.json
 step "JS tests (node --test)"
 node --test tests/js/
 step "browser end-to-end tests (Chromium)"

@@ -2,7 +2,7 @@
 //! in headless Chromium: JSON in and out, errors as JS `Error`s with a code, no trap on junk.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 use kubedebug::wasm::{kubectl_versions, parse_args_json, plan_json, prepare_json, profiles};
@@ -27,7 +27,8 @@ fn error_message(e: &JsValue) -> String {
 fn a_plan_crosses_the_boundary_as_json() {
     let session = r#"{"args":["web","--image=busybox","--profile=general"],"suffixes":["abcde"]}"#;
     let plan: serde_json::Value =
-        serde_json::from_str(&plan_json(session, POD).unwrap_or_default()).unwrap_or_default();
+        serde_json::from_str(&plan_json(session.into(), POD.into()).unwrap_or_default())
+            .unwrap_or_default();
     assert_eq!(plan["journey"], "ephemeral");
     assert_eq!(
         plan["requests"][0]["path"],
@@ -42,7 +43,7 @@ fn a_plan_crosses_the_boundary_as_json() {
 
 #[wasm_bindgen_test]
 fn errors_are_js_errors_with_kubectl_text_and_a_code() {
-    let err = prepare_json(r#"{"args":["web","--image=busybox","-t"]}"#)
+    let err = prepare_json(r#"{"args":["web","--image=busybox","-t"]}"#.into())
         .err()
         .unwrap_or(JsValue::NULL);
     assert!(err.is_instance_of::<js_sys::Error>());
@@ -51,9 +52,13 @@ fn errors_are_js_errors_with_kubectl_text_and_a_code() {
         "-i/--stdin is required for containers with -t/--tty=true"
     );
     assert_eq!(error_code(&err), "validate/invalid");
-    let err = parse_args_json(r#"["web","--bogus"]"#, "1.33", None)
-        .err()
-        .unwrap_or(JsValue::NULL);
+    let err = parse_args_json(
+        r#"["web","--bogus"]"#.into(),
+        "1.33".into(),
+        JsValue::UNDEFINED,
+    )
+    .err()
+    .unwrap_or(JsValue::NULL);
     assert_eq!(error_message(&err), "unknown flag: --bogus");
     assert_eq!(error_code(&err), "flag/unknown");
 }
@@ -76,11 +81,13 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
         ("{\"kubectlVersion\":\"9.9\"}", POD),
     ];
     for (session, object) in junk {
-        let _ = plan_json(session, object);
+        let _ = plan_json(session.into(), object.into());
     }
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(plan_json("{}", &deep).is_err());
+    assert!(plan_json("{}".into(), deep.as_str().into()).is_err());
+    assert!(plan_json(JsValue::from(5), JsValue::NULL).is_err());
+    assert!(profiles(JsValue::from(5)).is_err());
     assert_eq!(kubectl_versions().len(), 10);
-    assert_eq!(profiles("1.29").map(|p| p.len()).unwrap_or(0), 5);
-    assert!(plan_json(r#"{"args":["web","--image=busybox"]}"#, POD).is_ok());
+    assert_eq!(profiles("1.29".into()).map(|p| p.len()).unwrap_or(0), 5);
+    assert!(plan_json(r#"{"args":["web","--image=busybox"]}"#.into(), POD.into()).is_ok());
 }

@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, set_env, Context};
 use crate::error::{Code, Error};
-use crate::json::{ensure_array, set_flag, set_str, str_at, string_array};
+use crate::json::{ensure_array, set_flag, set_str, string_array};
 use crate::messages;
 use crate::names::debug_container_name;
 use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, JSON};
@@ -33,22 +33,7 @@ pub fn generate_pod_copy_with_debug_container(
             "the target pod is not a JSON object",
         ));
     };
-    let meta = source
-        .get("metadata")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    let source_name = str_at(&meta, "name").to_string();
-    if source_name.is_empty() {
-        return Err(Error::new(
-            Code::InvalidTarget,
-            "the target pod has no metadata.name",
-        ));
-    }
-    let namespace = match str_at(&meta, "namespace") {
-        "" => ctx.namespace.to_string(),
-        ns => ns.to_string(),
-    };
+    let (meta, source_name, namespace) = super::pod_identity(pod, ctx)?;
     let mut copy = new_pod(
         source,
         &meta,
@@ -178,12 +163,12 @@ fn new_pod(source: &Obj, meta: &Obj, name: &str, namespace: &str, copy_labels: b
 /// `--share-processes`, clear `nodeName` unless `--same-node`, apply `--set-image`.
 fn prepare_spec(spec: &mut Obj, ctx: &Context<'_>) {
     let o = ctx.options;
-    spec.remove("ephemeralContainers");
+    spec.shift_remove("ephemeralContainers");
     if let Some(share) = o.share_processes {
         spec.insert("shareProcessNamespace".into(), Value::Bool(share));
     }
     if !o.same_node {
-        spec.remove("nodeName");
+        spec.shift_remove("nodeName");
     }
     if o.set_image.is_empty() {
         return;
@@ -264,7 +249,7 @@ fn select_container(
                 c.insert("args".into(), string_array(&o.args));
             } else {
                 c.insert("command".into(), string_array(&o.args));
-                c.remove("args");
+                c.shift_remove("args");
             }
         }
         set_env(c, o);
@@ -287,7 +272,7 @@ fn select_container(
 fn reorder_like(c: &mut Obj, template: &Obj) {
     let mut sorted = Obj::new();
     for k in template.keys() {
-        if let Some(v) = c.remove(k) {
+        if let Some(v) = c.shift_remove(k) {
             sorted.insert(k.clone(), v);
         }
     }

@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, Context};
 use crate::error::{Code, Error};
-use crate::json::{ensure_array, ensure_object, str_at};
+use crate::json::{ensure_array, ensure_object};
 use crate::messages;
 use crate::names::debug_container_name;
 use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, STRATEGIC_MERGE_PATCH};
@@ -19,22 +19,7 @@ use crate::smp::{create_two_way_merge_patch, Schema};
 /// A pod without a name; a custom profile that cannot be merged; a patch that cannot be built.
 pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
     let o = ctx.options;
-    let meta = pod
-        .get("metadata")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    let pod_name = str_at(&meta, "name").to_string();
-    if pod_name.is_empty() {
-        return Err(Error::new(
-            Code::InvalidTarget,
-            "the target pod has no metadata.name",
-        ));
-    }
-    let namespace = match str_at(&meta, "namespace") {
-        "" => ctx.namespace.to_string(),
-        ns => ns.to_string(),
-    };
+    let (_, pod_name, namespace) = super::pod_identity(pod, ctx)?;
     let mut out = Vec::new();
     let empty = Map::new();
     let spec = crate::pod::spec(pod).unwrap_or(&empty);

@@ -49,6 +49,31 @@ impl Context<'_> {
     }
 }
 
+/// The target pod's metadata, name and namespace (the command's namespace when the object
+/// has none, as kubectl's builder defaults it).
+fn pod_identity(
+    pod: &Value,
+    ctx: &Context<'_>,
+) -> Result<(Map<String, Value>, String, String), Error> {
+    let meta = pod
+        .get("metadata")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let name = crate::json::str_at(&meta, "name").to_string();
+    if name.is_empty() {
+        return Err(Error::new(
+            Code::InvalidTarget,
+            "the target pod has no metadata.name",
+        ));
+    }
+    let namespace = match crate::json::str_at(&meta, "namespace") {
+        "" => ctx.namespace.to_string(),
+        ns => ns.to_string(),
+    };
+    Ok((meta, name, namespace))
+}
+
 /// A new container as kubectl builds it (`generateDebugContainer`, `generateNodeDebugPod`):
 /// name, image, command/args, env, pull policy, stdin/tty, `terminationMessagePolicy: File`.
 fn new_debug_container(o: &DebugOptions, name: &str) -> Map<String, Value> {
@@ -139,11 +164,12 @@ fn apply_custom_profile(
 fn unmarshal_into_existing(old: Map<String, Value>, new: Map<String, Value>) -> Map<String, Value> {
     let mut out = old;
     for (k, v) in new {
-        let merged = match (out.remove(&k), v) {
-            (Some(old), new) => overlay(old, new),
-            (None, new) => new,
-        };
-        out.insert(k, merged);
+        match out.get_mut(&k) {
+            Some(slot) => *slot = overlay(std::mem::take(slot), v),
+            None => {
+                out.insert(k, v);
+            }
+        }
     }
     out
 }

@@ -49,7 +49,7 @@ pub fn share_process_namespace(spec: &mut Obj) {
 /// Mirrors kubectl `clearSecurityContext`: the container's `securityContext` = nil.
 pub fn clear_security_context(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
-        c.remove("securityContext");
+        c.shift_remove("securityContext");
     });
 }
 
@@ -76,7 +76,7 @@ pub fn drop_capabilities(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(caps) = security_context(c).and_then(|sc| ensure_object(sc, "capabilities")) {
             caps.insert("drop".to_string(), json!(["ALL"]));
-            caps.remove("add");
+            caps.shift_remove("add");
         }
     });
 }
@@ -117,25 +117,25 @@ pub fn add_capabilities(spec: &mut Obj, name: &str, caps: &[&str]) {
 /// Remove the pod's labels (`metadata.labels` = nil).
 pub fn remove_labels(pod: &mut Obj) {
     if let Some(meta) = pod.get_mut("metadata").and_then(Value::as_object_mut) {
-        meta.remove("labels");
+        meta.shift_remove("labels");
     }
 }
 
 /// Remove the pod's annotations (`metadata.annotations` = nil).
 pub fn remove_annotations(pod: &mut Obj) {
     if let Some(meta) = pod.get_mut("metadata").and_then(Value::as_object_mut) {
-        meta.remove("annotations");
+        meta.shift_remove("annotations");
     }
 }
 
 /// Remove one kind of probe (`livenessProbe`, …) from every regular container.
 pub fn remove_probe(spec: &mut Obj, probe: &str) {
     for_each_container(spec, ContainerKind::Regular, |c| {
-        c.remove(probe);
+        c.shift_remove(probe);
     });
 }
 
 /// Remove the init containers (`spec.initContainers` = nil).
 pub fn remove_init_containers(spec: &mut Obj) {
-    spec.remove("initContainers");
+    spec.shift_remove("initContainers");
 }

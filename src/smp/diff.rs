@@ -11,6 +11,13 @@ use super::{
 
 type Obj = Map<String, Value>;
 
+/// Whether an unchanged field can still produce a patch: Go sorts a merged primitive list
+/// (`finalizers`) in place before comparing, so an unsorted one yields `$setElementOrder`.
+fn may_order_unchanged(ty: Ty, key: &str) -> bool {
+    let (sub, meta) = lookup(ty, key);
+    (meta.merge && meta.key.is_empty()) || matches!(sub, Ty::ObjectMeta)
+}
+
 /// `diffMaps`.
 pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_keys: bool) -> R<Obj> {
     let mut patch = Map::new();
@@ -23,6 +30,10 @@ pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_key
             patch.insert(key.clone(), mv.clone());
             continue;
         };
+        if ov == mv && !may_order_unchanged(ty, key) {
+            // Equal values produce no patch; skipping them keeps the diff of a large pod cheap.
+            continue;
+        }
         if key == "$patch" {
             // handleDirectiveMarker
             match (ov.as_str(), mv.as_str()) {

@@ -1,11 +1,16 @@
-//! Shared helpers for the conformance runner: the recorded cases, a fake cluster that
-//! answers GET/POST like the recorder's server, and JSON canonicalisation.
+//! Shared helpers for the conformance runner (and `examples/dump_plans.rs`): the recorded
+//! cases, the session a case stands for, a fake cluster that answers GET/POST like the
+//! recorder's server, and JSON canonicalisation.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use kubedebug::{CustomProfileFile, KubectlVersion, Prepared, Session};
 use serde_json::{Map, Value};
+
+/// The kubectl versions with recorded cases.
+pub const VERSIONS: [&str; 7] = ["1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33"];
 
 /// The conformance folder.
 pub fn conformance_dir() -> PathBuf {
@@ -133,6 +138,56 @@ pub fn goldens(version: &str) -> Vec<Golden> {
 pub fn read_fixture_path(path: &str) -> std::io::Result<String> {
     let real = path.replace("$FIXTURES", &fixtures_dir().to_string_lossy());
     std::fs::read_to_string(real)
+}
+
+/// The session a recorded case stands for: its `kubectl debug` arguments, `-n`, environment
+/// and kubectl version, the `--custom` file read from `$FIXTURES` (or the error of reading
+/// it), and fixed name suffixes (the recorder replaced generated ones by `XXXXX`).
+pub fn session_for(g: &Golden) -> Session {
+    let args = g.args();
+    let custom_profile = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--custom="))
+        .map(|path| match read_fixture_path(path) {
+            Ok(text) => CustomProfileFile {
+                path: path.to_string(),
+                text: Some(text),
+                error: None,
+            },
+            Err(_) => CustomProfileFile {
+                path: path.to_string(),
+                text: None,
+                error: Some(format!("open {path}: no such file or directory")),
+            },
+        });
+    let namespace = g.namespace();
+    Session {
+        args: Some(args),
+        namespace_explicit: namespace.is_some(),
+        namespace,
+        kubectl_version: g.version.parse::<KubectlVersion>().ok(),
+        env: g.env(),
+        custom_profile,
+        suffixes: vec!["XXXXX".to_string(); 8],
+        ..Session::default()
+    }
+}
+
+/// The target objects kubectl reads after `prepare`, in its order: each `-f` file (read
+/// from `$FIXTURES`), then each positional target from the cluster; an error is the text
+/// kubectl prints for an object it cannot read.
+pub fn target_objects(prepared: &Prepared, cluster: &FakeCluster) -> Vec<Result<Value, String>> {
+    let mut objects = Vec::new();
+    for file in &prepared.options.filename {
+        match read_fixture_path(file).map(|t| serde_json::from_str::<Value>(&t)) {
+            Ok(Ok(obj)) => objects.push(Ok(obj)),
+            _ => objects.push(Err(format!("error: the path {file:?} does not exist"))),
+        }
+    }
+    for target in &prepared.targets {
+        objects.push(cluster.get(&target.get.path));
+    }
+    objects
 }
 
 /// Objects served by the fake cluster.

@@ -22,6 +22,7 @@ import { attachOrLogs } from './session.js';
  * @typedef {{
  *   prepare(session: Session): Prepared | Promise<Prepared>,
  *   plan(session: Session, target: any): Plan | Promise<Plan>,
+ *   parseArgs?(args: string[], context: { kubectlVersion?: string, env?: Record<string, string> }): { options: { custom?: string } },
  * }} Planner
  */
 /**
@@ -74,12 +75,14 @@ async function runTargets(options, results) {
   const { planner, io, signal, dryRun = false } = options;
   const kube = options.kube ?? null;
   let session = options.session;
+  // kubectl reads --custom in Complete, before Validate: the core wants the text up front.
+  if (session.customProfile == null) {
+    const path = customProfilePath(planner, session);
+    if (path) session = { ...session, customProfile: await readCustomProfile(io, path) };
+  }
   const prepared = await planner.prepare(session);
   printMessages(io, prepared.messages);
   const quiet = Boolean(prepared.options.quiet);
-  if (prepared.options.custom) {
-    session = { ...session, customProfile: await readCustomProfile(io, prepared.options.custom) };
-  }
   const targets = prepared.options.filename?.length
     ? await readFileTargets(options, prepared)
     : prepared.targets.map((ref) => ({ name: ref.name, ref, object: null }));
@@ -127,6 +130,28 @@ function printMessages(io, messages) {
 }
 
 /**
+ * The `--custom` path of a session, from its options or by parsing its arguments.
+ * @param {Parameters<typeof debug>[0]['planner']} planner
+ * @param {import('./types.js').Session} session
+ * @returns {string}
+ */
+function customProfilePath(planner, session) {
+  if (session.options) return session.options.custom ?? '';
+  if (!session.args || !planner.parseArgs) return '';
+  try {
+    return planner.parseArgs(session.args, { kubectlVersion: session.kubectlVersion, env: session.env }).options.custom ?? '';
+  } catch {
+    return ''; // a bad command line: prepare() reports the same error, in kubectl's order
+  }
+}
+
+/** Go's texts for the errno codes of a failed read (kubectl prints `open PATH: …`). */
+const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
+  ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory',
+});
+
+/**
+ * The `--custom` file's text, or Go's `open PATH: …` error, as the core wants it.
  * @param {DebugIo} io
  * @param {string} path
  * @returns {Promise<import('./types.js').CustomProfileFile>}
@@ -136,6 +161,9 @@ async function readCustomProfile(io, path) {
   try {
     return { path, text: await io.readFile(path) };
   } catch (err) {
+    const code = /** @type {any} */ (err)?.code;
+    const text = ERRNO_TEXT[code];
+    if (text) return { path, error: `${code === 'EISDIR' ? 'read' : 'open'} ${path}: ${text}` };
     return { path, error: err instanceof Error ? err.message : String(err) };
   }
 }

@@ -6,7 +6,6 @@
  * @module
  */
 import { webcrypto } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { debug } from '../host/run.js';
 import { formatError } from '../host/errors.js';
 import { extractOwnFlags, FlagError } from './flags.js';
@@ -66,8 +65,6 @@ export async function runDebugCommand(argv, ctx) {
     const session = {
       args: own.rest, namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
       seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],
-      // The core's prepare() needs the --custom file already read.
-      customProfile: parsed.options.custom ? await readCustomFile(parsed.options.custom) : null,
     };
     const result = await debug({
       session, planner: core, kube: connection?.kube ?? null, attachFactory: connection?.webSocketFactory ?? null,
@@ -80,26 +77,6 @@ export async function runDebugCommand(argv, ctx) {
     return result.exitCode;
   } catch (err) {
     return report(io, err);
-  }
-}
-
-/** Go's texts for the errno codes of a failed read. */
-const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
-  ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory',
-});
-
-/**
- * The `--custom` file's text, or Go's `open PATH: …` error, as the core wants it.
- * @param {string} path
- * @returns {Promise<import('../host/types.js').CustomProfileFile>}
- */
-async function readCustomFile(path) {
-  try {
-    return { path, text: await readFile(path, 'utf8') };
-  } catch (err) {
-    const code = /** @type {any} */ (err)?.code;
-    const op = code === 'EISDIR' ? 'read' : 'open';
-    return { path, error: `${op} ${path}: ${ERRNO_TEXT[code] ?? (err instanceof Error ? err.message : String(err))}` };
   }
 }
 

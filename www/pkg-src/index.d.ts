@@ -144,7 +144,7 @@ export type ErrorCode =
   | 'custom/read' | 'custom/invalid' | 'custom/forbidden' | 'custom/merge'
   | 'target/unsupported-kind' | 'target/invalid' | 'target/unknown-resource-type'
   | 'target/namespace-mismatch' | 'target/names-with-filename'
-  | 'input/unsupported-version' | 'input/invalid';
+  | 'input/unsupported-version' | 'input/invalid' | 'api/error';
 
 /** What every function throws: kubectl's message, plus a stable code. */
 export interface DebugError extends Error {

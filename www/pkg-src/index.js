@@ -69,7 +69,10 @@ export function prepare(session) {
  * @returns {import('./index.js').Plan}
  */
 export function plan(session, target) {
-  return JSON.parse(planJson(encode(session ?? {}, 'session'), encode(target, 'target object')));
+  const p = JSON.parse(planJson(encode(session ?? {}, 'session'), encode(target, 'target object')));
+  // The Wasm sends the created pod once, as the POST body; it is also the result.
+  if (p.result === null && p.requests.length > 0) p.result = p.requests[0].body;
+  return p;
 }
 
 /**
@@ -91,8 +94,8 @@ export function splitCommandLine(line) {
  */
 export function parseArgs(args, context = {}) {
   const list = typeof args === 'string' ? splitCommandLine(args) : args;
-  const gate = context.env?.KUBECTL_DEBUG_CUSTOM_PROFILE;
-  return JSON.parse(parseArgsJson(encode(list, 'argument list'), context.kubectlVersion ?? '', gate));
+  const gate = context?.env?.KUBECTL_DEBUG_CUSTOM_PROFILE;
+  return JSON.parse(parseArgsJson(encode(list, 'argument list'), context?.kubectlVersion ?? '', gate));
 }
 
 /**

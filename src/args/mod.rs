@@ -1,0 +1,43 @@
+//! kubectl command lines → [`DebugOptions`], following cobra and pflag exactly.
+//!
+//! kubectl hands `kubectl debug`'s arguments to a pflag `FlagSet` holding the debug
+//! command's local flags plus kubectl's global (persistent) flags. This module reproduces
+//! that parse: the flag table per version, pflag's long/short/combined syntax, its value
+//! types (`bool`, `string`, `stringSlice`, `stringArray`, `stringToString`, klog's level
+//! and vmodule, Go durations) and its error texts, then kubectl's split of the positional
+//! arguments at `--` (spec §1.2, §2.1, §2.3).
+//!
+//! The reverse direction, [`render_args`], writes the shortest equivalent argument list, and
+//! [`split_command_line`] turns a pasted shell command line into words.
+
+mod csv;
+mod flags;
+mod go_values;
+mod parse;
+mod render;
+mod shell;
+mod store;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::options::{DebugOptions, Pair};
+
+pub use flags::custom_flag_enabled;
+pub use parse::parse_args;
+pub use render::render_args;
+pub use shell::split_command_line;
+
+/// The result of parsing a `kubectl debug` command line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParsedArgs {
+    /// The debug command's options, positional targets and `--` command.
+    pub options: DebugOptions,
+    /// `-n/--namespace` if given (kubectl global flag).
+    pub namespace: Option<String>,
+    /// Other kubectl global flags given, in order, e.g. `{name:"kubeconfig", value:"/x"}`,
+    /// `{name:"context", value:"c"}` (names without dashes).
+    pub globals: Vec<Pair>,
+}

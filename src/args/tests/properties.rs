@@ -1,0 +1,104 @@
+//! Property tests: parsing never panics and rendering round-trips.
+
+use super::*;
+use proptest::prelude::*;
+
+fn arb_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z0-9/=,\"\\-]{0,8}",
+        Just("--".to_string()),
+        Just("-".to_string()),
+        Just("debug".to_string()),
+        Just("kubectl".to_string()),
+        "-[a-zA-Z=é]{0,4}",
+        "--[a-z_\\-]{0,12}(=[a-z0-9=,\"\n]{0,6})?",
+        prop::sample::select(vec![
+            "--image",
+            "--env",
+            "--set-image",
+            "-f",
+            "-c",
+            "-n",
+            "-v",
+            "--attach",
+            "--env=A=\"1,B=2",
+            "--custom",
+            "--keep-labels",
+            "--log-flush-frequency=1.5h",
+        ])
+        .prop_map(str::to_string),
+        ".{0,6}",
+    ]
+}
+
+fn arb_text() -> impl Strategy<Value = String> {
+    // No `\r`: Go's CSV reader rewrites `\r\n` inside quotes (see csv_field).
+    "[a-zA-Z0-9 =,\"\n/*._-]{0,10}"
+}
+
+fn arb_pairs() -> impl Strategy<Value = Vec<Pair>> {
+    // A name cannot contain `=`: pflag splits each item at its first `=`.
+    let name = "[a-zA-Z0-9 ,\"\n/*._-]{0,10}";
+    prop::collection::vec((name, arb_text()), 0..4).prop_map(|list| {
+        let mut out = Vec::new();
+        for (name, value) in list {
+            upsert_pair(&mut out, name, value);
+        }
+        out
+    })
+}
+
+fn arb_target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z0-9./]{0,10}",
+        Just("-".to_string()),
+        Just("debug".to_string())
+    ]
+}
+
+prop_compose! {
+    fn arb_options()(
+        targets in prop::collection::vec(arb_target(), 0..3),
+        args in prop::collection::vec(".{0,6}", 0..3),
+        filename in prop::collection::vec(arb_text(), 0..3),
+        bools in prop::collection::vec(any::<bool>(), 13),
+        attach in any::<Option<bool>>(),
+        share_processes in any::<Option<bool>>(),
+        strs in prop::collection::vec(".{0,8}", 6),
+        profile in any::<Option<String>>(),
+        env in arb_pairs(),
+        set_image in arb_pairs(),
+    ) -> DebugOptions {
+        let b = |i: usize| bools.get(i).copied().unwrap_or(false);
+        let s = |i: usize| strs.get(i).cloned().unwrap_or_default();
+        DebugOptions {
+            targets, args, filename, env, set_image, attach, share_processes, profile,
+            arguments_only: b(0), keep_annotations: b(1), keep_init_containers: b(2),
+            keep_labels: b(3), keep_liveness: b(4), keep_readiness: b(5),
+            keep_startup: b(6), quiet: b(7), replace: b(8), same_node: b(9),
+            stdin: b(10), tty: b(11),
+            container: s(0), copy_to: s(1), custom: s(2), image: s(3),
+            image_pull_policy: s(4), target: s(5),
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn parse_args_never_panics(argv in prop::collection::vec(arb_word(), 0..8), minor in 27u8..=36) {
+        let _ = parse_args(&argv, v(minor), Some("true"));
+    }
+
+    #[test]
+    fn render_then_parse_gives_the_options_back(o in arb_options(), ns in any::<Option<String>>()) {
+        let argv = render_args(&o, ns.as_deref());
+        let parsed = parse_args(&argv, v(36), None);
+        prop_assert_eq!(parsed.clone().map(|p| p.options), Ok(o), "{:?}", argv);
+        prop_assert_eq!(parsed.map(|p| p.namespace), Ok(ns));
+    }
+
+    #[test]
+    fn split_command_line_never_panics(line in ".{0,40}") {
+        let _ = split_command_line(&line);
+    }
+}

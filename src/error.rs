@@ -154,6 +154,25 @@ pub fn go_quote(s: &str) -> String {
     out
 }
 
+/// Go's `%q` for a rune given as a byte (`strconv.QuoteRune` of a Latin-1 code point):
+/// single-quoted with Go escapes, as pflag and encoding/json quote a character.
+pub fn go_quote_rune(b: u8) -> String {
+    match b {
+        b'\'' => "'\\''".into(),
+        b'\\' => "'\\\\'".into(),
+        0x07 => "'\\a'".into(),
+        0x08 => "'\\b'".into(),
+        0x0c => "'\\f'".into(),
+        b'\n' => "'\\n'".into(),
+        b'\r' => "'\\r'".into(),
+        b'\t' => "'\\t'".into(),
+        0x0b => "'\\v'".into(),
+        0..=0x1f | 0x7f => format!("'\\x{b:02x}'"),
+        0x80..=0xa0 | 0xad => format!("'\\u{b:04x}'"),
+        _ => format!("'{}'", char::from(b)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

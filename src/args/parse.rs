@@ -185,7 +185,7 @@ fn parse_shorts(
                 Code::FlagUnknown,
                 format!(
                     "unknown shorthand flag: {} in -{remaining}",
-                    go_quote_byte(c)
+                    crate::error::go_quote_rune(c)
                 ),
             ));
         };
@@ -208,31 +208,11 @@ fn parse_shorts(
                 Code::FlagNeedsArgument,
                 format!(
                     "flag needs an argument: {} in -{remaining}",
-                    go_quote_byte(c)
+                    crate::error::go_quote_rune(c)
                 ),
             ));
         };
         set_flag(spec, &value, acc)?;
     }
     Ok(())
-}
-
-/// Go's `%q` of a single byte (pflag formats the shorthand letter this way): the byte read
-/// as a code point, quoted like `strconv.QuoteRune`.
-fn go_quote_byte(b: u8) -> String {
-    let c = char::from(b);
-    match c {
-        '\'' => "'\\''".to_string(),
-        '\\' => "'\\\\'".to_string(),
-        '\u{7}' => "'\\a'".to_string(),
-        '\u{8}' => "'\\b'".to_string(),
-        '\u{c}' => "'\\f'".to_string(),
-        '\n' => "'\\n'".to_string(),
-        '\r' => "'\\r'".to_string(),
-        '\t' => "'\\t'".to_string(),
-        '\u{b}' => "'\\v'".to_string(),
-        _ if b < 0x20 || b == 0x7f => format!("'\\x{b:02x}'"),
-        _ if (0x80..0xa1).contains(&b) || b == 0xad => format!("'\\u{b:04x}'"),
-        _ => format!("'{c}'"),
-    }
 }

@@ -37,27 +37,8 @@ impl Doc {
 /// Go `encoding/json` `maxNestingDepth`.
 const MAX_DEPTH: usize = 10000;
 
-/// Go `quoteChar`: the byte as a rune, quoted with single quotes.
-fn quote_char(b: u8) -> String {
-    match b {
-        b'\'' => "'\\''".into(),
-        b'"' => "'\"'".into(),
-        b'\\' => "'\\\\'".into(),
-        0x07 => "'\\a'".into(),
-        0x08 => "'\\b'".into(),
-        0x0c => "'\\f'".into(),
-        b'\n' => "'\\n'".into(),
-        b'\r' => "'\\r'".into(),
-        b'\t' => "'\\t'".into(),
-        0x0b => "'\\v'".into(),
-        0..=0x1f | 0x7f => format!("'\\x{b:02x}'"),
-        0x80..=0xa0 | 0xad => format!("'\\u{b:04x}'"),
-        _ => format!("'{}'", char::from(b)),
-    }
-}
-
 fn bad(b: u8, ctx: &str) -> String {
-    format!("invalid character {} {ctx}", quote_char(b))
+    format!("invalid character {} {ctx}", crate::error::go_quote_rune(b))
 }
 
 const EOF: &str = "unexpected end of JSON input";
@@ -197,7 +178,10 @@ fn lit(b: &[u8], i: &mut usize, word: &str, n: N, doc: &mut Doc) -> Result<u32, 
             Some(&c) if c != w => {
                 return Err(bad(
                     c,
-                    &format!("in literal {word} (expecting {})", quote_char(w)),
+                    &format!(
+                        "in literal {word} (expecting {})",
+                        crate::error::go_quote_rune(w)
+                    ),
                 ))
             }
             _ => {}

@@ -18,8 +18,8 @@ step "cargo test (native: unit, conformance, upstream tables, property tests)"
 cargo test
 git diff --exit-code --stat -- tests/conformance/SUMMARY.md || {
   echo "tests/conformance/SUMMARY.md is out of date: commit the regenerated file"; exit 1; }
-step "build the Wasm package (pkg/)"
-bash www/tools/build-wasm.sh
+step "build the Wasm package (pkg/) and the client-node bundle"
+npm run --silent build
 step "wasm-bindgen tests in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm

@@ -5,9 +5,7 @@
  * `kubedebug serve …` starts the web page server. Wiring only: the work is in the modules.
  * @module
  */
-import { loadKubedebugNode } from './load-wasm.js';
-import { runDebugCommand, report } from './debug-command.js';
-import { parseServeFlags, runServe, SERVE_USAGE } from './serve-command.js';
+import { loadKubedebugNodeAsync } from './load-wasm.js';
 import { createProcessIo, flush } from './terminal.js';
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -15,11 +13,14 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 /** @returns {Promise<number>} */
 async function main() {
   const argv = process.argv.slice(2);
-  const streams = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  // process.stdin is made on first use (a few ms): only attaching reads it.
+  const streams = { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr };
   let wantsTty = false;
   const { io, restore } = createProcessIo(streams, { get tty() { return wantsTty; } });
   process.on('exit', restore);
   if (argv[0] === 'serve') {
+    const [{ parseServeFlags, runServe, SERVE_USAGE }, { report }] = await Promise.all([
+      import('./serve-command.js'), import('./debug-command.js')]);
     try {
       const flags = parseServeFlags(argv.slice(1));
       if (flags.help) {
@@ -31,6 +32,10 @@ async function main() {
       return report(io, err);
     }
   }
+  // The Wasm core compiles in the background while the command's modules load.
+  const core = loadKubedebugNodeAsync();
+  core.catch(() => {});
+  const { runDebugCommand } = await import('./debug-command.js');
   const controller = new AbortController();
   for (const [name, code] of Object.entries(SIGNAL_EXIT)) {
     process.once(/** @type {NodeJS.Signals} */ (name), () => {
@@ -40,7 +45,7 @@ async function main() {
     });
   }
   return runDebugCommand(argv, {
-    core: loadKubedebugNode(), env: process.env, io, signal: controller.signal,
+    core: await core, env: process.env, io, signal: controller.signal,
     onSession: (tty) => { wantsTty = tty; },
   });
 }

@@ -5,14 +5,15 @@
  * `--token`, `--insecure-skip-tls-verify`.
  * @module
  */
-import { KubeConfig } from '@kubernetes/client-node';
 import { DebugError } from '../host/errors.js';
 import { createKubeClient } from '../host/kube.js';
+import { KubeConfig } from './client-node.js';
 import { contextNamespace, createTransport, loadKubeConfig } from './kubeconfig.js';
 
 export { contextNamespace };
 
 /** @typedef {{ name: string, value: string }} Pair */
+/** @typedef {import('@kubernetes/client-node').KubeConfig} KubeConfigInstance */
 
 /**
  * The last value of a global flag.
@@ -28,7 +29,7 @@ export function globalFlag(globals, name) {
 /**
  * Load the kubeconfig with the global flags applied.
  * @param {Pair[]} globals
- * @returns {KubeConfig}
+ * @returns {KubeConfigInstance}
  */
 export function configFromFlags(globals) {
   const kubeconfig = globalFlag(globals, 'kubeconfig');
@@ -48,9 +49,9 @@ export function configFromFlags(globals) {
 }
 
 /**
- * @param {KubeConfig} kc
+ * @param {KubeConfigInstance} kc
  * @param {Pair[]} globals
- * @returns {KubeConfig}
+ * @returns {KubeConfigInstance}
  */
 function applyOverrides(kc, globals) {
   const [clusterName, userName, server, token, insecure] = ['cluster', 'user', 'server', 'token', 'insecure-skip-tls-verify']
@@ -77,7 +78,7 @@ function applyOverrides(kc, globals) {
 }
 
 /**
- * @param {KubeConfig} kc
+ * @param {KubeConfigInstance} kc
  * @returns {Promise<{ kube: import('../host/kube.js').KubeClient, namespace: string,
  *   webSocketFactory: import('../host/attach.js').WebSocketFactory }>}
  */

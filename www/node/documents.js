@@ -1,7 +1,7 @@
 // @ts-check
 /** `-f` files as kubectl reads them: JSON or YAML documents. @module */
-import { parseAllDocuments } from 'yaml';
 import { DebugError } from '../host/errors.js';
+import { loadYaml } from './yaml.js';
 
 /**
  * Parse `-f` files like kubectl: JSON or (multi-document) YAML; `*List` objects are flattened.
@@ -12,7 +12,7 @@ import { DebugError } from '../host/errors.js';
 export function parseDocuments(text, path) {
   /** @type {any[]} */
   const out = [];
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of loadYaml().parseAllDocuments(text)) {
     if (doc.errors.length) {
       throw new DebugError(`error parsing ${path}: ${doc.errors[0].message}`, { code: 'file/parse', cause: doc.errors[0] });
     }

@@ -5,18 +5,30 @@
  * credentials (tokens, client certificates, exec plugins, basic auth), as client-node applies them.
  * @module
  */
-import http from 'node:http';
-import https from 'node:https';
-import { Readable } from 'node:stream';
-import { KubeConfig } from '@kubernetes/client-node';
-import { WebSocket } from 'ws';
+import { createRequire } from 'node:module';
 import { DebugError } from '../host/errors.js';
+import { KubeConfig } from './client-node.js';
+import { nodeRequest } from './node-request.js';
+
+/** @typedef {import('@kubernetes/client-node').KubeConfig} KubeConfigInstance */
+
+/** @type {typeof import('ws').WebSocket | null} */
+let WebSocketClass = null;
+
+/**
+ * `ws`, loaded on the first attach only (importing it costs more than a whole dry run).
+ * @returns {typeof import('ws').WebSocket}
+ */
+function webSocketClass() {
+  WebSocketClass ??= /** @type {typeof import('ws').WebSocket} */ (createRequire(import.meta.url)('ws'));
+  return WebSocketClass;
+}
 
 /**
  * Load the kubeconfig like kubectl: `--kubeconfig` if given, else `KUBECONFIG` / `~/.kube/config`
  * / in-cluster (client-node's `loadFromDefault`), then `--context`.
  * @param {{ kubeconfig?: string | null, context?: string | null }} [options]
- * @returns {KubeConfig}
+ * @returns {KubeConfigInstance}
  */
 export function loadKubeConfig(options = {}) {
   const kc = new KubeConfig();
@@ -37,7 +49,7 @@ export function loadKubeConfig(options = {}) {
 
 /**
  * The namespace of the current context (`default` when unset).
- * @param {KubeConfig} kc
+ * @param {KubeConfigInstance} kc
  * @returns {string}
  */
 export function contextNamespace(kc) {
@@ -47,8 +59,8 @@ export function contextNamespace(kc) {
 /**
  * client-node refuses plain `http:` servers unless `insecure-skip-tls-verify` is set; kubectl
  * allows them. TLS settings mean nothing over http, so use a copy that says skip.
- * @param {KubeConfig} kc
- * @returns {KubeConfig}
+ * @param {KubeConfigInstance} kc
+ * @returns {KubeConfigInstance}
  */
 function allowPlainHttp(kc) {
   const cluster = kc.getCurrentCluster();
@@ -73,16 +85,16 @@ function allowPlainHttp(kc) {
  * Build the request function and WebSocket factory for the current context.
  * Credentials are re-applied on every request (exec plugins refresh expired tokens); the
  * WebSocket factory uses those of the latest request.
- * @param {KubeConfig} kubeConfig
+ * @param {KubeConfigInstance} kubeConfig
  * @returns {Promise<NodeTransport>}
  */
 export async function createTransport(kubeConfig) {
   const kc = allowPlainHttp(kubeConfig);
   const cluster = /** @type {import('@kubernetes/client-node').Cluster} */ (kc.getCurrentCluster());
   const server = cluster.server.replace(/\/+$/, '');
-  /** @returns {Promise<https.RequestOptions>} */
+  /** @returns {Promise<import('node:https').RequestOptions>} */
   const freshOptions = async () => {
-    /** @type {https.RequestOptions} */
+    /** @type {import('node:https').RequestOptions} */
     const opts = { headers: {} };
     await kc.applyToHTTPSOptions(opts);
     if (cluster.skipTLSVerify) opts.rejectUnauthorized = false;
@@ -97,44 +109,10 @@ export async function createTransport(kubeConfig) {
   };
 
   /** @type {import('../host/attach.js').WebSocketFactory} */
-  const webSocketFactory = (url, protocols) => /** @type {any} */ (new WebSocket(url, protocols, {
-    agent: latest.agent, headers: /** @type {Record<string, string>} */ (latest.headers),
+  const webSocketFactory = (url, protocols) => /** @type {any} */ (new (webSocketClass())(url, protocols, {
+    agent: latest.agent, auth: latest.auth ?? undefined, headers: /** @type {Record<string, string>} */ (latest.headers),
     ca: latest.ca, cert: latest.cert, key: latest.key, rejectUnauthorized: latest.rejectUnauthorized,
   }));
 
   return { server, namespace: contextNamespace(kubeConfig), fetch, webSocketFactory };
-}
-
-/**
- * One HTTP(S) request with client-node's agent and headers, answered as a WHATWG `Response`
- * whose body streams (watches, logs).
- * @param {string} url
- * @param {{ method: string, headers: Record<string, string>, body?: string, signal?: AbortSignal }} init
- * @param {https.RequestOptions} opts
- * @returns {Promise<Response>}
- */
-function nodeRequest(url, init, opts) {
-  const lib = url.startsWith('https:') ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = lib.request(url, {
-      method: init.method, agent: opts.agent, signal: init.signal,
-      // Node sends a DELETE body without Content-Length or chunking unless told its length.
-      headers: { ...opts.headers, ...init.headers,
-        ...(init.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(init.body)) } : {}) },
-    }, (res) => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(res.headers)) {
-        if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
-        else if (v !== undefined) headers.set(k, v);
-      }
-      const status = res.statusCode ?? 0;
-      const noBody = status === 204 || status === 304 || init.method === 'HEAD';
-      if (noBody) res.resume();
-      const body = noBody ? null : /** @type {ReadableStream<Uint8Array>} */ (Readable.toWeb(res));
-      resolve(new Response(body, { status, statusText: res.statusMessage, headers }));
-    });
-    req.on('error', reject);
-    if (init.body !== undefined) req.write(init.body);
-    req.end();
-  });
 }

@@ -4,7 +4,7 @@
  * One object prints as itself; several print as a `v1` `List`.
  * @module
  */
-import { stringify } from 'yaml';
+import { loadYaml } from './yaml.js';
 
 /**
  * @param {object[]} objects
@@ -15,5 +15,5 @@ export function formatObjects(objects, format) {
   if (!objects.length) return '';
   const value = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
   if (format === 'json') return JSON.stringify(value, null, 4) + '\n';
-  return stringify(value, { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false });
+  return loadYaml().stringify(value, { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false });
 }

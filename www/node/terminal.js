@@ -15,21 +15,22 @@ import { readFile } from 'node:fs/promises';
  */
 
 /**
- * @param {ProcessStreams} streams
+ * @param {ProcessStreams} streams `stdin` may be a getter
  * @param {{ tty: boolean }} options `tty`: the session asked for `-t` (raw mode once stdin is read)
  * @returns {{ io: DebugIo, restore: () => void }} `restore` puts the terminal back; call it on exit
  */
 export function createProcessIo(streams, options) {
-  const { stdin, stdout, stderr } = streams;
-  const isTerminal = Boolean(stdin.isTTY);
+  // `streams.stdin` is read only when needed: `process.stdin` costs a few ms to make.
+  const { stdout, stderr } = streams;
   let raw = false;
   const restore = () => {
-    if (raw && typeof stdin.setRawMode === 'function') stdin.setRawMode(false);
+    if (raw && typeof streams.stdin.setRawMode === 'function') streams.stdin.setRawMode(false);
     raw = false;
   };
   /** @returns {AsyncGenerator<Uint8Array>} */
   async function* readStdin() {
-    if (options.tty && isTerminal && typeof stdin.setRawMode === 'function') {
+    const { stdin } = streams;
+    if (options.tty && stdin.isTTY && typeof stdin.setRawMode === 'function') {
       stdin.setRawMode(true);
       raw = true;
     }
@@ -44,7 +45,7 @@ export function createProcessIo(streams, options) {
     stdout: (data) => { stdout.write(data); },
     stderr: (data) => { stderr.write(data); },
     stdin: { [Symbol.asyncIterator]: () => readStdin() },
-    isTerminal,
+    get isTerminal() { return Boolean(streams.stdin.isTTY); },
     terminalSize: () => (stdout.isTTY && stdout.columns ? { width: stdout.columns, height: stdout.rows } : null),
     onResize: (listener) => {
       if (!stdout.isTTY) return () => {};

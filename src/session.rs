@@ -1,6 +1,7 @@
 //! The entry points: a debug session's input, `prepare` (kubectl `Complete` + `Validate`
 //! + target resolution) and `plan` (what kubectl sends for one target object).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -156,8 +157,20 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
 /// A validation failure, an object that is not a Pod or Node, a malformed object, or a
 /// custom profile that cannot be merged.
 pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
+    plan_target(session, Cow::Borrowed(object), true)
+}
+
+/// [`plan`] of a borrowed or owned object. An owned object (the Wasm binding parsed it and
+/// needs it no more) is turned into the result in place instead of being copied. Without
+/// `with_result`, a created pod is only the POST body and `result` is `null` (the binding
+/// sends it once).
+pub(crate) fn plan_target(
+    session: &Session,
+    object: Cow<'_, Value>,
+    with_result: bool,
+) -> Result<Plan, Failure> {
     let (r, completed) = session.complete()?;
-    check_namespace(&r, object)?;
+    check_namespace(&r, &object)?;
     let mut names = NameSource::new(session.seed, session.suffixes.iter().cloned());
     let mut ctx = Context {
         options: &completed.options,
@@ -167,12 +180,12 @@ pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
         namespace: &r.namespace,
         names: &mut names,
     };
-    let plan = match target_kind(object)? {
-        TargetKind::Node => generate::generate_node_debug_pod(object, &mut ctx),
+    let plan = match target_kind(&object)? {
+        TargetKind::Node => generate::node_debug_pod(&object, &mut ctx, with_result),
         TargetKind::Pod if completed.options.copy_to.is_empty() => {
-            generate::generate_debug_container(object, &mut ctx)
+            generate::debug_container(object, &mut ctx)
         }
-        TargetKind::Pod => generate::generate_pod_copy_with_debug_container(object, &mut ctx),
+        TargetKind::Pod => generate::pod_copy(object, &mut ctx, with_result),
     };
     Ok(plan?)
 }

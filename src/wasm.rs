@@ -86,12 +86,10 @@ pub fn plan_json(session_json: JsValue, object_json: JsValue) -> Result<String, 
     let s = session(&session_json)?;
     let object = serde_json::from_str(&string_arg(&object_json, "target object")?)
         .map_err(|e| input_error("target object", e))?;
-    let mut plan = crate::plan(&s, &object).map_err(|f| js_error(&f))?;
     // The created pod is both the POST body and the result: send it once (`result: null`);
     // pkg/index.js points `result` at the body again, halving encode and decode time.
-    if plan.journey != crate::Journey::Ephemeral {
-        plan.result = serde_json::Value::Null;
-    }
+    let plan = crate::session::plan_target(&s, std::borrow::Cow::Owned(object), false)
+        .map_err(|f| js_error(&f))?;
     to_json(&plan)
 }
 

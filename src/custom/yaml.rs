@@ -160,7 +160,7 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
                 Some(Frame::Map(mut kv, _, a)) => {
                     // json.Marshal of map[string]interface{}: last duplicate wins, keys sorted.
                     kv.reverse();
-                    kv.sort_by(|a, b| a.0.cmp(&b.0));
+                    let mut kv = crate::smp::stable_sort_by_str(kv, |e| e.0.as_str());
                     kv.dedup_by(|a, b| a.0 == b.0);
                     (doc.push(N::Obj(kv)), a)
                 }

@@ -1,5 +1,7 @@
 //! The pod-copy journey (`--copy-to`).
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, set_env, Context};
@@ -26,17 +28,28 @@ pub fn generate_pod_copy_with_debug_container(
     pod: &Value,
     ctx: &mut Context<'_>,
 ) -> Result<Plan, Error> {
+    pod_copy(Cow::Borrowed(pod), ctx, true)
+}
+
+/// [`generate_pod_copy_with_debug_container`] of a borrowed or owned pod (an owned one gives
+/// its fields to the copy instead of having them copied). Without `with_result` the plan's
+/// `result` is `null` and the copy is only the POST body, so it is not duplicated.
+pub(crate) fn pod_copy(
+    pod: Cow<'_, Value>,
+    ctx: &mut Context<'_>,
+    with_result: bool,
+) -> Result<Plan, Error> {
     let o = ctx.options;
-    let Some(source) = pod.as_object() else {
+    if !pod.is_object() {
         return Err(Error::new(
             Code::InvalidTarget,
             "the target pod is not a JSON object",
         ));
-    };
-    let (meta, source_name, namespace) = super::pod_identity(pod, ctx)?;
+    }
+    let (source_name, namespace) = super::pod_identity(&pod, ctx)?;
+    let (source_name, namespace) = (source_name.to_string(), namespace.to_string());
     let mut copy = new_pod(
-        source,
-        &meta,
+        pod,
         o.copy_to.as_str(),
         &namespace,
         ctx.version.at_least(31),
@@ -90,11 +103,16 @@ pub fn generate_pod_copy_with_debug_container(
         container = selected.map(Value::Object);
         container_name = name;
     }
+    let (body, result) = if with_result {
+        (copy.clone(), copy)
+    } else {
+        (copy, Value::Null)
+    };
     let mut requests = vec![ApiRequest {
         method: "POST".into(),
         path: format!("/api/v1/namespaces/{namespace}/pods"),
         content_type: JSON.into(),
-        body: copy.clone(),
+        body,
     }];
     if o.replace {
         requests.push(ApiRequest {
@@ -115,7 +133,7 @@ pub fn generate_pod_copy_with_debug_container(
     Ok(Plan {
         journey: Journey::Copy,
         requests,
-        result: copy,
+        result,
         container,
         attach,
         messages: out,
@@ -123,8 +141,30 @@ pub fn generate_pod_copy_with_debug_container(
 }
 
 /// The copy's skeleton: new metadata (name, namespace, annotations; labels from 1.31),
-/// the source's spec, no status. Unknown top-level fields of the source are kept.
-fn new_pod(source: &Obj, meta: &Obj, name: &str, namespace: &str, copy_labels: bool) -> Obj {
+/// the source's spec, no status. Unknown top-level fields of the source are kept. An owned
+/// source's fields are moved into the copy, a borrowed one's are copied.
+fn new_pod(mut source: Cow<'_, Value>, name: &str, namespace: &str, copy_labels: bool) -> Obj {
+    let others: Vec<String> = source
+        .as_object()
+        .into_iter()
+        .flat_map(|s| s.keys())
+        .filter(|k| {
+            !matches!(
+                k.as_str(),
+                "apiVersion" | "kind" | "metadata" | "spec" | "status"
+            )
+        })
+        .cloned()
+        .collect();
+    let mut grab = |path: &[&str]| -> Option<Value> {
+        match &mut source {
+            Cow::Borrowed(v) => path.iter().try_fold(*v, |v, k| v.get(k)).cloned(),
+            Cow::Owned(v) => path
+                .iter()
+                .try_fold(v, |v, k| v.get_mut(k))
+                .map(std::mem::take),
+        }
+    };
     let mut m = Obj::new();
     m.insert("name".into(), Value::String(name.to_string()));
     m.insert("namespace".into(), Value::String(namespace.to_string()));
@@ -133,8 +173,8 @@ fn new_pod(source: &Obj, meta: &Obj, name: &str, namespace: &str, copy_labels: b
         keys.insert(0, "labels");
     }
     for key in keys {
-        if let Some(v) = meta.get(key).filter(|v| !crate::json::is_empty(Some(v))) {
-            m.insert(key.into(), v.clone());
+        if let Some(v) = grab(&["metadata", key]).filter(|v| !crate::json::is_empty(Some(v))) {
+            m.insert(key.into(), v);
         }
     }
     let mut pod = Obj::new();
@@ -143,17 +183,11 @@ fn new_pod(source: &Obj, meta: &Obj, name: &str, namespace: &str, copy_labels: b
     pod.insert("metadata".into(), Value::Object(m));
     pod.insert(
         "spec".into(),
-        source
-            .get("spec")
-            .cloned()
-            .unwrap_or(Value::Object(Obj::new())),
+        grab(&["spec"]).unwrap_or(Value::Object(Obj::new())),
     );
-    for (k, v) in source {
-        if !matches!(
-            k.as_str(),
-            "apiVersion" | "kind" | "metadata" | "spec" | "status"
-        ) {
-            pod.insert(k.clone(), v.clone());
+    for k in others {
+        if let Some(v) = grab(&[k.as_str()]) {
+            pod.insert(k, v);
         }
     }
     pod

@@ -1,5 +1,7 @@
 //! The ephemeral-container journey.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, Context};
@@ -10,7 +12,7 @@ use crate::names::debug_container_name;
 use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, STRATEGIC_MERGE_PATCH};
 use crate::pod::{all_container_names, containers, name_of, ContainerKind};
 use crate::profile::{self, DebugStyle};
-use crate::smp::{create_two_way_merge_patch, Schema};
+use crate::smp::{create_two_way_merge_patch, create_two_way_merge_patch_one_field, Schema};
 
 /// Mirrors kubectl `generateDebugContainer` and `debugByEphemeralContainer`: the pod with a
 /// new ephemeral container, and the strategic-merge PATCH of `pods/NAME/ephemeralcontainers`.
@@ -18,11 +20,19 @@ use crate::smp::{create_two_way_merge_patch, Schema};
 /// # Errors
 /// A pod without a name; a custom profile that cannot be merged; a patch that cannot be built.
 pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
+    debug_container(Cow::Borrowed(pod), ctx)
+}
+
+/// [`generate_debug_container`] of a borrowed or owned pod. An owned pod becomes the
+/// result in place: only its `spec` (the one field this journey changes) is copied first,
+/// for the patch.
+pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Result<Plan, Error> {
     let o = ctx.options;
-    let (_, pod_name, namespace) = super::pod_identity(pod, ctx)?;
+    let (pod_name, namespace) = super::pod_identity(&pod, ctx)?;
+    let (pod_name, namespace) = (pod_name.to_string(), namespace.to_string());
     let mut out = Vec::new();
     let empty = Map::new();
-    let spec = crate::pod::spec(pod).unwrap_or(&empty);
+    let spec = crate::pod::spec(&pod).unwrap_or(&empty);
     let name = if o.container.is_empty() {
         let name = debug_container_name(all_container_names(spec), ctx.names);
         if !o.quiet {
@@ -40,7 +50,10 @@ pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Pl
         );
     }
 
-    let mut modified = pod.clone();
+    let (before, mut modified) = match pod {
+        Cow::Borrowed(p) => (Before::Pod(p), p.clone()),
+        Cow::Owned(p) => (Before::Spec(p.get("spec").cloned()), p),
+    };
     let appended = modified
         .as_object_mut()
         .and_then(|p| ensure_object(p, "spec"))
@@ -78,11 +91,17 @@ pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Pl
         .cloned();
     out.extend(non_root_warning(
         ctx.version,
-        crate::pod::spec(pod),
+        before.spec(),
         debug_container.as_ref(),
     ));
 
-    let patch = create_two_way_merge_patch(pod, &modified, Schema::Pod).map_err(|e| {
+    let patch = match &before {
+        Before::Pod(pod) => create_two_way_merge_patch(pod, &modified, Schema::Pod),
+        Before::Spec(spec) => {
+            create_two_way_merge_patch_one_field(&modified, "spec", spec.as_ref(), Schema::Pod)
+        }
+    }
+    .map_err(|e| {
         Error::new(
             Code::InvalidTarget,
             format!("error creating patch to add debug container: {e}"),
@@ -109,4 +128,21 @@ pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Pl
         attach,
         messages: out,
     })
+}
+
+/// The target pod as it was, for the patch: the whole pod, or only its old `spec` when the
+/// pod itself became the result.
+enum Before<'a> {
+    Pod(&'a Value),
+    Spec(Option<Value>),
+}
+
+impl Before<'_> {
+    /// The pod's `spec` as it was.
+    fn spec(&self) -> Option<&Map<String, Value>> {
+        match self {
+            Before::Pod(pod) => crate::pod::spec(pod),
+            Before::Spec(spec) => spec.as_ref().and_then(Value::as_object),
+        }
+    }
 }

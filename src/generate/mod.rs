@@ -5,8 +5,11 @@ mod ephemeral;
 mod node;
 
 pub use copy::generate_pod_copy_with_debug_container;
+pub(crate) use copy::pod_copy;
+pub(crate) use ephemeral::debug_container;
 pub use ephemeral::generate_debug_container;
 pub use node::generate_node_debug_pod;
+pub(crate) use node::node_debug_pod;
 
 use serde_json::{Map, Value};
 
@@ -49,29 +52,24 @@ impl Context<'_> {
     }
 }
 
-/// The target pod's metadata, name and namespace (the command's namespace when the object
-/// has none, as kubectl's builder defaults it).
-fn pod_identity(
-    pod: &Value,
-    ctx: &Context<'_>,
-) -> Result<(Map<String, Value>, String, String), Error> {
-    let meta = pod
-        .get("metadata")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    let name = crate::json::str_at(&meta, "name").to_string();
+/// The target pod's name and namespace (the command's namespace when the object has none,
+/// as kubectl's builder defaults it). Borrowed: `metadata` can be large (`managedFields`),
+/// and the journeys copy only the few fields they keep.
+fn pod_identity<'a>(pod: &'a Value, ctx: &Context<'a>) -> Result<(&'a str, &'a str), Error> {
+    let meta = pod.get("metadata").and_then(Value::as_object);
+    let field = |key| meta.map_or("", |m| crate::json::str_at(m, key));
+    let name = field("name");
     if name.is_empty() {
         return Err(Error::new(
             Code::InvalidTarget,
             "the target pod has no metadata.name",
         ));
     }
-    let namespace = match crate::json::str_at(&meta, "namespace") {
-        "" => ctx.namespace.to_string(),
-        ns => ns.to_string(),
+    let namespace = match field("namespace") {
+        "" => ctx.namespace,
+        ns => ns,
     };
-    Ok((meta, name, namespace))
+    Ok((name, namespace))
 }
 
 /// A new container as kubectl builds it (`generateDebugContainer`, `generateNodeDebugPod`):

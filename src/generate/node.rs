@@ -17,6 +17,16 @@ use crate::profile::{self, DebugStyle};
 /// # Errors
 /// A node without a name; a custom profile that cannot be merged.
 pub fn generate_node_debug_pod(node: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
+    node_debug_pod(node, ctx, true)
+}
+
+/// [`generate_node_debug_pod`]; without `with_result` the plan's `result` is `null` and the
+/// pod is only the POST body, so it is not duplicated.
+pub(crate) fn node_debug_pod(
+    node: &Value,
+    ctx: &mut Context<'_>,
+    with_result: bool,
+) -> Result<Plan, Error> {
     let o = ctx.options;
     let node_name = node
         .get("metadata")
@@ -91,15 +101,20 @@ pub fn generate_node_debug_pod(node: &Value, ctx: &mut Context<'_>) -> Result<Pl
         stdin: o.stdin,
         tty: o.tty,
     });
+    let (body, result) = if with_result {
+        (pod.clone(), pod)
+    } else {
+        (pod, Value::Null)
+    };
     Ok(Plan {
         journey: Journey::Node,
         requests: vec![ApiRequest {
             method: "POST".into(),
             path: format!("/api/v1/namespaces/{}/pods", ctx.namespace),
             content_type: JSON.into(),
-            body: pod.clone(),
+            body,
         }],
-        result: pod,
+        result,
         container: debug_container.map(Value::Object),
         attach,
         messages: out,

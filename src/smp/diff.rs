@@ -26,63 +26,7 @@ pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_key
         if build_retain_keys && !mv.is_null() {
             retain.push(key.clone());
         }
-        let Some(ov) = original.get(key) else {
-            patch.insert(key.clone(), mv.clone());
-            continue;
-        };
-        if ov == mv && !may_order_unchanged(ty, key) {
-            // Equal values produce no patch; skipping them keeps the diff of a large pod cheap.
-            continue;
-        }
-        if key == "$patch" {
-            // handleDirectiveMarker
-            match (ov.as_str(), mv.as_str()) {
-                (Some(o), Some(m)) => {
-                    if o != m {
-                        patch.insert(key.clone(), mv.clone());
-                    }
-                    continue;
-                }
-                _ => return Err("invalid value for special key: $patch".to_string()),
-            }
-        }
-        if kind(ov) != kind(mv) {
-            patch.insert(key.clone(), mv.clone());
-            continue;
-        }
-        match (ov, mv) {
-            (Value::Object(o), Value::Object(m)) => {
-                // handleMapDiff (no core/v1 field has the "replace" strategy)
-                let (sub, meta) = lookup(ty, key);
-                let p = diff_maps(o, m, sub, meta.retain_keys)?;
-                if !p.is_empty() {
-                    patch.insert(key.clone(), Value::Object(p));
-                }
-            }
-            (Value::Array(o), Value::Array(m)) => {
-                // handleSliceDiff
-                let (sub, meta) = lookup(ty, key);
-                if meta.merge {
-                    let (add, del, order) = diff_lists(o, m, sub, meta)?;
-                    if !add.is_empty() {
-                        patch.insert(key.clone(), Value::Array(add));
-                    }
-                    if !del.is_empty() {
-                        patch.insert(format!("$deleteFromPrimitiveList/{key}"), Value::Array(del));
-                    }
-                    if !order.is_empty() {
-                        patch.insert(format!("$setElementOrder/{key}"), Value::Array(order));
-                    }
-                } else if o != m {
-                    patch.insert(key.clone(), mv.clone());
-                }
-            }
-            _ => {
-                if !scalar_equal(ov, mv) {
-                    patch.insert(key.clone(), mv.clone());
-                }
-            }
-        }
+        diff_field(&mut patch, key, original.get(key), mv, ty)?;
     }
     // updatePatchIfMissing
     for key in original.keys() {
@@ -91,13 +35,102 @@ pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_key
         }
     }
     if !retain.is_empty() && (!patch.is_empty() || has_additional_new_field(original, modified)) {
-        retain.sort();
+        let retain = super::stable_sort_by_str(retain, String::as_str);
         patch.insert(
             "$retainKeys".to_string(),
             Value::Array(retain.into_iter().map(Value::String).collect()),
         );
     }
     Ok(patch)
+}
+
+/// `diffMaps` of a document against itself as it was before with one top-level field
+/// changed (`before`: that field's old value, `None` when absent). The rest is compared with
+/// itself, so the caller needs no copy of it.
+pub(crate) fn diff_maps_one_field(
+    modified: &Obj,
+    field: &str,
+    before: Option<&Value>,
+    ty: Ty,
+) -> R<Obj> {
+    let mut patch = Map::new();
+    for (key, mv) in modified {
+        let ov = if key == field { before } else { Some(mv) };
+        diff_field(&mut patch, key, ov, mv, ty)?;
+    }
+    // updatePatchIfMissing
+    if before.is_some() && !modified.contains_key(field) {
+        patch.insert(field.to_string(), Value::Null);
+    }
+    Ok(patch)
+}
+
+/// One key of `diffMaps`' loop over the modified map (`original`: the key's old value).
+fn diff_field(
+    patch: &mut Obj,
+    key: &String,
+    original: Option<&Value>,
+    mv: &Value,
+    ty: Ty,
+) -> R<()> {
+    let Some(ov) = original else {
+        patch.insert(key.clone(), mv.clone());
+        return Ok(());
+    };
+    if (std::ptr::eq(ov, mv) || ov == mv) && !may_order_unchanged(ty, key) {
+        // Equal values produce no patch; skipping them keeps the diff of a large pod cheap.
+        return Ok(());
+    }
+    if key == "$patch" {
+        // handleDirectiveMarker
+        match (ov.as_str(), mv.as_str()) {
+            (Some(o), Some(m)) => {
+                if o != m {
+                    patch.insert(key.clone(), mv.clone());
+                }
+                return Ok(());
+            }
+            _ => return Err("invalid value for special key: $patch".to_string()),
+        }
+    }
+    if kind(ov) != kind(mv) {
+        patch.insert(key.clone(), mv.clone());
+        return Ok(());
+    }
+    match (ov, mv) {
+        (Value::Object(o), Value::Object(m)) => {
+            // handleMapDiff (no core/v1 field has the "replace" strategy)
+            let (sub, meta) = lookup(ty, key);
+            let p = diff_maps(o, m, sub, meta.retain_keys)?;
+            if !p.is_empty() {
+                patch.insert(key.clone(), Value::Object(p));
+            }
+        }
+        (Value::Array(o), Value::Array(m)) => {
+            // handleSliceDiff
+            let (sub, meta) = lookup(ty, key);
+            if meta.merge {
+                let (add, del, order) = diff_lists(o, m, sub, meta)?;
+                if !add.is_empty() {
+                    patch.insert(key.clone(), Value::Array(add));
+                }
+                if !del.is_empty() {
+                    patch.insert(format!("$deleteFromPrimitiveList/{key}"), Value::Array(del));
+                }
+                if !order.is_empty() {
+                    patch.insert(format!("$setElementOrder/{key}"), Value::Array(order));
+                }
+            } else if o != m {
+                patch.insert(key.clone(), mv.clone());
+            }
+        }
+        _ => {
+            if !scalar_equal(ov, mv) {
+                patch.insert(key.clone(), mv.clone());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `reflect.DeepEqual` of two scalars of the same Go kind.

@@ -48,6 +48,21 @@ pub(crate) fn go_sort(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usiz
     d.p
 }
 
+/// A stable sort of `items` by a string key, through [`go_stable`]: the crate's sorts share
+/// this one routine instead of each element type instantiating `slice::sort` (Wasm size).
+/// Stable sorts agree, so this is `items.sort_by(|a, b| key(a).cmp(key(b)))`.
+pub(crate) fn stable_sort_by_str<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
+    let less = |i: usize, j: usize| match (items.get(i), items.get(j)) {
+        (Some(a), Some(b)) => key(a) < key(b),
+        _ => false,
+    };
+    let perm = go_stable(items.len(), &less);
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    perm.into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
 /// `sort.SliceStable` / `sort.Stable` on `n` elements: the permutation.
 pub(crate) fn go_stable(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
     let mut d = Perm {

@@ -50,6 +50,10 @@ mod apply;
 mod diff;
 mod gosort;
 
+pub(crate) use gosort::stable_sort_by_str;
+
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::error::{Code, Error};
@@ -83,7 +87,7 @@ pub fn strategic_merge_patch(
     // to an empty map, anything else that is not an object is "invalid JSON document".
     let original = as_doc(original).map_err(err)?;
     let patch = as_doc(patch).map_err(err)?;
-    apply::merge_map(original, patch, Ty::from(schema))
+    apply::merge_map(original.into_owned(), patch.into_owned(), Ty::from(schema))
         .map(Value::Object)
         .map_err(err)
 }
@@ -110,6 +114,29 @@ pub fn create_two_way_merge_patch(
     Ok(Value::Object(patch))
 }
 
+/// [`create_two_way_merge_patch`] of `modified` against the document it was before, when
+/// only its top-level `field` changed (`before`: that field's old value, `None` when
+/// absent). The caller can then turn the original into `modified` in place instead of
+/// diffing against a full copy; the patch is the same.
+pub(crate) fn create_two_way_merge_patch_one_field(
+    modified: &Value,
+    field: &str,
+    before: Option<&Value>,
+    schema: Schema,
+) -> Result<Value, Error> {
+    let err = |m: String| Error::new(Code::InvalidTarget, m);
+    if let Some(b) = before {
+        // The rest of the original is part of `modified`, checked below.
+        check_depth_at(b, 2).map_err(err)?;
+    }
+    check_depth(modified).map_err(err)?;
+    let modified = as_doc(modified).map_err(err)?;
+    let mut patch =
+        diff::diff_maps_one_field(&modified, field, before, Ty::from(schema)).map_err(err)?;
+    sort_keys(&mut patch);
+    Ok(Value::Object(patch))
+}
+
 /// Internal result: apimachinery's error text.
 type R<T> = Result<T, String>;
 
@@ -119,27 +146,35 @@ type R<T> = Result<T, String>;
 pub(crate) const MAX_DEPTH: usize = 100;
 
 fn check_depth(v: &Value) -> R<()> {
-    let mut stack: Vec<(&Value, usize)> = vec![(v, 1)];
+    check_depth_at(v, 1)
+}
+
+/// [`check_depth`] of a value found at nesting level `depth` (1: the document).
+fn check_depth_at(v: &Value, depth: usize) -> R<()> {
+    let mut stack: Vec<(&Value, usize)> = vec![(v, depth)];
     while let Some((v, d)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match v {
-            Value::Array(a) => Box::new(a.iter()),
-            Value::Object(m) => Box::new(m.values()),
-            _ => continue,
+        let (Value::Array(_) | Value::Object(_)) = v else {
+            continue;
         };
         if d > MAX_DEPTH {
             return Err(format!(
                 "JSON document nested deeper than {MAX_DEPTH} levels"
             ));
         }
-        stack.extend(children.map(|c| (c, d + 1)));
+        match v {
+            Value::Array(a) => stack.extend(a.iter().map(|c| (c, d + 1))),
+            Value::Object(m) => stack.extend(m.values().map(|c| (c, d + 1))),
+            _ => {}
+        }
     }
     Ok(())
 }
 
-fn as_doc(v: &Value) -> R<Map<String, Value>> {
+/// Go's `handleUnmarshal` of one document, borrowed (the diff only reads both sides).
+fn as_doc(v: &Value) -> R<Cow<'_, Map<String, Value>>> {
     match v {
-        Value::Object(m) => Ok(m.clone()),
-        Value::Null => Ok(Map::new()),
+        Value::Object(m) => Ok(Cow::Borrowed(m)),
+        Value::Null => Ok(Cow::Owned(Map::new())),
         _ => Err("invalid JSON document".to_string()),
     }
 }

@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+pub(crate) mod de;
+
 /// The object at `key` of `obj`, created (or replacing a non-object) when needed.
 /// Always `Some`; the `Option` only spares a panic path.
 pub fn ensure_object<'a>(

@@ -38,6 +38,7 @@ pub mod profile;
 pub mod session;
 pub mod smp;
 pub mod target;
+pub mod text_plan;
 pub mod validate;
 pub mod version;
 
@@ -50,5 +51,6 @@ pub use options::{DebugOptions, Pair};
 pub use plan::{ApiRequest, AttachTarget, Journey, Plan};
 pub use profile::Profile;
 pub use session::{plan, prepare, Prepared, Session};
+pub use text_plan::{plan_text, TextPlan};
 pub use validate::{CustomProfileFile, Failure};
 pub use version::KubectlVersion;

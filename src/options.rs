@@ -2,12 +2,17 @@
 //!
 //! Mirrors kubectl `pkg/cmd/debug/debug.go` `DebugOptions` and `NewDebugOptions`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::error::Error;
+use crate::json::de::{self, Decode, Slot};
 use crate::version::KubectlVersion;
 
 /// One `name=value` pair of `--env` or `--set-image`, in the order given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Decoded by hand (its `Decode` impl, behind `Deserialize`): both fields are required,
+/// unknown fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Pair {
     /// Left of the first `=` (the env name, or the container name / `*`).
     pub name: String,
@@ -15,13 +20,38 @@ pub struct Pair {
     pub value: String,
 }
 
+impl Decode for Pair {
+    const NAME: &'static str = "Pair";
+    const FIELDS: &'static [&'static str] = &["name", "value"];
+    const DENY_UNKNOWN: bool = false;
+    const REQUIRED: u64 = 0b11;
+
+    fn slot(&mut self, i: usize) -> Slot<'_> {
+        Slot::Str(if i == 0 {
+            &mut self.name
+        } else {
+            &mut self.value
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Pair {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::deserialize(d)
+    }
+}
+
 /// Every `kubectl debug` flag, plus the positional targets and the `--` command.
 ///
 /// Defaults are kubectl's (`NewDebugOptions`): `--share-processes=true`,
 /// `--keep-init-containers=true`, everything else empty or false. A flag whose
 /// kubectl behaviour depends on whether it was given explicitly is an `Option`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+///
+/// Decoded by hand ([`DebugOptions::from_json`], also behind `Deserialize`): a new field goes
+/// into its `Decode` impl too. Missing fields take the defaults,
+/// unknown fields are rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DebugOptions {
     /// Positional targets: `POD`, `TYPE/NAME` (everything before `--`).
     pub targets: Vec<String>,
@@ -113,6 +143,86 @@ impl Default for DebugOptions {
 }
 
 impl DebugOptions {
+    /// Decode options from the host's JSON text (what the Wasm binding receives).
+    ///
+    /// # Errors
+    /// Malformed JSON or a field of the wrong type: `input/invalid`, `invalid options: …`.
+    pub fn from_json(text: &str) -> Result<DebugOptions, Error> {
+        de::from_json(text, "options")
+    }
+}
+
+impl Decode for DebugOptions {
+    const NAME: &'static str = "DebugOptions";
+    const FIELDS: &'static [&'static str] = &[
+        "targets",
+        "args",
+        "filename",
+        "argumentsOnly",
+        "attach",
+        "container",
+        "copyTo",
+        "custom",
+        "env",
+        "image",
+        "imagePullPolicy",
+        "keepAnnotations",
+        "keepInitContainers",
+        "keepLabels",
+        "keepLiveness",
+        "keepReadiness",
+        "keepStartup",
+        "profile",
+        "quiet",
+        "replace",
+        "sameNode",
+        "setImage",
+        "shareProcesses",
+        "stdin",
+        "target",
+        "tty",
+    ];
+    const DENY_UNKNOWN: bool = true;
+
+    fn slot(&mut self, i: usize) -> Slot<'_> {
+        match i {
+            0 => Slot::Strings(&mut self.targets),
+            1 => Slot::Strings(&mut self.args),
+            2 => Slot::Strings(&mut self.filename),
+            3 => Slot::Bool(&mut self.arguments_only),
+            4 => Slot::OptBool(&mut self.attach),
+            5 => Slot::Str(&mut self.container),
+            6 => Slot::Str(&mut self.copy_to),
+            7 => Slot::Str(&mut self.custom),
+            8 => Slot::Pairs(&mut self.env),
+            9 => Slot::Str(&mut self.image),
+            10 => Slot::Str(&mut self.image_pull_policy),
+            11 => Slot::Bool(&mut self.keep_annotations),
+            12 => Slot::Bool(&mut self.keep_init_containers),
+            13 => Slot::Bool(&mut self.keep_labels),
+            14 => Slot::Bool(&mut self.keep_liveness),
+            15 => Slot::Bool(&mut self.keep_readiness),
+            16 => Slot::Bool(&mut self.keep_startup),
+            17 => Slot::OptStr(&mut self.profile),
+            18 => Slot::Bool(&mut self.quiet),
+            19 => Slot::Bool(&mut self.replace),
+            20 => Slot::Bool(&mut self.same_node),
+            21 => Slot::Pairs(&mut self.set_image),
+            22 => Slot::OptBool(&mut self.share_processes),
+            23 => Slot::Bool(&mut self.stdin),
+            24 => Slot::Str(&mut self.target),
+            _ => Slot::Bool(&mut self.tty),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DebugOptions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::deserialize(d)
+    }
+}
+
+impl DebugOptions {
     /// Whether kubectl will attach after creating the container: an explicit
     /// `--attach`, else `-i` (kubectl `Complete`).
     pub fn wants_attach(&self) -> bool {
@@ -137,7 +247,7 @@ pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
 /// Merge `pairs` into `list` in order, as Go map assignments would: an existing key keeps
 /// its position and takes the new value; a new key is appended. Linear in the total size.
 pub fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
-    let mut index: std::collections::HashMap<String, usize> = list
+    let mut index: indexmap::IndexMap<String, usize> = list
         .iter()
         .enumerate()
         .map(|(i, p)| (p.name.clone(), i))

@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::error::{go_quote, Code, Error};
 use crate::generate::{self, Context};
+use crate::json::de::{self, Decode, Slot};
 use crate::messages::Message;
 use crate::names::NameSource;
 use crate::options::DebugOptions;
@@ -22,8 +23,11 @@ pub const CUSTOM_PROFILE_GATE: &str = "KUBECTL_DEBUG_CUSTOM_PROFILE";
 
 /// Everything a debug session starts from. Give either `args` (a kubectl argument list, as
 /// after `kubectl debug`) or `options`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+///
+/// Decoded by hand ([`Session::from_json`], also behind `Deserialize`): a new field goes into
+/// its `Decode` impl too. Missing fields take their defaults, unknown fields are rejected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Session {
     /// A kubectl command line, split into words (`["mypod", "-it", "--image=busybox"]`).
     pub args: Option<Vec<String>>,
@@ -43,6 +47,52 @@ pub struct Session {
     pub seed: u64,
     /// Explicit name suffixes, used before the seeded ones.
     pub suffixes: Vec<String>,
+}
+
+impl Session {
+    /// Decode a session from the host's JSON text (what the Wasm binding receives).
+    ///
+    /// # Errors
+    /// Malformed JSON or a field of the wrong type: [`Code::InvalidInput`], `invalid session: …`.
+    pub fn from_json(text: &str) -> Result<Session, Error> {
+        de::from_json(text, "session")
+    }
+}
+
+impl Decode for Session {
+    const NAME: &'static str = "Session";
+    const FIELDS: &'static [&'static str] = &[
+        "args",
+        "options",
+        "namespace",
+        "namespaceExplicit",
+        "kubectlVersion",
+        "env",
+        "customProfile",
+        "seed",
+        "suffixes",
+    ];
+    const DENY_UNKNOWN: bool = true;
+
+    fn slot(&mut self, i: usize) -> Slot<'_> {
+        match i {
+            0 => Slot::OptStrings(&mut self.args),
+            1 => Slot::OptOptions(&mut self.options),
+            2 => Slot::OptStr(&mut self.namespace),
+            3 => Slot::Bool(&mut self.namespace_explicit),
+            4 => Slot::OptVersion(&mut self.kubectl_version),
+            5 => Slot::StrMap(&mut self.env),
+            6 => Slot::OptCustom(&mut self.custom_profile),
+            7 => Slot::U64(&mut self.seed),
+            _ => Slot::Strings(&mut self.suffixes),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Session {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::deserialize(d)
+    }
 }
 
 /// The session after `Complete` and `Validate`: what to read, and what was printed.

@@ -1,17 +1,21 @@
 //! kubectl debug's `Complete` and `Validate`: the checks, in kubectl's order, with its texts.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::error::{go_quote, Code, Error};
+use crate::json::de::{self, Decode, Slot};
 use crate::messages::{self, Message};
 use crate::options::DebugOptions;
 use crate::profile::Profile;
 use crate::version::KubectlVersion;
 
 /// The `--custom` file as the host read it: its text, or the OS error of reading it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+///
+/// Decoded by hand (its `Decode` impl, behind `Deserialize`): missing fields take
+/// their defaults, unknown fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CustomProfileFile {
     /// The path given to `--custom` (used in messages).
     pub path: String,
@@ -19,6 +23,26 @@ pub struct CustomProfileFile {
     pub text: Option<String>,
     /// The read error, e.g. `open /x.json: no such file or directory`.
     pub error: Option<String>,
+}
+
+impl Decode for CustomProfileFile {
+    const NAME: &'static str = "CustomProfileFile";
+    const FIELDS: &'static [&'static str] = &["path", "text", "error"];
+    const DENY_UNKNOWN: bool = false;
+
+    fn slot(&mut self, i: usize) -> Slot<'_> {
+        match i {
+            0 => Slot::Str(&mut self.path),
+            1 => Slot::OptStr(&mut self.text),
+            _ => Slot::OptStr(&mut self.error),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomProfileFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::deserialize(d)
+    }
 }
 
 /// A failure together with the lines kubectl printed before it.

@@ -53,6 +53,21 @@ fn string_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
     })
 }
 
+/// JSON text given as a string or as UTF-8 bytes (`Uint8Array`). Bytes cross the boundary
+/// with one native copy; wasm-bindgen copies strings into Wasm memory in a JS loop, which
+/// costs more than planning a pod.
+fn text_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() else {
+        return string_arg(v, what);
+    };
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        js_error(&Failure::from(Error::new(
+            crate::Code::InvalidInput,
+            format!("invalid {what}: {e}"),
+        )))
+    })
+}
+
 /// An optional string argument: `undefined` and `null` are absent.
 fn optional_string_arg(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
     if v.is_undefined() || v.is_null() {
@@ -62,7 +77,7 @@ fn optional_string_arg(v: &JsValue, what: &str) -> Result<Option<String>, JsValu
 }
 
 fn session(json: &JsValue) -> Result<Session, JsValue> {
-    serde_json::from_str(&string_arg(json, "session")?).map_err(|e| input_error("session", e))
+    Session::from_json(&string_arg(json, "session")?).map_err(|e| js_error(&Failure::from(e)))
 }
 
 fn version(v: &JsValue) -> Result<KubectlVersion, JsValue> {
@@ -80,17 +95,26 @@ pub fn prepare_json(session_json: JsValue) -> Result<String, JsValue> {
     to_json(&crate::prepare(&s).map_err(|f| js_error(&f))?)
 }
 
-/// `plan(sessionJson, objectJson) → planJson`: what kubectl sends for one target object.
-#[wasm_bindgen(js_name = planJson)]
-pub fn plan_json(session_json: JsValue, object_json: JsValue) -> Result<String, JsValue> {
+/// `planText(sessionJson, targetText, withResult) → [planJson, resultJson, ...bodies]`: what
+/// kubectl sends for one target object given as JSON text (a string or UTF-8 bytes). The plan comes without its
+/// `result` and request bodies; each body follows as the text to send. `resultJson` is the
+/// ephemeral journey's result when `withResult` is truthy, else `""` (a created pod's result
+/// is its POST body).
+#[wasm_bindgen(js_name = planText)]
+pub fn plan_text(
+    session_json: JsValue,
+    target_text: JsValue,
+    with_result: JsValue,
+) -> Result<Vec<String>, JsValue> {
     let s = session(&session_json)?;
-    let object = serde_json::from_str(&string_arg(&object_json, "target object")?)
-        .map_err(|e| input_error("target object", e))?;
-    // The created pod is both the POST body and the result: send it once (`result: null`);
-    // pkg/index.js points `result` at the body again, halving encode and decode time.
-    let plan = crate::session::plan_target(&s, std::borrow::Cow::Owned(object), false)
+    let target = text_arg(&target_text, "target object")?;
+    let forge = session_json
+        .as_string()
+        .is_none_or(|text| crate::text_plan::may_forge(&text));
+    let plan = crate::text_plan::plan_text_with(&s, &target, with_result.is_truthy(), forge)
         .map_err(|f| js_error(&f))?;
-    to_json(&plan)
+    let head = [plan.plan, plan.result.unwrap_or_default()];
+    Ok(head.into_iter().chain(plan.bodies).collect())
 }
 
 /// `parseArgs(argsJson, kubectlVersion, gateEnv) → parsedJson`: a kubectl argument list
@@ -101,8 +125,8 @@ pub fn parse_args_json(
     kubectl_version: JsValue,
     gate_env: JsValue,
 ) -> Result<String, JsValue> {
-    let args: Vec<String> = serde_json::from_str(&string_arg(&args_json, "argument list")?)
-        .map_err(|e| input_error("argument list", e))?;
+    let args = crate::args::args_from_json(&string_arg(&args_json, "argument list")?)
+        .map_err(|e| js_error(&Failure::from(e)))?;
     let gate = optional_string_arg(&gate_env, "KUBECTL_DEBUG_CUSTOM_PROFILE")?;
     let parsed = crate::args::parse_args(&args, version(&kubectl_version)?, gate.as_deref())
         .map_err(|e| js_error(&Failure::from(e)))?;
@@ -112,8 +136,8 @@ pub fn parse_args_json(
 /// `renderArgs(optionsJson, namespace) → argsJson`: options back to a kubectl argument list.
 #[wasm_bindgen(js_name = renderArgsJson)]
 pub fn render_args_json(options_json: JsValue, namespace: JsValue) -> Result<String, JsValue> {
-    let options = serde_json::from_str(&string_arg(&options_json, "options")?)
-        .map_err(|e| input_error("options", e))?;
+    let options = crate::DebugOptions::from_json(&string_arg(&options_json, "options")?)
+        .map_err(|e| js_error(&Failure::from(e)))?;
     let namespace = optional_string_arg(&namespace, "namespace")?;
     to_json(&crate::args::render_args(&options, namespace.as_deref()))
 }

@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use common::{
-    canonicalize, first_difference, goldens, session_for, target_objects, FakeCluster, Golden,
-    VERSIONS,
+    canonicalize, first_difference, goldens, plan_checked, session_for, target_objects,
+    FakeCluster, Golden, VERSIONS,
 };
-use kubedebug::{plan, prepare, Failure, Stream};
+use kubedebug::{prepare, Failure, Stream};
 use serde_json::Value;
 
 /// What our simulated `kubectl debug` run printed and sent.
@@ -79,7 +79,7 @@ fn simulate(g: &Golden) -> Run {
                 return run;
             }
         };
-        let p = match plan(&session, &object) {
+        let p = match plan_checked(&session, &object) {
             Ok(p) => p,
             Err(f) => {
                 run.fail(&f);

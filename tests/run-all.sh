@@ -11,15 +11,17 @@ step() { printf '\n=== %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (native)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --lib -- -D warnings
 step "cargo test (native: unit, conformance, upstream tables, property tests)"
-cargo test
+cargo test --workspace
 git diff --exit-code --stat -- tests/conformance/SUMMARY.md || {
   echo "tests/conformance/SUMMARY.md is out of date: commit the regenerated file"; exit 1; }
 step "build the Wasm package (pkg/) and the client-node bundle"
 npm run --silent build
+step "TypeScript declarations of pkg/ (tsc, strict)"
+node_modules/.bin/tsc -p tests/types
 step "wasm-bindgen tests in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm

@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-use kubedebug::wasm::{kubectl_versions, parse_args_json, plan_json, prepare_json, profiles};
+use kubedebug::wasm::{kubectl_versions, parse_args_json, plan_text, prepare_json, profiles};
 
 const POD: &str = r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"default","labels":{"app":"web"}},"spec":{"containers":[{"name":"app","image":"nginx"}]}}"#;
 
@@ -26,9 +26,14 @@ fn error_message(e: &JsValue) -> String {
 #[wasm_bindgen_test]
 fn a_plan_crosses_the_boundary_as_json() {
     let session = r#"{"args":["web","--image=busybox","--profile=general"],"suffixes":["abcde"]}"#;
-    let plan: serde_json::Value =
-        serde_json::from_str(&plan_json(session.into(), POD.into()).unwrap_or_default())
-            .unwrap_or_default();
+    let texts = plan_text(session.into(), POD.into(), true.into()).unwrap_or_default();
+    let parse = |i: usize| -> serde_json::Value {
+        serde_json::from_str(texts.get(i).map_or("", String::as_str)).unwrap_or_default()
+    };
+    let mut plan = parse(0);
+    plan["result"] = parse(1);
+    plan["requests"][0]["body"] = parse(2);
+    assert_eq!(texts.len(), 3);
     assert_eq!(plan["journey"], "ephemeral");
     assert_eq!(
         plan["requests"][0]["path"],
@@ -81,13 +86,18 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
         ("{\"kubectlVersion\":\"9.9\"}", POD),
     ];
     for (session, object) in junk {
-        let _ = plan_json(session.into(), object.into());
+        let _ = plan_text(session.into(), object.into(), JsValue::UNDEFINED);
     }
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(plan_json("{}".into(), deep.as_str().into()).is_err());
-    assert!(plan_json(JsValue::from(5), JsValue::NULL).is_err());
+    assert!(plan_text("{}".into(), deep.as_str().into(), true.into()).is_err());
+    assert!(plan_text(JsValue::from(5), JsValue::NULL, JsValue::NULL).is_err());
     assert!(profiles(JsValue::from(5)).is_err());
     assert_eq!(kubectl_versions().len(), 10);
     assert_eq!(profiles("1.29".into()).map(|p| p.len()).unwrap_or(0), 5);
-    assert!(plan_json(r#"{"args":["web","--image=busybox"]}"#.into(), POD.into()).is_ok());
+    assert!(plan_text(
+        r#"{"args":["web","--image=busybox"]}"#.into(),
+        POD.into(),
+        JsValue::NULL
+    )
+    .is_ok());
 }

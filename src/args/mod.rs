@@ -29,6 +29,16 @@ pub use parse::parse_args;
 pub use render::render_args;
 pub use shell::split_command_line;
 
+/// A kubectl argument list from the host's JSON text (an array of strings), decoded by hand:
+/// a typed `serde_json::from_str::<Vec<String>>` links serde's error formatting, core's float
+/// printing with it (about 11 KB of gzipped Wasm).
+///
+/// # Errors
+/// Malformed JSON or not an array of strings: `input/invalid`, `invalid argument list: …`.
+pub fn args_from_json(text: &str) -> Result<Vec<String>, crate::Error> {
+    crate::json::de::strings_from_json(text, "argument list")
+}
+
 /// The result of parsing a `kubectl debug` command line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

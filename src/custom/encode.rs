@@ -34,9 +34,14 @@ pub(super) fn marshal(t: u8, v: &Gv) -> Value {
         (K::Slice(e), Gv::Slice(items)) => {
             Value::Array(items.iter().map(|x| marshal(e, x)).collect())
         }
-        (K::Map(e), Gv::Map(m)) => {
-            Value::Object(m.iter().map(|(k, x)| (k.clone(), marshal(e, x))).collect())
-        }
+        // Keys sorted; among a repeated key's entries (kept in order by the stable sort) the
+        // last one inserted wins.
+        (K::Map(e), Gv::Map(m)) => Value::Object(
+            crate::smp::stable_sort_by_str(m.iter().collect(), |(k, _): &&(String, Gv)| k)
+                .into_iter()
+                .map(|(k, x)| (k.clone(), marshal(e, x)))
+                .collect(),
+        ),
         (K::Quantity, Gv::Qty(s)) => Value::String(s.clone()),
         (K::Quantity, _) => Value::String("0".into()),
         (K::IntOrString, Gv::IosStr(s)) => Value::String(s.clone()),

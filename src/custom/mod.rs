@@ -2,6 +2,7 @@
 //! Go `corev1.Container` with `encoding/json` (and, from 1.31, sigs.k8s.io/yaml on failure), then
 //! re-marshalled with Go `omitempty` rules. Everything the Go round trip loses is lost here too.
 
+mod decimal;
 mod doc;
 mod model;
 mod quantity;
@@ -13,6 +14,8 @@ mod yaml_parse;
 mod yaml_scalar;
 mod yaml_scan;
 mod yaml_scan_scalar;
+
+pub(crate) use yaml_scalar::format_go_v;
 
 use serde_json::Value;
 

@@ -3,8 +3,6 @@
 //! `decodeState` semantics: unknown keys dropped, first type error saved, `UnmarshalJSON` errors
 //! abort) and the `omitempty` encoder.
 
-use std::collections::BTreeMap;
-
 use super::doc::{Doc, N};
 use super::quantity;
 use super::schema::{FIELDS, TYPES};
@@ -52,7 +50,9 @@ pub(super) enum Gv {
     Int(i64),
     Ptr(Box<Gv>),
     Slice(Vec<Gv>),
-    Map(BTreeMap<String, Gv>),
+    /// A Go map's assignments in decoding order: a repeated key's last entry is its value
+    /// (a `Vec` rather than a `BTreeMap`: one B-tree instantiation less in the Wasm).
+    Map(Vec<(String, Gv)>),
     Struct(Vec<Gv>),
     Qty(String),
     IosInt(i64),
@@ -282,13 +282,13 @@ impl<'a> Dec<'a> {
             }
             (K::Map(e), N::Obj(kv)) => {
                 if !matches!(out, Gv::Map(_)) {
-                    *out = Gv::Map(BTreeMap::new());
+                    *out = Gv::Map(Vec::new());
                 }
                 for (k, c) in kv {
                     let mut elem = Gv::Zero;
                     let r = self.value(*c, e, &mut elem, yt.and_then(map_elem));
                     if let Gv::Map(m) = out {
-                        m.insert(k.clone(), elem);
+                        m.push((k.clone(), elem));
                     }
                     r?;
                 }

@@ -200,7 +200,10 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
                     }
                     Ok(Sc::Null) => N::Null,
                     Ok(Sc::Bool(b)) => N::Bool(b),
-                    Ok(Sc::Int(i)) => N::Num(i.to_string(), Some(i.to_string().into())),
+                    Ok(Sc::Int(i)) => {
+                        let text = super::quantity::int_text(i);
+                        N::Num(text.clone(), Some(text.into()))
+                    }
                     Ok(Sc::Float(f)) if !f.is_finite() => {
                         unsupported.get_or_insert_with(|| {
                             format!("json: unsupported value: {}", format_g64(f))

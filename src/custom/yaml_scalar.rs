@@ -26,14 +26,14 @@ pub(super) fn resolve(s: &str) -> Y {
         _ => {}
     }
     match s.as_bytes().first() {
-        Some(b'.') => s.parse::<f64>().map_or(Y::Str, Y::Float),
+        Some(b'.') => super::decimal::parse_f64(s).map_or(Y::Str, Y::Float),
         Some(b'+' | b'-' | b'0'..=b'9') => {
             let plain: String = s.chars().filter(|&c| c != '_').collect();
             if let Some(i) = go_parse_int(&plain) {
                 return Y::Int(i);
             }
             if is_yaml_float(&plain) {
-                if let Ok(f) = plain.parse::<f64>() {
+                if let Some(f) = super::decimal::parse_f64(&plain) {
                     return Y::Float(f);
                 }
             }
@@ -194,6 +194,15 @@ pub(super) fn format_json_f64(f: f64) -> String {
     }
 }
 
+/// Go `fmt`'s `%v` of a float64: `strconv.FormatFloat(f, 'g', -1, 64)` with `%v`'s exponent
+/// rule (exponent form when the exponent is < -4 or >= 21). Built on serde_json's shortest
+/// digits so that core's float formatting (about 20 KB of Wasm) is not linked in.
+pub(crate) fn format_go_v(f: f64) -> String {
+    let a = f.abs();
+    let digs = shortest(&serde_json::to_string(&f).unwrap_or_default());
+    go_fmt(digs, a != 0.0 && !(1e-4..1e21).contains(&a))
+}
+
 pub(super) fn format_g64(f: f64) -> &'static str {
     if f.is_nan() {
         "NaN"
@@ -229,6 +238,77 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(resolve(s), want, "{s}");
+        }
+    }
+
+    /// `format_go_v` as it was written with core's float formatting (`{:e}` / `{}`).
+    fn go_v_by_core(f: f64) -> String {
+        let a = f.abs();
+        if a != 0.0 && !(1e-4..1e21).contains(&a) {
+            let s = format!("{f:e}");
+            let Some((mant, exp)) = s.split_once('e') else {
+                return s;
+            };
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', exp),
+            };
+            format!("{mant}e{sign}{digits:0>2}")
+        } else {
+            format!("{f}")
+        }
+    }
+
+    /// `format_go_v(f)` is core's text, except where core breaks a tie between two shortest
+    /// texts upward: there Go (like JavaScript) takes the even digit, and so do we.
+    fn check_go_v(f: f64) {
+        let (ours, core) = (format_go_v(f), go_v_by_core(f));
+        if ours == core {
+            return;
+        }
+        let (o, c) = (ours.as_bytes(), core.as_bytes());
+        let at = o.iter().zip(c).position(|(a, b)| a != b).unwrap_or(0);
+        let digit = |t: &[u8]| t.get(at).map_or(0, |d| d.wrapping_sub(b'0'));
+        assert!(
+            o.len() == c.len()
+                && digit(c) == digit(o) + 1
+                && digit(o) % 2 == 0
+                && o.get(at + 1..) == c.get(at + 1..)
+                && ours.parse::<f64>() == Ok(f),
+            "{f:e}: {ours} vs core {core}"
+        );
+    }
+
+    #[test]
+    fn go_v_matches_core_formatting() {
+        let mut x: u64 = 0x5851_f42d_4c95_7f2d;
+        for i in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Random bit patterns, and short decimals (where shortest-digit choices matter).
+            let f = if i % 2 == 0 {
+                f64::from_bits(x)
+            } else {
+                (x % 1_000_000) as f64 / 10f64.powi((x >> 40) as i32 % 12)
+            };
+            if f.is_finite() {
+                check_go_v(f);
+            }
+        }
+        for f in [
+            0.0,
+            -0.0,
+            1e-4,
+            9.999e-5,
+            1e21,
+            9.99e20,
+            5e-324,
+            f64::MAX,
+            0.1,
+            1.0,
+        ] {
+            assert_eq!(format_go_v(f), go_v_by_core(f));
         }
     }
 

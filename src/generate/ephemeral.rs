@@ -52,7 +52,16 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
 
     let (before, mut modified) = match pod {
         Cow::Borrowed(p) => (Before::Pod(p), p.clone()),
-        Cow::Owned(p) => (Before::Spec(p.get("spec").cloned()), p),
+        // Only `spec.ephemeralContainers` changes in an object `spec`, unless an init or
+        // regular container has the debug container's name (profiles edit the first
+        // container of that name): keep that list's old value alone.
+        Cow::Owned(p) => match crate::pod::spec(&p).filter(|s| !shadowed(s, &name)) {
+            Some(spec) => (
+                Before::EphemeralContainers(spec.get("ephemeralContainers").cloned()),
+                p,
+            ),
+            None => (Before::Spec(p.get("spec").cloned()), p),
+        },
     };
     let appended = modified
         .as_object_mut()
@@ -89,17 +98,27 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
                 .last()
         })
         .cloned();
+    let spec_before = match &before {
+        Before::EphemeralContainers(_) => crate::pod::spec(&modified),
+        _ => before.spec(),
+    };
     out.extend(non_root_warning(
         ctx.version,
-        before.spec(),
+        spec_before,
         debug_container.as_ref(),
     ));
 
     let patch = match &before {
         Before::Pod(pod) => create_two_way_merge_patch(pod, &modified, Schema::Pod),
         Before::Spec(spec) => {
-            create_two_way_merge_patch_one_field(&modified, "spec", spec.as_ref(), Schema::Pod)
+            create_two_way_merge_patch_one_field(&modified, &["spec"], spec.as_ref(), Schema::Pod)
         }
+        Before::EphemeralContainers(list) => create_two_way_merge_patch_one_field(
+            &modified,
+            &["spec", "ephemeralContainers"],
+            list.as_ref(),
+            Schema::Pod,
+        ),
     }
     .map_err(|e| {
         Error::new(
@@ -130,19 +149,29 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
     })
 }
 
-/// The target pod as it was, for the patch: the whole pod, or only its old `spec` when the
-/// pod itself became the result.
+/// Whether an init or regular container is named `name` (and so is the one profiles edit).
+fn shadowed(spec: &Map<String, Value>, name: &str) -> bool {
+    [ContainerKind::Init, ContainerKind::Regular]
+        .into_iter()
+        .any(|k| containers(spec, k).any(|c| name_of(c) == name))
+}
+
+/// The target pod as it was, for the patch: the whole pod, or (when the pod itself became
+/// the result) only its old `spec` (absent or not an object), or only its old
+/// `spec.ephemeralContainers` (the rest of an object `spec` is unchanged).
 enum Before<'a> {
     Pod(&'a Value),
     Spec(Option<Value>),
+    EphemeralContainers(Option<Value>),
 }
 
 impl Before<'_> {
-    /// The pod's `spec` as it was.
+    /// The pod's `spec` as it was, when kept whole.
     fn spec(&self) -> Option<&Map<String, Value>> {
         match self {
             Before::Pod(pod) => crate::pod::spec(pod),
             Before::Spec(spec) => spec.as_ref().and_then(Value::as_object),
+            Before::EphemeralContainers(_) => None,
         }
     }
 }

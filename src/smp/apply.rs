@@ -2,7 +2,32 @@
 //! `MergeOptions{MergeParallelList: true, IgnoreUnmatchedNulls: true}` (what
 //! `StrategicMergePatch` uses).
 
-use std::collections::{HashMap, HashSet};
+// indexmap's, not std's: one hash table implementation in the Wasm (serde_json's maps use it).
+use indexmap::IndexMap as HashMap;
+
+/// A set of identities: an `IndexMap<String, usize>` like the crate's other hash maps, so
+/// that the Wasm holds one instantiation of the map code.
+struct HashSet(HashMap<String, usize>);
+
+impl HashSet {
+    fn with_capacity(n: usize) -> HashSet {
+        HashSet(HashMap::with_capacity(n))
+    }
+
+    fn insert(&mut self, k: String) {
+        self.0.insert(k, 0);
+    }
+
+    fn contains(&self, k: &str) -> bool {
+        self.0.contains_key(k)
+    }
+}
+
+impl FromIterator<String> for HashSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> HashSet {
+        HashSet(iter.into_iter().map(|k| (k, 0)).collect())
+    }
+}
 
 use serde_json::{Map, Value};
 
@@ -129,7 +154,7 @@ fn apply_retain_keys(original: &mut Obj, patch: &mut Obj) -> R<()> {
     let Value::Array(list) = list else {
         return Err(bad());
     };
-    let keep: HashSet<String> = list.iter().map(ident).collect();
+    let keep: HashSet = list.iter().map(ident).collect();
     for (k, v) in patch.iter() {
         if v.is_null() || k.starts_with(DELETE_PREFIX) || k.starts_with(ORDER_PREFIX) {
             continue;
@@ -262,7 +287,7 @@ fn merge_key_value_equal(left: &Value, right: &Value, merge_key: &str) -> R<bool
 
 /// `partitionPrimitivesByPresentInList`.
 fn partition_primitives(merged: Vec<Value>, by: &[Value]) -> (Vec<Value>, Vec<Value>) {
-    let present: HashSet<String> = by.iter().map(ident).collect();
+    let present: HashSet = by.iter().map(ident).collect();
     merged
         .into_iter()
         .partition(|v| present.contains(&ident(v)))
@@ -274,7 +299,7 @@ fn partition_maps(
     by: &[Value],
     merge_key: &str,
 ) -> R<(Vec<Value>, Vec<Value>)> {
-    let mut present: HashSet<String> = HashSet::with_capacity(by.len());
+    let mut present: HashSet = HashSet::with_capacity(by.len());
     if !merged.is_empty() {
         for (i, b) in by.iter().enumerate() {
             let Some(m) = b.as_object() else {
@@ -333,7 +358,7 @@ fn merge_slice(
     let (original, patch, merged) = if kind != Kind::Map {
         if is_delete_list {
             // deleteFromSlice
-            let del: HashSet<String> = patch.iter().map(ident).collect();
+            let del: HashSet = patch.iter().map(ident).collect();
             return Ok(original
                 .into_iter()
                 .filter(|v| !del.contains(&ident(v)))

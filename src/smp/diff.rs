@@ -44,23 +44,38 @@ pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_key
     Ok(patch)
 }
 
-/// `diffMaps` of a document against itself as it was before with one top-level field
-/// changed (`before`: that field's old value, `None` when absent). The rest is compared with
-/// itself, so the caller needs no copy of it.
+/// `diffMaps` of a document against itself as it was before with one field changed: the
+/// field at `path` (object keys from the top), whose old value is `before` (`None` when
+/// absent); the objects on the path were objects before too. The rest is compared with
+/// itself, so the caller needs no copy of it. (No object on a path of more than one key may
+/// need `$retainKeys`: none on a Pod's `spec` does.)
 pub(crate) fn diff_maps_one_field(
     modified: &Obj,
-    field: &str,
+    path: &[&str],
     before: Option<&Value>,
     ty: Ty,
 ) -> R<Obj> {
     let mut patch = Map::new();
+    let Some((field, rest)) = path.split_first() else {
+        return Ok(patch);
+    };
     for (key, mv) in modified {
+        if key == field && !rest.is_empty() {
+            // The parent of the changed field: diff it the same way, one level down.
+            if let Value::Object(m) = mv {
+                let sub = diff_maps_one_field(m, rest, before, lookup(ty, key).0)?;
+                if !sub.is_empty() {
+                    patch.insert(key.clone(), Value::Object(sub));
+                }
+            }
+            continue;
+        }
         let ov = if key == field { before } else { Some(mv) };
         diff_field(&mut patch, key, ov, mv, ty)?;
     }
     // updatePatchIfMissing
-    if before.is_some() && !modified.contains_key(field) {
-        patch.insert(field.to_string(), Value::Null);
+    if rest.is_empty() && before.is_some() && !modified.contains_key(*field) {
+        patch.insert((*field).to_string(), Value::Null);
     }
     Ok(patch)
 }

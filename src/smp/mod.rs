@@ -115,24 +115,24 @@ pub fn create_two_way_merge_patch(
 }
 
 /// [`create_two_way_merge_patch`] of `modified` against the document it was before, when
-/// only its top-level `field` changed (`before`: that field's old value, `None` when
-/// absent). The caller can then turn the original into `modified` in place instead of
-/// diffing against a full copy; the patch is the same.
+/// only the field at `path` changed (`before`: its old value, `None` when absent; the objects
+/// on the path were objects before too). The caller can then turn the original into
+/// `modified` in place instead of diffing against a full copy; the patch is the same.
 pub(crate) fn create_two_way_merge_patch_one_field(
     modified: &Value,
-    field: &str,
+    path: &[&str],
     before: Option<&Value>,
     schema: Schema,
 ) -> Result<Value, Error> {
     let err = |m: String| Error::new(Code::InvalidTarget, m);
     if let Some(b) = before {
         // The rest of the original is part of `modified`, checked below.
-        check_depth_at(b, 2).map_err(err)?;
+        check_depth_at(b, path.len() + 1).map_err(err)?;
     }
     check_depth(modified).map_err(err)?;
     let modified = as_doc(modified).map_err(err)?;
     let mut patch =
-        diff::diff_maps_one_field(&modified, field, before, Ty::from(schema)).map_err(err)?;
+        diff::diff_maps_one_field(&modified, path, before, Ty::from(schema)).map_err(err)?;
     sort_keys(&mut patch);
     Ok(Value::Object(patch))
 }
@@ -182,10 +182,16 @@ fn as_doc(v: &Value) -> R<Cow<'_, Map<String, Value>>> {
 /// Recursively sorts object keys (Go's `json.Marshal` of a generic map). Inputs are
 /// depth-checked, so the recursion is bounded.
 fn sort_keys(m: &mut Map<String, Value>) {
-    m.sort_keys();
-    for v in m.values_mut() {
-        sort_value(v);
-    }
+    // Through the crate's one sort routine: `Map::sort_keys` would instantiate core's sorts
+    // (Wasm size). Keys are unique, so any sort gives this order.
+    let entries: Vec<(String, Value)> = std::mem::take(m).into_iter().collect();
+    *m = stable_sort_by_str(entries, |e| e.0.as_str())
+        .into_iter()
+        .map(|(k, mut v)| {
+            sort_value(&mut v);
+            (k, v)
+        })
+        .collect();
 }
 
 fn sort_value(v: &mut Value) {
@@ -363,8 +369,7 @@ fn write_go_v(out: &mut String, v: &Value) {
         }
         Value::Object(m) => {
             out.push_str("map[");
-            let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
+            let keys = stable_sort_by_str(m.keys().collect(), |k: &&String| k.as_str());
             for (i, k) in keys.into_iter().enumerate() {
                 if i > 0 {
                     out.push(' ');
@@ -383,27 +388,7 @@ fn write_go_v(out: &mut String, v: &Value) {
 /// Go's `%v` of a float64 (`strconv.FormatFloat(f, 'g', -1, 64)` with the %v exponent rule:
 /// exponent form when exp < -4 || exp >= 21).
 fn go_float(f: f64) -> String {
-    let a = f.abs();
-    if a != 0.0 && !(1e-4..1e21).contains(&a) {
-        let s = format!("{f:e}");
-        match s.split_once('e') {
-            Some((mant, exp)) => {
-                let (sign, digits) = match exp.strip_prefix('-') {
-                    Some(d) => ('-', d),
-                    None => ('+', exp),
-                };
-                let digits = if digits.len() < 2 {
-                    format!("0{digits}")
-                } else {
-                    digits.to_string()
-                };
-                format!("{mant}e{sign}{digits}")
-            }
-            None => s,
-        }
-    } else {
-        format!("{f}")
-    }
+    crate::custom::format_go_v(f)
 }
 
 /// `mergepatch.ErrNoMergeKey`.
@@ -480,11 +465,11 @@ pub(crate) fn item_ident(item: &Value, kind: Kind, merge_key: &str) -> String {
 }
 
 /// Go's `index(l, val, mergeKey, kind)` made O(1): first position of each identity.
-pub(crate) struct Index(std::collections::HashMap<String, usize>);
+pub(crate) struct Index(indexmap::IndexMap<String, usize>);
 
 impl Index {
     pub(crate) fn new(list: &[Value], kind: Kind, merge_key: &str) -> Index {
-        let mut h = std::collections::HashMap::with_capacity(list.len());
+        let mut h = indexmap::IndexMap::with_capacity(list.len());
         for (i, v) in list.iter().enumerate() {
             h.entry(item_ident(v, kind, merge_key)).or_insert(i);
         }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kubedebug::{CustomProfileFile, KubectlVersion, Prepared, Session};
+use kubedebug::{CustomProfileFile, Failure, KubectlVersion, Plan, Prepared, Session, TextPlan};
 use serde_json::{Map, Value};
 
 /// The kubectl versions with recorded cases.
@@ -381,4 +381,65 @@ fn short(v: &Value) -> String {
     } else {
         s
     }
+}
+
+/// `plan`, held to `plan_text` of the object's JSON text (compact and indented): the text
+/// path (which skims pods) must give the same plan, or the same failure.
+pub fn plan_checked(session: &Session, object: &Value) -> Result<Plan, Failure> {
+    let full = kubedebug::plan(session, object);
+    let texts = [
+        object.to_string(),
+        serde_json::to_string_pretty(object).unwrap_or_default(),
+    ];
+    for text in texts {
+        // A value nested deeper than JSON text may be (serde_json's limit) has no text form.
+        if serde_json::from_str::<Value>(&text).is_err() {
+            continue;
+        }
+        match (&full, kubedebug::plan_text(session, &text, true)) {
+            (Ok(p), Ok(t)) => {
+                let (want, got) = (plan_value_through_text(p), text_plan_value(&t));
+                let diff = first_difference(&got, &want, None, "");
+                assert!(got == want, "plan_text differs ({diff:?}) for {text}");
+            }
+            (Err(a), Err(b)) => assert_eq!(a, &b, "plan_text fails differently for {text}"),
+            (a, b) => assert!(
+                a.is_ok() == b.is_ok(),
+                "plan and plan_text disagree for {text}: {a:?} vs {b:?}"
+            ),
+        }
+    }
+    full
+}
+
+/// A plan as a value, its bulky parts (bodies, result, container) written and read back
+/// one by one as [`text_plan_value`] reads them (serde_json's float parsing is not exact,
+/// and the whole plan may nest deeper than it reads).
+pub fn plan_value_through_text(p: &Plan) -> Value {
+    let through = |v: &Value| -> Value { serde_json::from_str(&v.to_string()).unwrap_or_default() };
+    let mut p = p.clone();
+    for r in &mut p.requests {
+        r.body = through(&r.body);
+    }
+    p.result = through(&p.result);
+    p.container = p.container.as_ref().map(through);
+    serde_json::to_value(&p).unwrap_or_default()
+}
+
+/// A [`TextPlan`] as one plan value, bodies put back.
+pub fn text_plan_value(t: &TextPlan) -> Value {
+    let mut plan: Value = serde_json::from_str(&t.plan).unwrap_or_default();
+    let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or_default();
+    for (i, body) in t.bodies.iter().enumerate() {
+        if let Some(slot) = plan.pointer_mut(&format!("/requests/{i}/body")) {
+            *slot = parse(body);
+        }
+    }
+    if let Some(slot) = plan.get_mut("result") {
+        *slot = match &t.result {
+            Some(result) => parse(result),
+            None => t.bodies.first().map(|b| parse(b)).unwrap_or_default(),
+        };
+    }
+    plan
 }

@@ -351,7 +351,8 @@ function versionString(r) {
 function junkCall(r) {
   switch (r.int(17)) {
     case 0: case 1: return ['prepare', [junkSession(r)], kd.prepare];
-    case 2: case 3: return ['plan', [plausibleSession(r), junkTarget(r)], kd.plan];
+    case 2: return ['plan', [plausibleSession(r), junkTarget(r)], kd.plan];
+    case 3: return ['planText', [plausibleSession(r), r.chance(0.7) ? jsonText(junkTarget(r)) : jsonText(mutatedFixture(r))], kd.planText];
     case 4: return ['plan', [junkSession(r), r.chance(0.5) ? mutatedFixture(r) : junkTarget(r)], kd.plan];
     case 5: {
       const list = r.chance(0.7) ? [...realArgs(r), junkString(r)] : junkValue(r);
@@ -369,7 +370,11 @@ function junkCall(r) {
     case 10: return ['profiles', [r.chance(0.2) ? undefined : versionString(r)], kd.profiles];
     case 11: return r.chance(0.5) ? ['kubectlVersions', [junkValue(r)], kd.kubectlVersions] : ['version', [junkValue(r)], kd.version];
     case 12: return ['prepareJson', [rawText(r)], raw.prepareJson];
-    case 13: return ['planJson', [rawText(r), r.chance(0.5) ? jsonText(mutatedFixture(r)) : rawText(r)], raw.planJson];
+    case 13: {
+      const text = r.chance(0.5) ? jsonText(mutatedFixture(r)) : rawText(r);
+      const target = r.chance(0.3) ? new TextEncoder().encode(text) : text;
+      return ['planText(raw)', [rawText(r), target, r.pick([true, false, undefined, 'x'])], raw.planText];
+    }
     case 14: return ['parseArgsJson', [r.chance(0.5) ? jsonText([...realArgs(r), junkString(r)]) : rawText(r),
       versionString(r), r.chance(0.5) ? undefined : junkString(r)], raw.parseArgsJson];
     case 15: return ['renderArgsJson', [rawText(r), r.chance(0.5) ? undefined : junkString(r)], raw.renderArgsJson];
@@ -526,7 +531,9 @@ function wrongTypeCall(r) {
     case 4: return ['renderArgs', [{ targets: ['web'] }, notString], kd.renderArgs];
     case 5: return ['commandLine', [{ targets: ['web'] }, notString], kd.commandLine];
     case 6: return ['prepareJson', [orUndefined], raw.prepareJson];
-    case 7: return ['planJson', r.chance(0.5) ? ['{}', orUndefined] : [orUndefined, '{}'], raw.planJson];
+    case 7: return r.chance(0.5)
+      ? ['planText(raw)', r.chance(0.5) ? ['{}', orUndefined, true] : [orUndefined, '{}'], raw.planText]
+      : ['planText', [{}, r.chance(0.5) ? orUndefined : new Uint8Array([0xff, 0xfe])], kd.planText];
     case 8: return ['parseArgsJson', r.chance(0.5) ? ['["web"]', notString] : [orUndefined, '1.30'], raw.parseArgsJson];
     case 9: return ['renderArgsJson', r.chance(0.5) ? ['{}', notString] : [orUndefined], raw.renderArgsJson];
     default: return ['splitCommandLineJson', [orUndefined], raw.splitCommandLineJson];

@@ -67,6 +67,23 @@ function check(what, got, want) {
   }
 }
 
+/**
+ * A `planText` plan with its bodies parsed.
+ * @param {any} plan
+ */
+function fromText(plan) {
+  return { ...plan, requests: plan.requests.map((/** @type {any} */ r) => ({ ...r, body: JSON.parse(r.body) })) };
+}
+
+/**
+ * A plan without `result` (which `planText` does not send).
+ * @param {any} plan
+ */
+function withoutResult(plan) {
+  const { result: _result, ...rest } = plan;
+  return rest;
+}
+
 test('every recorded conformance case gives the Wasm exactly the native core\'s prepare and plans', () => {
   assert.ok(existsSync(DUMP),
     `${DUMP} is missing: run \`cargo run --example dump_plans -- target/native-plans.json\` first`);
@@ -93,6 +110,9 @@ test('every recorded conformance case gives the Wasm exactly the native core\'s 
         ? { error: want.error } : { value: want };
       if (native.error) errors += 1;
       check(`${key}: plan of object ${i}`, outcome(() => kd.plan(entry.session, object)), native);
+      // The wire path: the same plan, bodies as text, no result.
+      const wire = outcome(() => fromText(kd.planText(entry.session, JSON.stringify(object))));
+      check(`${key}: planText of object ${i}`, wire, native.error ? native : { value: withoutResult(native.value) });
       plans += 1;
     });
   }

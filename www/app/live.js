@@ -148,7 +148,7 @@ export async function mountLive({ api, playground, doc = document, win = window 
       return ws;
     };
     const result = await debug({
-      session, planner: { prepare: api.prepare, plan: api.plan, parseArgs: api.parseArgs }, kube, io,
+      session, planner: { prepare: api.prepare, plan: api.plan, planText: api.planText, parseArgs: api.parseArgs }, kube, io,
       attachFactory, token: conn.token, signal: running.signal,
       parseDocuments: (text, path) => parseDocuments(text, path),
     });

@@ -8,6 +8,7 @@ import { apiErrorFromResponse, mapEphemeralError } from './status.js';
 import { ApiError } from './errors.js';
 
 /** @typedef {import('./types.js').ApiRequest} ApiRequest */
+/** @typedef {import('./types.js').TextApiRequest} TextApiRequest */
 
 /**
  * The part of a WHATWG `Response` the client uses.
@@ -31,7 +32,8 @@ import { ApiError } from './errors.js';
  * @typedef {{
  *   server: string,
  *   get(path: string, options?: { signal?: AbortSignal }): Promise<any>,
- *   send(request: ApiRequest, options?: { signal?: AbortSignal }): Promise<any>,
+ *   getText?(path: string, options?: { signal?: AbortSignal }): Promise<string>,
+ *   send(request: ApiRequest | TextApiRequest, options?: { signal?: AbortSignal }): Promise<any>,
  *   watchPod(namespace: string, name: string, options?: { signal?: AbortSignal }): AsyncGenerator<WatchEvent>,
  *   logs(namespace: string, pod: string, container: string,
  *     options?: { signal?: AbortSignal, follow?: boolean }): AsyncGenerator<Uint8Array>,
@@ -80,8 +82,13 @@ export function createKubeClient({ server, fetch, headers = {}, sleep = defaultS
     async get(path, options = {}) {
       return json(await call('GET', path, { signal: options.signal }));
     },
+    async getText(path, options = {}) {
+      return (await call('GET', path, { signal: options.signal })).text();
+    },
     async send(request, options = {}) {
-      const body = request.body === undefined || request.body === null ? undefined : JSON.stringify(request.body);
+      // A body from `planText` is already the JSON text to send.
+      const raw = request.body;
+      const body = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
       try {
         const res = await call(request.method, request.path,
           { body, contentType: request.contentType, signal: options.signal });

@@ -12,6 +12,7 @@ import { attachOrLogs } from './session.js';
 /** @typedef {import('./types.js').Session} Session */
 /** @typedef {import('./types.js').Prepared} Prepared */
 /** @typedef {import('./types.js').Plan} Plan */
+/** @typedef {import('./types.js').TextPlan} TextPlan */
 /** @typedef {import('./types.js').Message} Message */
 /** @typedef {import('./types.js').TargetRef} TargetRef */
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
@@ -22,11 +23,14 @@ import { attachOrLogs } from './session.js';
  * @typedef {{
  *   prepare(session: Session): Prepared | Promise<Prepared>,
  *   plan(session: Session, target: any): Plan | Promise<Plan>,
+ *   planText?(session: Session, targetText: string): TextPlan | Promise<TextPlan>,
  *   parseArgs?(args: string[], context: { kubectlVersion?: string, env?: Record<string, string> }): { options: { custom?: string } },
  * }} Planner
  */
 /**
- * @typedef {{ target: string, object: any, plan: Plan, responses: any[], exitCode: number | null }} TargetResult
+ * `object` is the target as read; `plan` lacks `result` and has text bodies when it came
+ * from the wire path (`planText`).
+ * @typedef {{ target: string, object: any, plan: Plan | TextPlan, responses: any[], exitCode: number | null }} TargetResult
  * @typedef {{ exitCode: number, results: TargetResult[], error?: unknown }} DebugResult
  */
 
@@ -89,15 +93,13 @@ async function runTargets(options, results) {
   let exitCode = 0;
   for (const target of targets) {
     throwIfAborted(signal);
-    let object = target.object;
-    if (!object) {
-      if (!kube) throw new DebugError('no API server to read the target from', { code: 'host/no-client' });
-      object = await kube.get(/** @type {TargetRef} */ (target.ref).get.path, { signal });
-    }
-    const plan = await planner.plan(session, object);
+    const read = await readAndPlan(options, session, target, kube);
+    const plan = read.plan;
     printMessages(io, plan.messages);
     /** @type {TargetResult} */
-    const result = { target: target.name, object, plan, responses: [], exitCode: null };
+    const result = {
+      target: target.name, get object() { return read.object; }, plan, responses: [], exitCode: null,
+    };
     results.push(result);
     if (dryRun) continue;
     if (!kube) throw new DebugError('no API server to send the plan to', { code: 'host/no-client' });
@@ -118,6 +120,38 @@ async function runTargets(options, results) {
     exitCode = result.exitCode;
   }
   return exitCode;
+}
+
+/**
+ * Read one target and plan it. From the API server, when the planner and client can, the
+ * target stays JSON text end to end (`planText`): nothing of the pod is parsed in JS, and
+ * `object` parses it only if read. A dry run needs the plan's `result`, so it takes objects.
+ * @param {Parameters<typeof debug>[0]} options
+ * @param {Session} session
+ * @param {{ ref?: TargetRef, object: any }} target
+ * @param {KubeClient | null} kube
+ * @returns {Promise<{ object: any, plan: Plan | TextPlan }>}
+ */
+async function readAndPlan(options, session, target, kube) {
+  const { planner, signal, dryRun = false } = options;
+  if (target.object) return { object: target.object, plan: await planner.plan(session, target.object) };
+  if (!kube) throw new DebugError('no API server to read the target from', { code: 'host/no-client' });
+  const path = /** @type {TargetRef} */ (target.ref).get.path;
+  if (dryRun || !planner.planText || !kube.getText) {
+    const object = await kube.get(path, { signal });
+    return { object, plan: await planner.plan(session, object) };
+  }
+  const text = await kube.getText(path, { signal });
+  const plan = await planner.planText(session, text);
+  /** @type {any} */
+  let parsed;
+  return {
+    get object() {
+      parsed ??= JSON.parse(text);
+      return parsed;
+    },
+    plan,
+  };
 }
 
 /**

@@ -90,6 +90,17 @@
  */
 
 /**
+ * A request from `planText`: the body is the JSON text to send.
+ * @typedef {{ method: 'PATCH' | 'POST' | 'DELETE', path: string, contentType: string, body: string }} TextApiRequest
+ */
+
+/**
+ * A plan from `planText` (the target given as the API server's JSON text): bodies as JSON
+ * text, and no `result` (the API server's answer is the result).
+ * @typedef {Omit<Plan, 'requests' | 'result'> & { requests: TextApiRequest[] }} TextPlan
+ */
+
+/**
  * A failure from the core. `message` is kubectl's text (what follows `error: `), `code` a stable
  * id such as `validate/invalid`, `flag/unknown`, `custom/invalid`. `usage` is true when kubectl
  * would add `See 'kubectl debug --help' for usage.`; `messages` are lines kubectl printed before failing.

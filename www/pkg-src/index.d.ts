@@ -137,6 +137,16 @@ export interface Plan {
   messages: Message[];
 }
 
+/** An {@link ApiRequest} whose body is the JSON text to send. */
+export interface TextApiRequest extends Omit<ApiRequest, 'body'> {
+  body: string;
+}
+
+/** A {@link Plan} from {@link planText}: bodies as JSON text, no `result`. */
+export interface TextPlan extends Omit<Plan, 'requests' | 'result'> {
+  requests: TextApiRequest[];
+}
+
 /** Stable error codes. */
 export type ErrorCode =
   | 'flag/unknown' | 'flag/invalid-argument' | 'flag/needs-argument'
@@ -158,6 +168,8 @@ export interface DebugError extends Error {
 
 export function prepare(session: Session): Prepared;
 export function plan(session: Session, target: object): Plan;
+/** {@link plan} on the wire: the target's JSON text in, each body's JSON text out (fastest). */
+export function planText(session: Session, targetText: string): TextPlan;
 export function parseArgs(args: string[] | string, context?: { kubectlVersion?: KubectlVersion | string; env?: Record<string, string> }): ParsedArgs;
 export function renderArgs(options: DebugOptions, namespace?: string): string[];
 export function commandLine(options: DebugOptions, namespace?: string): string;

@@ -10,7 +10,7 @@
 import init, {
   initSync,
   prepareJson,
-  planJson,
+  planText as wasmPlanText,
   parseArgsJson,
   renderArgsJson,
   splitCommandLineJson,
@@ -62,6 +62,22 @@ export function prepare(session) {
   return JSON.parse(prepareJson(encode(session ?? {}, 'session')));
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * The Wasm's plan of a target's JSON text: the plan without bodies, the ephemeral result
+ * (when asked for), and each body's text.
+ * @param {import('./index.js').Session} session
+ * @param {string} targetText
+ * @param {boolean} withResult
+ */
+function planParts(session, targetText, withResult) {
+  // As UTF-8 bytes: a native copy into Wasm memory (a string is copied by a JS loop).
+  const bytes = utf8.encode(targetText);
+  const [head, result, ...bodies] = wasmPlanText(encode(session ?? {}, 'session'), bytes, withResult);
+  return { plan: JSON.parse(head), result, bodies };
+}
+
 /**
  * What `kubectl debug` sends for one target object (a Pod or a Node, as the API server gives it).
  * @param {import('./index.js').Session} session
@@ -69,9 +85,27 @@ export function prepare(session) {
  * @returns {import('./index.js').Plan}
  */
 export function plan(session, target) {
-  const p = JSON.parse(planJson(encode(session ?? {}, 'session'), encode(target, 'target object')));
-  // The Wasm sends the created pod once, as the POST body; it is also the result.
-  if (p.result === null && p.requests.length > 0) p.result = p.requests[0].body;
+  const { plan: p, result, bodies } = planParts(session, encode(target, 'target object'), true);
+  p.requests.forEach((/** @type {any} */ r, /** @type {number} */ i) => { r.body = JSON.parse(bodies[i]); });
+  // A created pod is its POST body; the Wasm sends it once.
+  p.result = result ? JSON.parse(result) : (p.requests[0]?.body ?? null);
+  return p;
+}
+
+/**
+ * {@link plan} on the wire: the target as the JSON text the API server sent, each request's
+ * body as the JSON text to send, no `result` (the server's answer is the result). Nothing of
+ * the pod is parsed or re-encoded in JS, and the Wasm builds only what the journey changes:
+ * the fast path for hosts that talk to the API server.
+ * @param {import('./index.js').Session} session
+ * @param {string} targetText
+ * @returns {import('./index.js').TextPlan}
+ */
+export function planText(session, targetText) {
+  if (typeof targetText !== 'string') throw inputError('invalid target object: expected JSON text');
+  const { plan: p, bodies } = planParts(session, targetText, false);
+  p.requests.forEach((/** @type {any} */ r, /** @type {number} */ i) => { r.body = bodies[i]; });
+  delete p.result;
   return p;
 }
 

@@ -1,0 +1,864 @@
+//! Hand-written decoding of the host's JSON inputs (the session, structured options).
+//!
+//! Typed (derived) deserialization links a serde_json state machine per struct and serde's
+//! error texts, which bring core's float printing along (together about 12 KB of the gzipped
+//! Wasm once no typed decoding is left); these decoders walk a parsed [`Json`] instead. They
+//! accept what the derives accepted: a struct as an object or as an array of its fields in order, `null` for an
+//! `Option` field and nowhere else, unknown fields ignored or rejected as the struct says, a
+//! repeated field rejected. Errors keep serde's wording, prefixed with the path of the value
+//! at fault (`options.env[0]: missing field `value``) instead of a line and column.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+use crate::error::{Code, Error};
+use crate::options::{DebugOptions, Pair};
+use crate::validate::CustomProfileFile;
+use crate::version::KubectlVersion;
+
+/// A JSON value as written: an object keeps its entries in order, a repeated key included
+/// (`serde_json::Value` keeps only the last, so a repeated field could not be rejected).
+#[derive(Debug)]
+pub(crate) enum Json {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
+        Ok(Number::from_f64(n).map_or(Json::Null, Json::Number))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+/// Why a value could not be decoded: serde's message, and the path of the value at fault.
+#[derive(Debug)]
+pub(crate) struct DeError {
+    path: String,
+    message: String,
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl DeError {
+    fn new(message: String) -> DeError {
+        DeError {
+            path: String::new(),
+            message,
+        }
+    }
+
+    /// The same error, one level further out: `segment` is a field or map key, or `[i]`.
+    fn at(mut self, segment: &str) -> DeError {
+        if !self.path.is_empty() && !self.path.starts_with('[') {
+            self.path.insert(0, '.');
+        }
+        self.path.insert_str(0, segment);
+        self
+    }
+}
+
+/// A decoding result.
+pub(crate) type Res<T> = Result<T, DeError>;
+
+impl Json {
+    /// serde_json's wording for the value found (`Unexpected`).
+    fn unexpected(&self) -> String {
+        match self {
+            Json::Null => "null".into(),
+            Json::Bool(b) => format!("boolean `{b}`"),
+            Json::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+            Json::Number(n) => format!("integer `{n}`"),
+            Json::String(s) => format!("string {s:?}"),
+            Json::Array(_) => "sequence".into(),
+            Json::Object(_) => "map".into(),
+        }
+    }
+
+    fn invalid(&self, expected: &str) -> DeError {
+        DeError::new(format!(
+            "invalid type: {}, expected {expected}",
+            self.unexpected()
+        ))
+    }
+}
+
+/// A struct decoded from JSON: its name and fields, and where each field's value goes.
+pub(crate) trait Decode: Default {
+    /// The struct's name, for messages.
+    const NAME: &'static str;
+    /// The JSON names of the fields, in declaration order (the order of the array form).
+    const FIELDS: &'static [&'static str];
+    /// Reject unknown fields (`#[serde(deny_unknown_fields)]`) instead of skipping them.
+    const DENY_UNKNOWN: bool;
+    /// The bit set of the fields that must be present (the others default).
+    const REQUIRED: u64 = 0;
+    /// Where field `i` of [`Decode::FIELDS`] goes.
+    fn slot(&mut self, i: usize) -> Slot<'_>;
+}
+
+/// A field to fill, by type.
+pub(crate) enum Slot<'a> {
+    Bool(&'a mut bool),
+    OptBool(&'a mut Option<bool>),
+    U64(&'a mut u64),
+    Str(&'a mut String),
+    OptStr(&'a mut Option<String>),
+    Strings(&'a mut Vec<String>),
+    OptStrings(&'a mut Option<Vec<String>>),
+    StrMap(&'a mut BTreeMap<String, String>),
+    Pairs(&'a mut Vec<Pair>),
+    OptOptions(&'a mut Option<DebugOptions>),
+    OptCustom(&'a mut Option<CustomProfileFile>),
+    OptVersion(&'a mut Option<KubectlVersion>),
+}
+
+/// Decode a `T` from JSON text; a failure is an [`Code::InvalidInput`] error
+/// `invalid <what>: <reason>`.
+pub(crate) fn from_json<T: Decode>(text: &str, what: &str) -> Result<T, Error> {
+    parse_and_decode(text, what, decode)
+}
+
+/// Decode a list of strings from JSON text, as [`from_json`] does.
+pub(crate) fn strings_from_json(text: &str, what: &str) -> Result<Vec<String>, Error> {
+    parse_and_decode(text, what, |v| seq(v, string))
+}
+
+fn parse_and_decode<T>(text: &str, what: &str, decode: fn(&Json) -> Res<T>) -> Result<T, Error> {
+    let reason = match serde_json::from_str::<Json>(text) {
+        Ok(v) => match decode(&v) {
+            Ok(t) => return Ok(t),
+            Err(e) => e.to_string(),
+        },
+        Err(e) => e.to_string(),
+    };
+    Err(Error::new(
+        Code::InvalidInput,
+        format!("invalid {what}: {reason}"),
+    ))
+}
+
+/// `Deserialize` through [`Json`] (for the native API's serde users).
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Decode>(d: D) -> Result<T, D::Error> {
+    decode(&Json::deserialize(d)?).map_err(serde::de::Error::custom)
+}
+
+/// Decode a `T`: a missing field keeps its `Default` value, or is an error when required.
+pub(crate) fn decode<T: Decode>(v: &Json) -> Res<T> {
+    let mut t = T::default();
+    let seen = decode_fields(v, T::NAME, T::FIELDS, T::DENY_UNKNOWN, &mut |i, v| {
+        fill(t.slot(i), v)
+    })?;
+    let missing = (0..T::FIELDS.len()).find(|i| T::REQUIRED & !seen & (1 << i) != 0);
+    match missing.and_then(|i| T::FIELDS.get(i)) {
+        Some(name) => Err(DeError::new(format!("missing field `{name}`"))),
+        None => Ok(t),
+    }
+}
+
+/// Decode a struct (at most 64 fields) given as an object or as an array of its fields in
+/// order: `fill` gets each field present, as its index in `fields`, and its value; returns
+/// the bit set of the fields seen. An unknown field is skipped, or rejected with `deny_unknown`; a repeated
+/// field is rejected.
+fn decode_fields(
+    v: &Json,
+    name: &str,
+    fields: &[&str],
+    deny_unknown: bool,
+    fill: &mut dyn FnMut(usize, &Json) -> Res<()>,
+) -> Res<u64> {
+    let mut seen = 0u64;
+    let mut field = |i: usize, v: &Json| {
+        if seen & (1 << i) != 0 {
+            let name = fields.get(i).copied().unwrap_or_default();
+            return Err(DeError::new(format!("duplicate field `{name}`")));
+        }
+        seen |= 1 << i;
+        fill(i, v).map_err(|e| e.at(fields.get(i).copied().unwrap_or_default()))
+    };
+    match v {
+        Json::Object(entries) => {
+            for (key, value) in entries {
+                match fields.iter().position(|f| f == key) {
+                    Some(i) => field(i, value)?,
+                    None if deny_unknown => {
+                        let expected = fields.join("`, `");
+                        return Err(DeError::new(format!(
+                            "unknown field `{key}`, expected one of `{expected}`"
+                        )));
+                    }
+                    None => {}
+                }
+            }
+        }
+        Json::Array(items) if items.len() <= fields.len() => {
+            for (i, value) in items.iter().enumerate() {
+                field(i, value)?;
+            }
+        }
+        Json::Array(items) => {
+            return Err(DeError::new(format!(
+                "invalid length {}, expected struct {name} with {} elements",
+                items.len(),
+                fields.len()
+            )))
+        }
+        _ => return Err(v.invalid(&format!("struct {name}"))),
+    }
+    Ok(seen)
+}
+
+/// Decode `v` into `slot` as its type says.
+fn fill(slot: Slot<'_>, v: &Json) -> Res<()> {
+    match slot {
+        Slot::Bool(b) => *b = boolean(v)?,
+        Slot::OptBool(b) => *b = option(v, boolean)?,
+        Slot::U64(n) => *n = uint(v)?,
+        Slot::Str(s) => *s = string(v)?,
+        Slot::OptStr(s) => *s = option(v, string)?,
+        Slot::Strings(s) => *s = seq(v, string)?,
+        Slot::OptStrings(s) => *s = option(v, |v| seq(v, string))?,
+        Slot::StrMap(m) => *m = string_map(v)?,
+        Slot::Pairs(p) => *p = seq(v, decode)?,
+        Slot::OptOptions(o) => *o = option(v, decode)?,
+        Slot::OptCustom(c) => *c = option(v, decode)?,
+        Slot::OptVersion(k) => {
+            *k = option(v, |v| {
+                string(v)?
+                    .parse()
+                    .map_err(|e: Error| DeError::new(e.message().to_string()))
+            })?
+        }
+    }
+    Ok(())
+}
+
+/// `Option<T>`: `null` is `None`.
+fn option<T>(v: &Json, decode: impl Fn(&Json) -> Res<T>) -> Res<Option<T>> {
+    match v {
+        Json::Null => Ok(None),
+        _ => decode(v).map(Some),
+    }
+}
+
+fn string(v: &Json) -> Res<String> {
+    match v {
+        Json::String(s) => Ok(s.clone()),
+        _ => Err(v.invalid("a string")),
+    }
+}
+
+fn boolean(v: &Json) -> Res<bool> {
+    match v {
+        Json::Bool(b) => Ok(*b),
+        _ => Err(v.invalid("a boolean")),
+    }
+}
+
+fn uint(v: &Json) -> Res<u64> {
+    match v {
+        Json::Number(n) => n.as_u64().ok_or_else(|| {
+            if n.is_i64() {
+                DeError::new(format!("invalid value: integer `{n}`, expected u64"))
+            } else {
+                v.invalid("u64")
+            }
+        }),
+        _ => Err(v.invalid("u64")),
+    }
+}
+
+/// `Vec<T>`.
+fn seq<T>(v: &Json, decode: impl Fn(&Json) -> Res<T>) -> Res<Vec<T>> {
+    match v {
+        Json::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| decode(item).map_err(|e| e.at(&format!("[{i}]"))))
+            .collect(),
+        _ => Err(v.invalid("a sequence")),
+    }
+}
+
+/// `BTreeMap<String, String>` (a repeated key: the last wins). Inserted one by one:
+/// collecting would instantiate a slice sort.
+fn string_map(v: &Json) -> Res<BTreeMap<String, String>> {
+    let Json::Object(entries) = v else {
+        return Err(v.invalid("a map"));
+    };
+    let mut map = BTreeMap::new();
+    for (k, item) in entries {
+        map.insert(k.clone(), string(item).map_err(|e| e.at(k))?);
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::options::{DebugOptions, Pair};
+    use crate::session::Session;
+    use crate::validate::CustomProfileFile;
+    use crate::version::KubectlVersion;
+    use crate::Code;
+
+    fn session(text: &str) -> Result<Session, String> {
+        Session::from_json(text).map_err(|e| {
+            assert_eq!(e.code(), Code::InvalidInput);
+            e.message().to_string()
+        })
+    }
+
+    #[test]
+    fn missing_fields_default_and_null_is_none_for_options_only() {
+        assert_eq!(session("{}"), Ok(Session::default()));
+        assert_eq!(session("[]"), Ok(Session::default()));
+        let s = session(
+            r#"{"args":null,"options":null,"namespace":null,"kubectlVersion":null,"customProfile":null}"#,
+        );
+        assert_eq!(s, Ok(Session::default()));
+        let s = session(r#"{"options":{"image":"busybox"}}"#);
+        assert_eq!(
+            s.map(|s| s.options),
+            Ok(Some(DebugOptions {
+                image: "busybox".into(),
+                ..DebugOptions::default()
+            }))
+        );
+        for (text, err) in [
+            (
+                r#"{"seed":null}"#,
+                "invalid session: seed: invalid type: null, expected u64",
+            ),
+            (
+                r#"{"namespaceExplicit":null}"#,
+                "invalid session: namespaceExplicit: invalid type: null, expected a boolean",
+            ),
+            (
+                r#"{"suffixes":null}"#,
+                "invalid session: suffixes: invalid type: null, expected a sequence",
+            ),
+            (
+                r#"{"env":null}"#,
+                "invalid session: env: invalid type: null, expected a map",
+            ),
+            (
+                r#"{"options":{"keepInitContainers":null}}"#,
+                "invalid session: options.keepInitContainers: invalid type: null, expected a boolean",
+            ),
+        ] {
+            assert_eq!(session(text), Err(err.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_value_at_fault_in_serde_words() {
+        for (text, err) in [
+            ("", "invalid session: EOF while parsing a value at line 1 column 0"),
+            ("null", "invalid session: invalid type: null, expected struct Session"),
+            ("5", "invalid session: invalid type: integer `5`, expected struct Session"),
+            (
+                r#"{"args":5}"#,
+                "invalid session: args: invalid type: integer `5`, expected a sequence",
+            ),
+            (
+                r#"{"args":["web",1.5]}"#,
+                "invalid session: args[1]: invalid type: floating point `1.5`, expected a string",
+            ),
+            (
+                r#"{"seed":-1}"#,
+                "invalid session: seed: invalid value: integer `-1`, expected u64",
+            ),
+            (
+                r#"{"seed":"1"}"#,
+                "invalid session: seed: invalid type: string \"1\", expected u64",
+            ),
+            (
+                r#"{"env":{"A":true}}"#,
+                "invalid session: env.A: invalid type: boolean `true`, expected a string",
+            ),
+            (
+                r#"{"kubectlVersion":"9.9"}"#,
+                "invalid session: kubectlVersion: unsupported kubectl version \"9.9\": expected 1.27 … 1.36",
+            ),
+            (
+                r#"{"bogus":1}"#,
+                "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`",
+            ),
+            (
+                r#"{"seed":1,"seed":2}"#,
+                "invalid session: duplicate field `seed`",
+            ),
+            (
+                r#"{"options":{"env":[{"name":"A"}]}}"#,
+                "invalid session: options.env[0]: missing field `value`",
+            ),
+            (
+                r#"{"options":{"setImage":[["*"]]}}"#,
+                "invalid session: options.setImage[0]: missing field `value`",
+            ),
+            (
+                r#"{"options":{"env":[{"name":"A","value":"1","name":"B"}]}}"#,
+                "invalid session: options.env[0]: duplicate field `name`",
+            ),
+            (
+                r#"{"options":{"tty":1}}"#,
+                "invalid session: options.tty: invalid type: integer `1`, expected a boolean",
+            ),
+            (
+                r#"{"options":{"images":"x"}}"#,
+                "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `replace`, `sameNode`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
+            ),
+            (
+                r#"{"customProfile":{"path":7}}"#,
+                "invalid session: customProfile.path: invalid type: integer `7`, expected a string",
+            ),
+            (
+                r#"[null,null,null,false,null,{},null,0,[],1]"#,
+                "invalid session: invalid length 10, expected struct Session with 9 elements",
+            ),
+        ] {
+            assert_eq!(session(text), Err(err.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn structs_may_be_arrays_and_unknown_fields_are_skipped_where_serde_skipped_them() {
+        let s = session(
+            r#"[["web"],null,"ns",true,"1.31",{"KUBECTL_DEBUG_CUSTOM_PROFILE":"true"},{"path":"/p","extra":1},7,["abcde"]]"#,
+        );
+        let want = Session {
+            args: Some(vec!["web".into()]),
+            namespace: Some("ns".into()),
+            namespace_explicit: true,
+            kubectl_version: KubectlVersion::new(31),
+            env: [("KUBECTL_DEBUG_CUSTOM_PROFILE".into(), "true".into())].into(),
+            custom_profile: Some(CustomProfileFile {
+                path: "/p".into(),
+                ..CustomProfileFile::default()
+            }),
+            seed: 7,
+            suffixes: vec!["abcde".into()],
+            ..Session::default()
+        };
+        assert_eq!(s, Ok(want));
+        let o = DebugOptions::from_json(r#"{"env":[{"name":"A","value":"1","x":[{}]},["B","2"]]}"#);
+        assert_eq!(
+            o.map(|o| o.env),
+            Ok(vec![
+                Pair {
+                    name: "A".into(),
+                    value: "1".into()
+                },
+                Pair {
+                    name: "B".into(),
+                    value: "2".into()
+                }
+            ])
+        );
+        // A repeated key of the env map: the last wins, as with serde's BTreeMap.
+        let s = session(r#"{"env":{"A":"1","A":"2"}}"#);
+        assert_eq!(s.map(|s| s.env), Ok([("A".into(), "2".into())].into()));
+    }
+
+    #[test]
+    fn everything_serialized_decodes_back() {
+        let options = DebugOptions {
+            targets: vec!["web".into()],
+            args: vec!["sh".into()],
+            filename: vec!["/f".into()],
+            arguments_only: true,
+            attach: Some(false),
+            container: "c".into(),
+            copy_to: "cp".into(),
+            custom: "/p.json".into(),
+            env: vec![Pair {
+                name: "A".into(),
+                value: "1".into(),
+            }],
+            image: "busybox".into(),
+            image_pull_policy: "Always".into(),
+            keep_annotations: true,
+            keep_init_containers: false,
+            keep_labels: true,
+            keep_liveness: true,
+            keep_readiness: true,
+            keep_startup: true,
+            profile: Some("general".into()),
+            quiet: true,
+            replace: true,
+            same_node: true,
+            set_image: vec![Pair {
+                name: "*".into(),
+                value: "x".into(),
+            }],
+            share_processes: Some(true),
+            stdin: true,
+            target: "t".into(),
+            tty: true,
+        };
+        let s = Session {
+            args: Some(vec!["web".into()]),
+            options: Some(options.clone()),
+            namespace: Some("ns".into()),
+            namespace_explicit: true,
+            kubectl_version: KubectlVersion::new(30),
+            env: [("A".into(), "B".into())].into(),
+            custom_profile: Some(CustomProfileFile {
+                path: "/p.json".into(),
+                text: Some("{}".into()),
+                error: Some("e".into()),
+            }),
+            seed: u64::MAX,
+            suffixes: vec!["abcde".into()],
+        };
+        let text = serde_json::to_string(&s).unwrap_or_default();
+        assert_eq!(Session::from_json(&text), Ok(s.clone()));
+        assert_eq!(serde_json::from_str::<Session>(&text).ok(), Some(s));
+        let text = serde_json::to_string(&options).unwrap_or_default();
+        assert_eq!(DebugOptions::from_json(&text), Ok(options));
+    }
+
+    /// The derives these decoders replace, as they were.
+    mod derived {
+        use std::collections::BTreeMap;
+
+        use serde::Deserialize;
+
+        use crate::version::KubectlVersion;
+
+        #[derive(Debug, PartialEq, Deserialize)]
+        pub struct Pair {
+            pub name: String,
+            pub value: String,
+        }
+
+        #[derive(Debug, PartialEq, Deserialize)]
+        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+        pub struct DebugOptions {
+            pub targets: Vec<String>,
+            pub args: Vec<String>,
+            pub filename: Vec<String>,
+            pub arguments_only: bool,
+            pub attach: Option<bool>,
+            pub container: String,
+            pub copy_to: String,
+            pub custom: String,
+            pub env: Vec<Pair>,
+            pub image: String,
+            pub image_pull_policy: String,
+            pub keep_annotations: bool,
+            pub keep_init_containers: bool,
+            pub keep_labels: bool,
+            pub keep_liveness: bool,
+            pub keep_readiness: bool,
+            pub keep_startup: bool,
+            pub profile: Option<String>,
+            pub quiet: bool,
+            pub replace: bool,
+            pub same_node: bool,
+            pub set_image: Vec<Pair>,
+            pub share_processes: Option<bool>,
+            pub stdin: bool,
+            pub target: String,
+            pub tty: bool,
+        }
+
+        impl Default for DebugOptions {
+            fn default() -> Self {
+                DebugOptions {
+                    targets: Vec::new(),
+                    args: Vec::new(),
+                    filename: Vec::new(),
+                    arguments_only: false,
+                    attach: None,
+                    container: String::new(),
+                    copy_to: String::new(),
+                    custom: String::new(),
+                    env: Vec::new(),
+                    image: String::new(),
+                    image_pull_policy: String::new(),
+                    keep_annotations: false,
+                    keep_init_containers: true,
+                    keep_labels: false,
+                    keep_liveness: false,
+                    keep_readiness: false,
+                    keep_startup: false,
+                    profile: None,
+                    quiet: false,
+                    replace: false,
+                    same_node: false,
+                    set_image: Vec::new(),
+                    share_processes: None,
+                    stdin: false,
+                    target: String::new(),
+                    tty: false,
+                }
+            }
+        }
+
+        #[derive(Debug, Default, PartialEq, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct CustomProfileFile {
+            pub path: String,
+            pub text: Option<String>,
+            pub error: Option<String>,
+        }
+
+        fn pairs(p: Vec<Pair>) -> Vec<crate::Pair> {
+            p.into_iter()
+                .map(|p| crate::Pair {
+                    name: p.name,
+                    value: p.value,
+                })
+                .collect()
+        }
+
+        impl From<Session> for crate::Session {
+            fn from(s: Session) -> crate::Session {
+                crate::Session {
+                    args: s.args,
+                    options: s.options.map(|o| crate::DebugOptions {
+                        targets: o.targets,
+                        args: o.args,
+                        filename: o.filename,
+                        arguments_only: o.arguments_only,
+                        attach: o.attach,
+                        container: o.container,
+                        copy_to: o.copy_to,
+                        custom: o.custom,
+                        env: pairs(o.env),
+                        image: o.image,
+                        image_pull_policy: o.image_pull_policy,
+                        keep_annotations: o.keep_annotations,
+                        keep_init_containers: o.keep_init_containers,
+                        keep_labels: o.keep_labels,
+                        keep_liveness: o.keep_liveness,
+                        keep_readiness: o.keep_readiness,
+                        keep_startup: o.keep_startup,
+                        profile: o.profile,
+                        quiet: o.quiet,
+                        replace: o.replace,
+                        same_node: o.same_node,
+                        set_image: pairs(o.set_image),
+                        share_processes: o.share_processes,
+                        stdin: o.stdin,
+                        target: o.target,
+                        tty: o.tty,
+                    }),
+                    namespace: s.namespace,
+                    namespace_explicit: s.namespace_explicit,
+                    kubectl_version: s.kubectl_version,
+                    env: s.env,
+                    custom_profile: s.custom_profile.map(|c| crate::CustomProfileFile {
+                        path: c.path,
+                        text: c.text,
+                        error: c.error,
+                    }),
+                    seed: s.seed,
+                    suffixes: s.suffixes,
+                }
+            }
+        }
+
+        #[derive(Debug, Default, PartialEq, Deserialize)]
+        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+        pub struct Session {
+            pub args: Option<Vec<String>>,
+            pub options: Option<DebugOptions>,
+            pub namespace: Option<String>,
+            pub namespace_explicit: bool,
+            pub kubectl_version: Option<KubectlVersion>,
+            pub env: BTreeMap<String, String>,
+            pub custom_profile: Option<CustomProfileFile>,
+            pub seed: u64,
+            pub suffixes: Vec<String>,
+        }
+    }
+
+    /// The hand-written decoder accepts exactly what the derives accepted, with the same
+    /// result, on mutations of valid sessions (types swapped, fields dropped, added, repeated,
+    /// structs written as arrays).
+    #[test]
+    fn accepts_what_the_derives_accepted() {
+        use serde_json::{json, Value};
+        let mut x: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let seeds = [
+            json!({"args": ["web", "--image=busybox"], "seed": 3, "suffixes": ["abcde"]}),
+            json!({"options": {"targets": ["web"], "image": "busybox", "env": [{"name": "A", "value": "1"}],
+                "setImage": [{"name": "*", "value": "x"}], "attach": true, "shareProcesses": false,
+                "profile": "general", "keepInitContainers": false},
+                "namespace": "ns", "namespaceExplicit": true, "kubectlVersion": "1.31",
+                "env": {"KUBECTL_DEBUG_CUSTOM_PROFILE": "true"},
+                "customProfile": {"path": "/p", "text": "{}", "error": null}}),
+        ];
+        let junk = [
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(-1),
+            json!(1.5),
+            json!(18446744073709551615u64),
+            json!(""),
+            json!("1.33"),
+            json!("x"),
+            json!([]),
+            json!(["a"]),
+            json!([1]),
+            json!({}),
+            json!({"name": "a", "value": "b"}),
+            json!({"x": 1}),
+            json!([["a", "b"]]),
+            json!([{"name": "a"}]),
+            json!(["a", "b", "c"]),
+        ];
+        fn mutate(v: &mut Value, next: &mut dyn FnMut(u64) -> u64, junk: &[Value]) {
+            match v {
+                Value::Object(m) if !m.is_empty() && next(3) > 0 => {
+                    let keys: Vec<String> = m.keys().cloned().collect();
+                    let k = keys
+                        .get(next(keys.len() as u64) as usize)
+                        .cloned()
+                        .unwrap_or_default();
+                    match next(6) {
+                        0 => {
+                            m.shift_remove(&k);
+                        }
+                        1 => {
+                            m.insert("bogus".into(), Value::Null);
+                        }
+                        2 => {
+                            let j = junk.get(next(junk.len() as u64) as usize).cloned();
+                            m.insert(k, j.unwrap_or_default());
+                        }
+                        _ => {
+                            if let Some(c) = m.get_mut(&k) {
+                                mutate(c, next, junk);
+                            }
+                        }
+                    }
+                }
+                Value::Object(m) if next(2) == 0 => {
+                    // The array form: the fields in an order that may or may not be theirs.
+                    *v = Value::Array(m.values().cloned().collect());
+                }
+                Value::Array(a) if !a.is_empty() => {
+                    let i = next(a.len() as u64) as usize;
+                    if let Some(c) = a.get_mut(i) {
+                        mutate(c, next, junk);
+                    }
+                }
+                _ => {
+                    let j = junk.get(next(junk.len() as u64) as usize).cloned();
+                    *v = j.unwrap_or_default();
+                }
+            }
+        }
+        let (mut accepted, mut rejected) = (0, 0);
+        for i in 0..20_000 {
+            let mut v = seeds.get(i % seeds.len()).cloned().unwrap_or_default();
+            for _ in 0..=next(3) {
+                mutate(&mut v, &mut next, &junk);
+            }
+            let mut text = v.to_string();
+            if next(8) == 0 {
+                // A repeated key, which `Value` cannot hold.
+                text = text.replacen("{\"", "{\"seed\":1,\"", 1).replacen(
+                    "\"name\"",
+                    "\"name\":\"n\",\"name\"",
+                    1,
+                );
+            }
+            let old = serde_json::from_str::<derived::Session>(&text);
+            let new = Session::from_json(&text);
+            match (old, &new) {
+                (Ok(old), Ok(new)) => {
+                    accepted += 1;
+                    assert_eq!(&Session::from(old), new, "{text}");
+                }
+                (Err(_), Err(_)) => rejected += 1,
+                (old, new) => assert_eq!(
+                    old.is_ok(),
+                    new.is_ok(),
+                    "{text}: derived {old:?}, hand-written {new:?}"
+                ),
+            }
+        }
+        assert!(
+            accepted > 1000 && rejected > 1000,
+            "{accepted} accepted, {rejected} rejected"
+        );
+    }
+}

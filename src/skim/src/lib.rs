@@ -1,0 +1,287 @@
+//! kubedebug's pod skim. Skimming a pod: build only the parts of the JSON the ephemeral and copy journeys read or
+//! change, and carry every other subtree as its original text.
+//!
+//! Parsing a whole pod into `serde_json::Value` and writing it back is most of what a plan
+//! costs (`status`, `managedFields`, volumes and most container fields are bulky and never
+//! looked at). A skimmed pod holds each such subtree as a *placeholder* string
+//! (`"\u{1}N"`, `N` indexing the kept texts); the journeys move, copy or drop placeholders
+//! like any value, and [`splice`] puts the original text back when the output is written.
+//!
+//! Soundness rests on three rules, each checked here: (1) only fields no pod journey reads
+//! become placeholders (see [`Rule::child`]); (2) no other string in play contains U+0001,
+//! so a placeholder cannot be forged (the caller checks the session and target text; custom
+//! profiles, which could produce any string, are not skimmed); (3) the skipped text is JSON
+//! that `serde_json` would read to the same value (see [`scan`]). Whenever a rule cannot be
+//! vouched for, [`skim_pod`] returns `None` and the caller parses the whole text: the answer
+//! is the same, only slower.
+
+mod scan;
+mod write;
+
+pub use write::to_json;
+
+use serde_json::{Map, Value};
+
+use scan::{Cursor, R};
+
+/// The character that starts a placeholder.
+const MARK: char = '\u{1}';
+/// A placeholder as `serde_json` writes it, after its opening quote, up to its index.
+const MARK_JSON: &str = "\\u0001";
+
+/// A pod with its untouched subtrees held as text.
+pub struct Skimmed<'a> {
+    /// The pod, with placeholders.
+    pub pod: Value,
+    /// The original text of each placeholder, by index.
+    pub texts: Vec<&'a str>,
+}
+
+/// Whether a JSON text may hold a forged placeholder (`\u0001` written as an escape; the raw
+/// character cannot appear in JSON strings).
+pub fn may_forge(json: &str) -> bool {
+    escapes(json, "\\u0001").next().is_some()
+}
+
+/// Where `pattern` (which starts with a backslash) occurs in `json`. Backslashes are rare in
+/// pods, so looking for them first is faster than a substring search.
+fn escapes<'a>(json: &'a str, pattern: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let bytes = json.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let at = from + bytes.get(from..)?.iter().position(|&b| b == b'\\')?;
+        from = at + 1;
+        if bytes
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(pattern.as_bytes()))
+        {
+            return Some(at);
+        }
+    })
+}
+
+/// Skim a Pod's JSON text; `None` when the text is anything else or cannot be vouched for.
+pub fn skim_pod(text: &str) -> Option<Skimmed<'_>> {
+    let mut c = Cursor::new(text);
+    let mut texts = Vec::new();
+    let pod = object(&mut c, Rule::Pod, 1, &mut texts).ok()?;
+    if c.peek().is_some() || !is_pod(&pod) {
+        return None;
+    }
+    Some(Skimmed {
+        pod: Value::Object(pod),
+        texts,
+    })
+}
+
+/// Only Pods are skimmed: the node journey reads other fields (and is cheap already).
+fn is_pod(pod: &Map<String, Value>) -> bool {
+    let field = |k| pod.get(k).and_then(Value::as_str);
+    field("kind") == Some("Pod") && matches!(field("apiVersion"), None | Some("v1" | ""))
+}
+
+/// Where a skimmed object sits in the pod, which decides what becomes of its members.
+#[derive(Clone, Copy)]
+enum Rule {
+    Pod,
+    Metadata,
+    Spec,
+    Container,
+}
+
+/// What becomes of one member.
+enum Child {
+    /// An object skimmed by its own rule.
+    Object(Rule),
+    /// A list of objects skimmed by a rule.
+    List(Rule),
+    /// Parsed in full: the journeys read or test it.
+    Parse,
+    /// Kept as text: no pod journey reads it.
+    Text,
+}
+
+impl Rule {
+    /// The pod journeys read `kind`/`apiVersion`, the metadata (labels and annotations are
+    /// tested for emptiness when copied; the patch diff walks it), the pod's `securityContext` and
+    /// sharing/host fields, the ephemeral containers, and each other container's name and
+    /// `securityContext` (profiles edit it; the non-root warning reads it). Everything else
+    /// they only move, replace or drop.
+    fn child(self, key: &str) -> Child {
+        match (self, key) {
+            (Rule::Pod, "metadata") => Child::Object(Rule::Metadata),
+            (Rule::Pod, "spec") => Child::Object(Rule::Spec),
+            (Rule::Pod, "kind" | "apiVersion") => Child::Parse,
+            // The patch diff walks `metadata` even when unchanged (Go's ObjectMeta rule): it
+            // checks the merge keys of `ownerReferences` and the order of `finalizers`.
+            (
+                Rule::Metadata,
+                "name" | "namespace" | "labels" | "annotations" | "ownerReferences" | "finalizers",
+            ) => Child::Parse,
+            (Rule::Spec, "containers" | "initContainers") => Child::List(Rule::Container),
+            // The ephemeral journey's patch compares these with the new container (whose
+            // name may repeat one of theirs), so they are parsed whole.
+            (Rule::Spec, "ephemeralContainers") => Child::Parse,
+            (
+                Rule::Spec,
+                "securityContext"
+                | "shareProcessNamespace"
+                | "nodeName"
+                | "hostNetwork"
+                | "hostPID"
+                | "hostIPC",
+            ) => Child::Parse,
+            (Rule::Container, "name" | "securityContext") => Child::Parse,
+            _ => Child::Text,
+        }
+    }
+}
+
+/// An object at `{`, members decided by `rule`.
+fn object<'a>(
+    c: &mut Cursor<'a>,
+    rule: Rule,
+    depth: usize,
+    texts: &mut Vec<&'a str>,
+) -> R<Map<String, Value>> {
+    c.eat(b'{')?;
+    let mut map = Map::new();
+    if c.empty(b'}') {
+        return Ok(map);
+    }
+    loop {
+        let key = c.key()?;
+        let value = member(c, rule.child(key), depth + 1, texts)?;
+        map.insert(key.to_string(), value);
+        if !c.next_member(b'}')? {
+            return Ok(map);
+        }
+    }
+}
+
+/// One member's value at `depth`.
+fn member<'a>(
+    c: &mut Cursor<'a>,
+    child: Child,
+    depth: usize,
+    texts: &mut Vec<&'a str>,
+) -> R<Value> {
+    match (child, c.peek()) {
+        (Child::Object(rule), Some(b'{')) => object(c, rule, depth, texts).map(Value::Object),
+        (Child::List(rule), Some(b'[')) => {
+            c.eat(b'[')?;
+            let mut items = Vec::new();
+            if !c.empty(b']') {
+                loop {
+                    items.push(member(c, Child::Object(rule), depth + 1, texts)?);
+                    if !c.next_member(b']')? {
+                        break;
+                    }
+                }
+            }
+            Ok(Value::Array(items))
+        }
+        (Child::Text, _) => {
+            let text = c.skip_value(depth)?;
+            texts.push(text);
+            Ok(Value::String(format!("{MARK}{}", texts.len() - 1)))
+        }
+        // Parsed members, and skimmed ones of an unexpected type.
+        _ => c.parse_value(depth),
+    }
+}
+
+/// Write `json` (`serde_json` output of a value holding placeholders) with each
+/// placeholder replaced by its original text.
+pub fn splice(json: &str, texts: &[&str]) -> String {
+    if texts.is_empty() {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + texts.iter().map(|t| t.len()).sum::<usize>());
+    let mut copied = 0;
+    for at in escapes(json, MARK_JSON) {
+        // A placeholder is a whole string, `"\u0001N"`, after what was copied.
+        let start = at.saturating_sub(1);
+        let index = at + MARK_JSON.len();
+        let digits = json.as_bytes().get(index..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        });
+        let end = index + digits;
+        let whole = start >= copied
+            && json.as_bytes().get(start) == Some(&b'"')
+            && json.as_bytes().get(end) == Some(&b'"');
+        let text = json
+            .get(index..end)
+            .filter(|_| whole)
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|i| texts.get(i));
+        if let (Some(text), Some(before)) = (text, json.get(copied..start)) {
+            out.push_str(before);
+            out.push_str(text);
+            copied = end + 1;
+        }
+    }
+    out.push_str(json.get(copied..).unwrap_or_default());
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::panic, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skims_and_splices_back() {
+        let text = r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","uid":"u","managedFields":[{"a":1}]},
+            "spec":{"volumes":[{"name":"v"}],"containers":[{"name":"c","image":"i","env":[{"name":"E","value":"1.5"}]}, 7]},
+            "status":{"phase":"Running"}}"#;
+        let s = skim_pod(text).expect("skims");
+        assert_eq!(s.texts.len(), 6);
+        assert_eq!(s.pod["metadata"]["name"], "p");
+        assert_eq!(s.pod["spec"]["containers"][0]["name"], "c");
+        assert_eq!(s.pod["spec"]["containers"][1], 7);
+        let back = splice(&serde_json::to_string(&s.pod).expect("json"), &s.texts);
+        let full: Value = serde_json::from_str(text).expect("json");
+        assert_eq!(serde_json::from_str::<Value>(&back).expect("json"), full);
+    }
+
+    #[test]
+    fn every_recorded_pod_fixture_is_skimmed() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/conformance/oracle/fixtures/pods"
+        );
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("fixture");
+            let s = skim_pod(&text);
+            assert!(s.is_some_and(|s| !s.texts.is_empty()), "{path:?}");
+            seen += 1;
+        }
+        assert!(seen >= 5);
+    }
+
+    #[test]
+    fn gives_up_on_other_kinds_and_odd_text() {
+        for text in [
+            r#"{"kind":"Node","apiVersion":"v1","metadata":{"name":"n"}}"#,
+            r#"{"kind":"Pod","apiVersion":"apps/v1"}"#,
+            r#"{"kind":"Pod","status":{"x":1e3}}"#,
+            r#"{"kind":"Pod","spe\u0063":{}}"#,
+            r#"{"kind":"Pod"} x"#,
+            r#"[{"kind":"Pod"}]"#,
+        ] {
+            assert!(skim_pod(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn splice_leaves_strings_that_are_not_placeholders() {
+        assert_eq!(
+            splice(r#"["\u0001x","\u00012"]"#, &["A"]),
+            r#"["\u0001x","\u00012"]"#
+        );
+        assert_eq!(splice(r#"["\u00010",1]"#, &["{}"]), r#"[{},1]"#);
+    }
+}

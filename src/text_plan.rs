@@ -1,0 +1,104 @@
+//! Planning from JSON text to JSON text: what a host on the wire uses (the API server's
+//! response in, the request bodies out), without building the parts of the pod that the
+//! journey does not touch (see the `kubedebug_skim` crate).
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::error::{Code, Error};
+use crate::plan::Journey;
+use crate::session::{plan_target, Session};
+use crate::validate::Failure;
+pub(crate) use kubedebug_skim::may_forge;
+use kubedebug_skim::{skim_pod, splice, to_json};
+
+/// A plan written as JSON: the [`crate::Plan`] without its bulky parts (`result` and each
+/// `body` are `null`), each request's body as the text to send, and the result when it is
+/// not a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextPlan {
+    /// The plan's JSON, with `result` and each `body` `null`.
+    pub plan: String,
+    /// Each request's body, in request order.
+    pub bodies: Vec<String>,
+    /// The target pod with the ephemeral container, when asked for. For a created pod (copy,
+    /// node) the result is the first body, and this is `None`.
+    pub result: Option<String>,
+}
+
+/// [`crate::plan`] of a target given as JSON text, written as JSON text. The answer is the
+/// same as parsing the text and calling [`crate::plan`] (the tests hold it to that), but a
+/// Pod's untouched subtrees are carried as text, never built. `with_result` asks for the
+/// ephemeral journey's result (the whole pod again, so only when wanted).
+///
+/// # Errors
+/// Text that is not JSON (`invalid target object: …`), and everything [`crate::plan`] reports.
+pub fn plan_text(session: &Session, target: &str, with_result: bool) -> Result<TextPlan, Failure> {
+    let forge = serde_json::to_string(session).map_or(true, |s| may_forge(&s));
+    plan_text_with(session, target, with_result, forge)
+}
+
+/// [`plan_text`], told whether the session may hold a forged placeholder (the Wasm binding
+/// checks the session's JSON text instead of writing the session again).
+pub(crate) fn plan_text_with(
+    session: &Session,
+    target: &str,
+    with_result: bool,
+    session_may_forge: bool,
+) -> Result<TextPlan, Failure> {
+    // Rule 2 of the `kubedebug_skim` crate: no custom profile, no `\u0001` in the session or target.
+    let skimmed = (session.custom_profile.is_none() && !session_may_forge && !may_forge(target))
+        .then(|| skim_pod(target))
+        .flatten();
+    let (plan, texts) = match skimmed {
+        // A failure may quote skimmed fields (a diff error prints the map): plan again from
+        // the whole object for kubectl's exact text. Failures are rare; plans are not.
+        Some(s) => match plan_target(session, Cow::Owned(s.pod), false) {
+            Ok(plan) => (plan, s.texts),
+            Err(_) => (plan_whole(session, target)?, Vec::new()),
+        },
+        None => (plan_whole(session, target)?, Vec::new()),
+    };
+    let mut plan = plan;
+    let result = std::mem::take(&mut plan.result);
+    let result = match plan.journey {
+        Journey::Ephemeral if with_result => Some(to_json(&result, &texts)),
+        _ => None,
+    };
+    let bodies = plan
+        .requests
+        .iter_mut()
+        .map(|r| to_json(&std::mem::take(&mut r.body), &texts))
+        .collect();
+    Ok(TextPlan {
+        plan: write(&plan, &texts)?,
+        bodies,
+        result,
+    })
+}
+
+/// The plan of the target parsed whole.
+fn plan_whole(session: &Session, target: &str) -> Result<crate::Plan, Failure> {
+    plan_target(session, Cow::Owned(parse_target(target)?), false)
+}
+
+/// The target parsed whole.
+pub(crate) fn parse_target(target: &str) -> Result<Value, Failure> {
+    serde_json::from_str(target).map_err(|e| {
+        Failure::from(Error::new(
+            Code::InvalidInput,
+            format!("invalid target object: {e}"),
+        ))
+    })
+}
+
+fn write<T: serde::Serialize>(value: &T, texts: &[&str]) -> Result<String, Failure> {
+    let json = serde_json::to_string(value).map_err(|e| {
+        Failure::from(Error::new(
+            Code::InvalidInput,
+            format!("invalid output: {e}"),
+        ))
+    })?;
+    Ok(splice(&json, texts))
+}

@@ -27,13 +27,13 @@ pub struct TextPlan {
     pub result: Option<String>,
 }
 
-/// [`crate::plan`] of a target given as JSON text, written as JSON text. The answer is the
-/// same as parsing the text and calling [`crate::plan`] (the tests hold it to that), but a
+/// [`crate::plan()`] of a target given as JSON text, written as JSON text. The answer is the
+/// same as parsing the text and calling [`crate::plan()`] (the tests hold it to that), but a
 /// Pod's untouched subtrees are carried as text, never built. `with_result` asks for the
 /// ephemeral journey's result (the whole pod again, so only when wanted).
 ///
 /// # Errors
-/// Text that is not JSON (`invalid target object: …`), and everything [`crate::plan`] reports.
+/// Text that is not JSON (`invalid target object: …`), and everything [`crate::plan()`] reports.
 pub fn plan_text(session: &Session, target: &str, with_result: bool) -> Result<TextPlan, Failure> {
     let forge = serde_json::to_string(session).map_or(true, |s| may_forge(&s));
     plan_text_with(session, target, with_result, forge)
@@ -47,11 +47,12 @@ pub(crate) fn plan_text_with(
     with_result: bool,
     session_may_forge: bool,
 ) -> Result<TextPlan, Failure> {
-    // Rule 2 of the `kubedebug_skim` crate: no custom profile, no `\u0001` in the session or target.
+    // Rule 2 of the `kubedebug_skim` crate: no custom profile, and no `\u0001` in the
+    // session or the target.
     let skimmed = (session.custom_profile.is_none() && !session_may_forge && !may_forge(target))
         .then(|| skim_pod(target))
         .flatten();
-    let (plan, texts) = match skimmed {
+    let (mut plan, texts) = match skimmed {
         // A failure may quote skimmed fields (a diff error prints the map): plan again from
         // the whole object for kubectl's exact text. Failures are rare; plans are not.
         Some(s) => match plan_target(session, Cow::Owned(s.pod), false) {
@@ -60,7 +61,6 @@ pub(crate) fn plan_text_with(
         },
         None => (plan_whole(session, target)?, Vec::new()),
     };
-    let mut plan = plan;
     let result = std::mem::take(&mut plan.result);
     let result = match plan.journey {
         Journey::Ephemeral if with_result => Some(to_json(&result, &texts)),
@@ -80,19 +80,16 @@ pub(crate) fn plan_text_with(
 
 /// The plan of the target parsed whole.
 fn plan_whole(session: &Session, target: &str) -> Result<crate::Plan, Failure> {
-    plan_target(session, Cow::Owned(parse_target(target)?), false)
-}
-
-/// The target parsed whole.
-pub(crate) fn parse_target(target: &str) -> Result<Value, Failure> {
-    serde_json::from_str(target).map_err(|e| {
+    let object: Value = serde_json::from_str(target).map_err(|e| {
         Failure::from(Error::new(
             Code::InvalidInput,
             format!("invalid target object: {e}"),
         ))
-    })
+    })?;
+    plan_target(session, Cow::Owned(object), false)
 }
 
+/// `value`'s JSON with placeholders replaced (for the plan, whose `container` may hold some).
 fn write<T: serde::Serialize>(value: &T, texts: &[&str]) -> Result<String, Failure> {
     let json = serde_json::to_string(value).map_err(|e| {
         Failure::from(Error::new(

@@ -14,6 +14,8 @@ step "cargo clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --workspace --target wasm32-unknown-unknown --lib -- -D warnings
+step "cargo doc (no broken links)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 step "cargo test (native: unit, conformance, upstream tables, property tests)"
 cargo test --workspace
 git diff --exit-code --stat -- tests/conformance/SUMMARY.md || {

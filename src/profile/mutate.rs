@@ -71,7 +71,7 @@ pub fn disallow_root(spec: &mut Obj, name: &str) {
     });
 }
 
-/// Mirrors kubectl `dropCapabilities`: `capabilities.drop` = [ALL], `capabilities.add` = nil.
+/// Mirrors kubectl `dropCapabilities`: `capabilities.drop` = `[ALL]`, `capabilities.add` = nil.
 pub fn drop_capabilities(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(caps) = security_context(c).and_then(|sc| ensure_object(sc, "capabilities")) {

@@ -1,17 +1,19 @@
-//! kubedebug's pod skim. Skimming a pod: build only the parts of the JSON the ephemeral and copy journeys read or
-//! change, and carry every other subtree as its original text.
+//! kubedebug's pod skim: build only the parts of a pod's JSON that the ephemeral and copy
+//! journeys read or change, and carry every other subtree as its original text.
 //!
 //! Parsing a whole pod into `serde_json::Value` and writing it back is most of what a plan
 //! costs (`status`, `managedFields`, volumes and most container fields are bulky and never
 //! looked at). A skimmed pod holds each such subtree as a *placeholder* string
 //! (`"\u{1}N"`, `N` indexing the kept texts); the journeys move, copy or drop placeholders
-//! like any value, and [`splice`] puts the original text back when the output is written.
+//! like any value, and [`to_json`] (or [`splice`], on `serde_json`'s output) puts the original
+//! text back when the output is written. It is a crate of its own so that the release build
+//! can compile it for speed while the rest of kubedebug is compiled for size.
 //!
 //! Soundness rests on three rules, each checked here: (1) only fields no pod journey reads
-//! become placeholders (see [`Rule::child`]); (2) no other string in play contains U+0001,
+//! become placeholders (see `Rule::child`); (2) no other string in play contains U+0001,
 //! so a placeholder cannot be forged (the caller checks the session and target text; custom
 //! profiles, which could produce any string, are not skimmed); (3) the skipped text is JSON
-//! that `serde_json` would read to the same value (see [`scan`]). Whenever a rule cannot be
+//! that `serde_json` would read to the same value (see `scan`). Whenever a rule cannot be
 //! vouched for, [`skim_pod`] returns `None` and the caller parses the whole text: the answer
 //! is the same, only slower.
 
@@ -40,7 +42,7 @@ pub struct Skimmed<'a> {
 /// Whether a JSON text may hold a forged placeholder (`\u0001` written as an escape; the raw
 /// character cannot appear in JSON strings).
 pub fn may_forge(json: &str) -> bool {
-    escapes(json, "\\u0001").next().is_some()
+    escapes(json, MARK_JSON).next().is_some()
 }
 
 /// Where `pattern` (which starts with a backslash) occurs in `json`. Backslashes are rare in

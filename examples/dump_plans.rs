@@ -15,7 +15,7 @@
 mod common;
 
 use common::{goldens, session_for, target_objects, FakeCluster, VERSIONS};
-use kubedebug::{plan, prepare, Failure};
+use kubedebug::{plan, prepare, Failure, ToJson};
 use serde_json::{json, Map, Value};
 
 /// A failure as the Wasm throws it: `code`, `message`, `messages`.
@@ -23,7 +23,7 @@ fn failure(f: &Failure) -> Value {
     json!({
         "code": f.error.code().as_str(),
         "message": f.error.message(),
-        "messages": serde_json::to_value(&f.messages).unwrap(),
+        "messages": Value::from(f.messages.to_json()),
     })
 }
 
@@ -37,16 +37,16 @@ fn main() {
         for g in goldens(version) {
             let session = session_for(&g);
             let mut entry = Map::new();
-            entry.insert("session".into(), serde_json::to_value(&session).unwrap());
+            entry.insert("session".into(), Value::from(session.to_json()));
             let mut objects = Vec::new();
             let mut results = Vec::new();
             match prepare(&session) {
                 Ok(prepared) => {
-                    entry.insert("prepared".into(), serde_json::to_value(&prepared).unwrap());
+                    entry.insert("prepared".into(), Value::from(prepared.to_json()));
                     let cluster = FakeCluster::load(&g.fixtures());
                     for object in target_objects(&prepared, &cluster).into_iter().flatten() {
-                        results.push(match plan(&session, &object) {
-                            Ok(p) => serde_json::to_value(&p).unwrap(),
+                        results.push(match plan(&session, &kubedebug::Value::from(&object)) {
+                            Ok(p) => Value::from(p.to_json()),
                             Err(f) => json!({ "error": failure(&f) }),
                         });
                         objects.push(object);

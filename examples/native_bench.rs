@@ -7,7 +7,7 @@ fn main() {
         "/tests/conformance/oracle/fixtures/"
     );
     let pod_text = std::fs::read_to_string(format!("{dir}pods/web-app.json")).unwrap_or_default();
-    let pod: serde_json::Value = serde_json::from_str(&pod_text).unwrap_or_default();
+    let pod = kubedebug_skim::from_str(&pod_text).unwrap_or_default();
     for (name, extra) in [("ephemeral", None), ("copy", Some("web-debug"))] {
         let mut options = kubedebug::DebugOptions {
             targets: vec!["web".into()],

@@ -2,10 +2,8 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 /// What kind of failure an [`Error`] is; [`Code::as_str`] is the stable id hosts match on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Code {
     /// pflag rejected the command line (unknown flag, missing value, bad bool).
@@ -79,7 +77,7 @@ impl Code {
 }
 
 /// A failure, with kubectl's exact text as its `Display`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     code: Code,
     message: String,
@@ -113,7 +111,10 @@ impl Error {
     pub(crate) fn unsupported_version(v: &str) -> Error {
         Error::new(
             Code::UnsupportedVersion,
-            format!("unsupported kubectl version {v:?}: expected 1.27 … 1.36"),
+            format!(
+                "unsupported kubectl version {}: expected 1.27 … 1.36",
+                crate::json::quote(v)
+            ),
         )
     }
 }

@@ -1,9 +1,85 @@
-//! Small helpers over `serde_json::Value` for editing Kubernetes objects in place
-//! without a typed round trip (so fields unknown to this library survive).
+//! Small helpers over [`Value`] for editing Kubernetes objects in place without a typed round
+//! trip (so fields unknown to this library survive), and [`ToJson`], how this crate's types
+//! are written as JSON.
 
-use serde_json::{Map, Value};
+pub use kubedebug_skim::{Map, Value};
 
 pub(crate) mod de;
+
+/// A type written as JSON by hand (no serde in the Wasm). Each impl writes what the serde
+/// derive it replaced wrote (same field names, order and omissions); unit tests hold each
+/// to the derive, kept as a test-only oracle.
+pub trait ToJson {
+    /// The value as JSON.
+    fn to_json(&self) -> Value;
+}
+
+impl ToJson for String {
+    fn to_json(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+impl ToJson for bool {
+    fn to_json(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn to_json(&self) -> Value {
+        Value::Array(self.iter().map(ToJson::to_json).collect())
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn to_json(&self) -> Value {
+        self.as_ref().map_or(Value::Null, ToJson::to_json)
+    }
+}
+
+impl<T: ToJson> ToJson for std::collections::BTreeMap<String, T> {
+    fn to_json(&self) -> Value {
+        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+    }
+}
+
+impl ToJson for Value {
+    fn to_json(&self) -> Value {
+        self.clone()
+    }
+}
+
+/// An object from `(key, value)` pairs, in order (for [`ToJson`] impls).
+pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+/// Serialize a [`Value`] field in a test-only serde derive (the oracle of [`ToJson`]).
+#[cfg(test)]
+pub(crate) fn serde_value<S: serde::Serializer>(v: &Value, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&serde_json::Value::from(v), s)
+}
+
+/// Serialize an optional [`Value`] field in a test-only serde derive.
+#[cfg(test)]
+pub(crate) fn serde_option<S: serde::Serializer>(
+    v: &Option<Value>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&v.as_ref().map(serde_json::Value::from), s)
+}
+
+/// The serde derive's JSON of `value`, for tests holding a [`ToJson`] impl to it.
+#[cfg(test)]
+pub(crate) fn serde_oracle<T: serde::Serialize>(value: &T) -> Value {
+    Value::from(serde_json::to_value(value).unwrap_or_default())
+}
 
 /// The object at `key` of `obj`, created (or replacing a non-object) when needed.
 /// Always `Some`; the `Option` only spares a panic path.
@@ -65,4 +141,24 @@ pub fn is_empty(v: Option<&Value>) -> bool {
         Some(Value::String(s)) => s.is_empty(),
         Some(_) => false,
     }
+}
+
+/// `s` in double quotes with `"`, `\` and control characters escaped: what Rust's `{:?}`
+/// writes for ordinary text, without linking its Unicode tables (other characters are kept).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

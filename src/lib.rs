@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use kubedebug::{plan, Session};
-//! let pod = serde_json::json!({
+//! let pod = kubedebug::json!({
 //!     "apiVersion": "v1", "kind": "Pod",
 //!     "metadata": {"name": "web", "namespace": "default"},
 //!     "spec": {"containers": [{"name": "app", "image": "nginx"}]}
@@ -28,7 +28,7 @@ pub mod custom;
 pub mod error;
 pub mod generate;
 pub mod image;
-mod json;
+pub mod json;
 pub mod messages;
 pub mod names;
 pub mod options;
@@ -46,6 +46,8 @@ pub mod version;
 pub mod wasm;
 
 pub use error::{Code, Error, Result};
+pub use json::ToJson;
+pub use kubedebug_skim::{json, Map, Number, Value};
 pub use messages::{Message, Stream};
 pub use options::{DebugOptions, Pair};
 pub use plan::{ApiRequest, AttachTarget, Journey, Plan};

@@ -1,10 +1,10 @@
 //! The lines kubectl prints besides its final error, as data.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{object, ToJson, Value};
 
 /// Which stream a line goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum Stream {
     /// Standard output (kubectl's informational lines).
     Stdout,
@@ -13,7 +13,8 @@ pub enum Stream {
 }
 
 /// One line kubectl prints (without its trailing newline).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Message {
     /// The stream it goes to.
     pub stream: Stream,
@@ -73,4 +74,48 @@ pub fn non_root_warning() -> Message {
     Message::stderr(
         "Warning: Non-root user is configured for the entire target Pod, and some capabilities granted by debug profile may not work. Please consider using \"--custom\" with a custom profile that specifies \"securityContext.runAsUser: 0\".",
     )
+}
+
+impl ToJson for Stream {
+    fn to_json(&self) -> Value {
+        Value::from(match self {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        })
+    }
+}
+
+impl ToJson for Message {
+    fn to_json(&self) -> Value {
+        object([
+            ("stream", self.stream.to_json()),
+            ("text", self.text.to_json()),
+        ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::de::assert_written_as_derive;
+
+    #[test]
+    fn written_as_the_serde_derive_wrote_them() {
+        let texts = ["", "plain", "a \"q\" \\ \n\t\u{1}\u{7f}", "é ✓ 𝄞 \u{200b}"];
+        for text in texts {
+            for m in [Message::stdout(text), Message::stderr(text)] {
+                assert_written_as_derive(&m);
+                assert_written_as_derive(&m.stream);
+            }
+        }
+        let v = crate::KubectlVersion::LATEST;
+        let all = vec![
+            targeting("c\u{1}"),
+            defaulting_name("debugger-x"),
+            creating_node_pod("p", "c", "n"),
+            legacy_deprecated(v),
+            non_root_warning(),
+        ];
+        assert_written_as_derive(&all);
+    }
 }

@@ -2,17 +2,19 @@
 //!
 //! Mirrors kubectl `pkg/cmd/debug/debug.go` `DebugOptions` and `NewDebugOptions`.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
 
 use crate::error::Error;
 use crate::json::de::{self, Decode, Slot};
+use crate::json::{ToJson, Value};
 use crate::version::KubectlVersion;
 
 /// One `name=value` pair of `--env` or `--set-image`, in the order given.
 ///
-/// Decoded by hand (its `Decode` impl, behind `Deserialize`): both fields are required,
-/// unknown fields are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Decoded by hand (its `Decode` impl; written as JSON from the same table): both fields are
+/// required, unknown fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Pair {
     /// Left of the first `=` (the env name, or the container name / `*`).
     pub name: String,
@@ -35,9 +37,10 @@ impl Decode for Pair {
     }
 }
 
-impl<'de> Deserialize<'de> for Pair {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        de::deserialize(d)
+/// `{"name": …, "value": …}`.
+impl ToJson for Pair {
+    fn to_json(&self) -> Value {
+        de::encode(self)
     }
 }
 
@@ -47,11 +50,11 @@ impl<'de> Deserialize<'de> for Pair {
 /// `--keep-init-containers=true`, everything else empty or false. A flag whose
 /// kubectl behaviour depends on whether it was given explicitly is an `Option`.
 ///
-/// Decoded by hand ([`DebugOptions::from_json`], also behind `Deserialize`): a new field goes
-/// into its `Decode` impl too. Missing fields take the defaults,
-/// unknown fields are rejected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Decoded by hand ([`DebugOptions::from_json`]; written as JSON from the same table): a new
+/// field goes into its `Decode` impl too. Missing fields take the defaults, unknown fields are
+/// rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct DebugOptions {
     /// Positional targets: `POD`, `TYPE/NAME` (everything before `--`).
     pub targets: Vec<String>,
@@ -216,9 +219,10 @@ impl Decode for DebugOptions {
     }
 }
 
-impl<'de> Deserialize<'de> for DebugOptions {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        de::deserialize(d)
+/// Every field, camelCase, in declaration order (as the serde derive wrote it).
+impl ToJson for DebugOptions {
+    fn to_json(&self) -> Value {
+        de::encode(self)
     }
 }
 
@@ -245,13 +249,13 @@ pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
 }
 
 /// Merge `pairs` into `list` in order, as Go map assignments would: an existing key keeps
-/// its position and takes the new value; a new key is appended. Linear in the total size.
+/// its position and takes the new value; a new key is appended. O(n log n) in the total size.
 pub fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
-    let mut index: indexmap::IndexMap<String, usize> = list
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.name.clone(), i))
-        .collect();
+    // Inserted one by one: collecting into a BTreeMap would instantiate a slice sort.
+    let mut index = BTreeMap::new();
+    for (i, p) in list.iter().enumerate() {
+        index.insert(p.name.clone(), i);
+    }
     for pair in pairs {
         match index.get(&pair.name).and_then(|&i| list.get_mut(i)) {
             Some(slot) => slot.value = pair.value,

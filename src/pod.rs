@@ -1,6 +1,6 @@
 //! Reading and editing the containers of a pod held as JSON.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// The three container lists of a PodSpec, in kubectl's `VisitContainers` order.
 pub const CONTAINER_LISTS: [&str; 3] = ["initContainers", "containers", "ephemeralContainers"];

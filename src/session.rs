@@ -4,12 +4,10 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
-
 use crate::error::{go_quote, Code, Error};
 use crate::generate::{self, Context};
 use crate::json::de::{self, Decode, Slot};
+use crate::json::{object, ToJson, Value};
 use crate::messages::Message;
 use crate::names::NameSource;
 use crate::options::DebugOptions;
@@ -24,10 +22,11 @@ pub const CUSTOM_PROFILE_GATE: &str = "KUBECTL_DEBUG_CUSTOM_PROFILE";
 /// Everything a debug session starts from. Give either `args` (a kubectl argument list, as
 /// after `kubectl debug`) or `options`.
 ///
-/// Decoded by hand ([`Session::from_json`], also behind `Deserialize`): a new field goes into
-/// its `Decode` impl too. Missing fields take their defaults, unknown fields are rejected.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Decoded by hand ([`Session::from_json`]; written as JSON from the same table): a new field
+/// goes into its `Decode` impl too. Missing fields take their defaults, unknown fields are
+/// rejected.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct Session {
     /// A kubectl command line, split into words (`["mypod", "-it", "--image=busybox"]`).
     pub args: Option<Vec<String>>,
@@ -89,15 +88,16 @@ impl Decode for Session {
     }
 }
 
-impl<'de> Deserialize<'de> for Session {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        de::deserialize(d)
+/// Every field, camelCase, in declaration order (as the serde derive wrote it).
+impl ToJson for Session {
+    fn to_json(&self) -> Value {
+        de::encode(self)
     }
 }
 
 /// The session after `Complete` and `Validate`: what to read, and what was printed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct Prepared {
     /// The options in effect.
     pub options: DebugOptions,
@@ -109,6 +109,19 @@ pub struct Prepared {
     pub messages: Vec<Message>,
     /// The objects to read, one per positional target (none with `-f`).
     pub targets: Vec<TargetRef>,
+}
+
+/// Every field, camelCase, in declaration order (as the serde derive wrote it).
+impl ToJson for Prepared {
+    fn to_json(&self) -> Value {
+        object([
+            ("options", self.options.to_json()),
+            ("namespace", self.namespace.to_json()),
+            ("kubectlVersion", self.kubectl_version.to_json()),
+            ("messages", self.messages.to_json()),
+            ("targets", self.targets.to_json()),
+        ])
+    }
 }
 
 /// A session's resolved inputs.
@@ -260,4 +273,38 @@ fn check_namespace(r: &Resolved, object: &Value) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::de::assert_written_as_derive;
+
+    #[test]
+    fn prepared_is_written_as_the_serde_derive_wrote_it() {
+        let sessions = [
+            r#"{"args":["web","--image=busybox"]}"#,
+            r#"{"args":["web","node/n1","deploy/d","--image=busybox","-it","--target=c\u0001é","-n","ns"]}"#,
+            r#"{"args":["-f","/x.yaml","--image=busybox","--profile=legacy","--env=A=1","--","sh"],"kubectlVersion":"1.33"}"#,
+            r#"{"options":{"targets":["𝄞"],"image":"i","copyTo":"c","setImage":[{"name":"*","value":"x"}]},"namespace":"ü"}"#,
+        ];
+        let mut seen = 0;
+        for text in sessions {
+            let prepared = Session::from_json(text).map(|s| prepare(&s));
+            assert!(matches!(prepared, Ok(Ok(_))), "{text}: {prepared:?}");
+            if let Ok(Ok(p)) = prepared {
+                assert_written_as_derive(&p);
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, sessions.len());
+        let p = Prepared {
+            options: DebugOptions::default(),
+            namespace: String::new(),
+            kubectl_version: KubectlVersion::OLDEST,
+            messages: Vec::new(),
+            targets: Vec::new(),
+        };
+        assert_written_as_derive(&p);
+    }
 }

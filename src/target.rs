@@ -3,8 +3,7 @@
 //! kubectl resolves names with its resource builder and discovery. The core knows the
 //! resource types of the core and apps groups that a user may name, and needs no discovery.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::json::{object, ToJson, Value};
 
 use crate::error::{go_quote, Code, Error};
 
@@ -65,7 +64,8 @@ const RESOURCE_TYPES: &[ResourceType] = &[
 ];
 
 /// The GET of one target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct GetRequest {
     /// Always `GET`.
     pub method: String,
@@ -74,8 +74,8 @@ pub struct GetRequest {
 }
 
 /// One positional target resolved to the object kubectl reads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct TargetRef {
     /// The argument as given (`mypod`, `node/n1`).
     pub name: String,
@@ -85,6 +85,26 @@ pub struct TargetRef {
     pub object_name: String,
     /// The request that reads it.
     pub get: GetRequest,
+}
+
+impl ToJson for GetRequest {
+    fn to_json(&self) -> Value {
+        object([
+            ("method", self.method.to_json()),
+            ("path", self.path.to_json()),
+        ])
+    }
+}
+
+impl ToJson for TargetRef {
+    fn to_json(&self) -> Value {
+        object([
+            ("name", self.name.to_json()),
+            ("resource", self.resource.to_json()),
+            ("objectName", self.object_name.to_json()),
+            ("get", self.get.to_json()),
+        ])
+    }
 }
 
 /// Mirrors kubectl's resource builder for `debug`'s positional arguments: bare names are
@@ -194,7 +214,7 @@ pub fn target_kind(obj: &Value) -> Result<TargetKind, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use kubedebug_skim::json;
 
     #[test]
     fn names_resolve_like_kubectl() {
@@ -252,5 +272,30 @@ mod tests {
             target_kind(&json!({"kind": "Pod", "apiVersion": "v1"})),
             Ok(TargetKind::Pod)
         );
+    }
+
+    #[test]
+    fn written_as_the_serde_derive_wrote_them() {
+        use crate::json::de::assert_written_as_derive;
+        for arg in ["mypod", "no/n1", "deploy.v1.apps/web", "pods/é\u{1}\"x\""] {
+            for ns in ["ns", "", "ü\n"] {
+                let t = resolve_target(arg, ns);
+                assert!(t.is_ok(), "{arg}");
+                if let Ok(t) = t {
+                    assert_written_as_derive(&t);
+                    assert_written_as_derive(&t.get);
+                }
+            }
+        }
+        let t = TargetRef {
+            name: String::new(),
+            resource: "\u{0}".into(),
+            object_name: "𝄞".into(),
+            get: GetRequest {
+                method: String::new(),
+                path: "/\\".into(),
+            },
+        };
+        assert_written_as_derive(&t);
     }
 }

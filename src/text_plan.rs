@@ -4,14 +4,13 @@
 
 use std::borrow::Cow;
 
-use serde_json::Value;
-
 use crate::error::{Code, Error};
+use crate::json::ToJson;
 use crate::plan::Journey;
 use crate::session::{plan_target, Session};
 use crate::validate::Failure;
 pub(crate) use kubedebug_skim::may_forge;
-use kubedebug_skim::{skim_pod, splice, to_json};
+use kubedebug_skim::{skim_pod, to_json};
 
 /// A plan written as JSON: the [`crate::Plan`] without its bulky parts (`result` and each
 /// `body` are `null`), each request's body as the text to send, and the result when it is
@@ -35,7 +34,7 @@ pub struct TextPlan {
 /// # Errors
 /// Text that is not JSON (`invalid target object: …`), and everything [`crate::plan()`] reports.
 pub fn plan_text(session: &Session, target: &str, with_result: bool) -> Result<TextPlan, Failure> {
-    let forge = serde_json::to_string(session).map_or(true, |s| may_forge(&s));
+    let forge = may_forge(&kubedebug_skim::to_string(&session.to_json()));
     plan_text_with(session, target, with_result, forge)
 }
 
@@ -72,7 +71,7 @@ pub(crate) fn plan_text_with(
         .map(|r| to_json(&std::mem::take(&mut r.body), &texts))
         .collect();
     Ok(TextPlan {
-        plan: write(&plan, &texts)?,
+        plan: to_json(&plan.to_json(), &texts),
         bodies,
         result,
     })
@@ -80,22 +79,11 @@ pub(crate) fn plan_text_with(
 
 /// The plan of the target parsed whole.
 fn plan_whole(session: &Session, target: &str) -> Result<crate::Plan, Failure> {
-    let object: Value = serde_json::from_str(target).map_err(|e| {
+    let object = kubedebug_skim::from_str(target).map_err(|e| {
         Failure::from(Error::new(
             Code::InvalidInput,
             format!("invalid target object: {e}"),
         ))
     })?;
     plan_target(session, Cow::Owned(object), false)
-}
-
-/// `value`'s JSON with placeholders replaced (for the plan, whose `container` may hold some).
-fn write<T: serde::Serialize>(value: &T, texts: &[&str]) -> Result<String, Failure> {
-    let json = serde_json::to_string(value).map_err(|e| {
-        Failure::from(Error::new(
-            Code::InvalidInput,
-            format!("invalid output: {e}"),
-        ))
-    })?;
-    Ok(splice(&json, texts))
 }

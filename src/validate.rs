@@ -1,10 +1,8 @@
 //! kubectl debug's `Complete` and `Validate`: the checks, in kubectl's order, with its texts.
 
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
-
 use crate::error::{go_quote, Code, Error};
 use crate::json::de::{self, Decode, Slot};
+use crate::json::{ToJson, Value};
 use crate::messages::{self, Message};
 use crate::options::DebugOptions;
 use crate::profile::Profile;
@@ -12,10 +10,10 @@ use crate::version::KubectlVersion;
 
 /// The `--custom` file as the host read it: its text, or the OS error of reading it.
 ///
-/// Decoded by hand (its `Decode` impl, behind `Deserialize`): missing fields take
-/// their defaults, unknown fields are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Decoded by hand (its `Decode` impl; written as JSON from the same table): missing fields
+/// take their defaults, unknown fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct CustomProfileFile {
     /// The path given to `--custom` (used in messages).
     pub path: String,
@@ -39,9 +37,10 @@ impl Decode for CustomProfileFile {
     }
 }
 
-impl<'de> Deserialize<'de> for CustomProfileFile {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        de::deserialize(d)
+/// `{"path": …, "text": …, "error": …}` (as the serde derive wrote it).
+impl ToJson for CustomProfileFile {
+    fn to_json(&self) -> Value {
+        de::encode(self)
     }
 }
 

@@ -3,9 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::error::Error;
+use crate::json::{ToJson, Value};
 
 /// A supported kubectl minor version, `1.27` … `1.36`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,15 +81,26 @@ impl FromStr for KubectlVersion {
     }
 }
 
-impl Serialize for KubectlVersion {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+/// Written as `"1.31"`.
+impl ToJson for KubectlVersion {
+    fn to_json(&self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+/// The serde form [`ToJson`] is held to (tests only).
+#[cfg(test)]
+impl serde::Serialize for KubectlVersion {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
-impl<'de> Deserialize<'de> for KubectlVersion {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+/// For the test copies of the old derived decoders (`json::de`'s tests).
+#[cfg(test)]
+impl<'de> serde::Deserialize<'de> for KubectlVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
     }
 }
@@ -123,5 +133,13 @@ mod tests {
             Some("legacy")
         );
         assert_eq!(KubectlVersion::LATEST.default_profile(), "general");
+    }
+
+    #[test]
+    fn written_as_the_serde_form() {
+        for v in KubectlVersion::all() {
+            crate::json::de::assert_written_as_derive(&v);
+            assert_eq!(v.to_json(), Value::String(format!("1.{}", v.minor())));
+        }
     }
 }

@@ -6,10 +6,9 @@
 //! `Error` with kubectl's message, a stable `code`, `usage`, and the `messages` printed
 //! before it. Nothing here panics on any input.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Failure, KubectlVersion, Profile, Session};
+use crate::{Error, Failure, KubectlVersion, Profile, Session, ToJson};
 
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
@@ -22,23 +21,16 @@ fn js_error(f: &Failure) -> JsValue {
     let obj: &JsValue = err.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &f.error.code().as_str().into());
     let _ = js_sys::Reflect::set(obj, &"usage".into(), &f.error.code().is_usage().into());
-    if let Ok(messages) = serde_json::to_string(&f.messages) {
-        if let Ok(parsed) = js_sys::JSON::parse(&messages) {
-            let _ = js_sys::Reflect::set(obj, &"messages".into(), &parsed);
-        }
+    let messages = kubedebug_skim::to_string(&f.messages.to_json());
+    if let Ok(parsed) = js_sys::JSON::parse(&messages) {
+        let _ = js_sys::Reflect::set(obj, &"messages".into(), &parsed);
     }
     err.into()
 }
 
-fn input_error(what: &str, e: serde_json::Error) -> JsValue {
-    js_error(&Failure::from(Error::new(
-        crate::Code::InvalidInput,
-        format!("invalid {what}: {e}"),
-    )))
-}
-
-fn to_json<T: Serialize>(v: &T) -> Result<String, JsValue> {
-    serde_json::to_string(v).map_err(|e| input_error("output", e))
+/// `v` as JSON text.
+fn to_json<T: ToJson>(v: &T) -> Result<String, JsValue> {
+    Ok(kubedebug_skim::to_string(&v.to_json()))
 }
 
 /// A string argument; anything else (numbers, objects, `undefined`) is an input error.

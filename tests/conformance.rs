@@ -89,12 +89,12 @@ fn simulate(g: &Golden) -> Run {
         run.print(&p.messages);
         for r in p.requests {
             run.writes
-                .push((r.method.clone(), r.path.clone(), r.body.clone()));
+                .push((r.method.clone(), r.path.clone(), Value::from(&r.body)));
             run.sources
                 .push((r.method == "POST").then(|| object.clone()));
             if r.method == "POST" {
                 let ns = r.path.split('/').nth(4).unwrap_or("").to_string();
-                if let Err(e) = cluster.create_pod(&ns, &r.body) {
+                if let Err(e) = cluster.create_pod(&ns, &Value::from(&r.body)) {
                     run.server_error(&e);
                     return run;
                 }

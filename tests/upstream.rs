@@ -3,7 +3,7 @@
 //! kubectl 1.36 behaviour (`KubectlVersion::LATEST`).
 //!
 //! One `#[test]` per Go test function, one table row per Go case, with kubectl's case names.
-//! Expectations are Go structs in kubectl; here they are `serde_json::json!` values, compared
+//! Expectations are Go structs in kubectl; here they are `kubedebug::json!` values, compared
 //! after [`canonical`] drops what is only a Go zero-value artifact. A failing case reports its
 //! name and the first differing JSON path; every case of a table runs before the test fails.
 //!
@@ -40,7 +40,7 @@ mod profiles_b;
 
 use kubedebug::profile::{apply, DebugStyle, KeepFlags, Profile};
 use kubedebug::{plan, CustomProfileFile, DebugOptions, KubectlVersion, Pair, Plan, Session};
-use serde_json::{Map, Value};
+use kubedebug::{Map, Value};
 
 /// The kubectl version every ported table runs against.
 pub const VERSION: KubectlVersion = KubectlVersion::LATEST;
@@ -122,7 +122,7 @@ fn diff_at(path: &str, want: &Value, got: &Value) -> Option<String> {
                 }
             }
             g.iter()
-                .find(|(k, _)| !w.contains_key(*k))
+                .find(|(k, _)| !w.contains_key(k))
                 .map(|(k, gv)| format!("{path}.{k}: expected nothing, got {gv}"))
         }
         (Value::Array(w), Value::Array(g)) => {
@@ -291,7 +291,7 @@ pub fn run_profile_table(test: &str, profile: Profile, cases: Vec<ProfileCase>) 
 
 #[test]
 fn canonical_drops_only_go_artifacts() {
-    let v = serde_json::json!({
+    let v = kubedebug::json!({
         "apiVersion": "v1", "kind": "Pod",
         "metadata": {"name": "p", "creationTimestamp": null},
         "spec": {
@@ -301,7 +301,7 @@ fn canonical_drops_only_go_artifacts() {
         },
         "status": {},
     });
-    let want = serde_json::json!({
+    let want = kubedebug::json!({
         "metadata": {"name": "p"},
         "spec": {
             "shareProcessNamespace": false,
@@ -310,7 +310,7 @@ fn canonical_drops_only_go_artifacts() {
     });
     assert_eq!(canonical(&v), want);
     assert_eq!(
-        first_diff(&want, &serde_json::json!({"metadata": {"name": "q"}})).as_deref(),
+        first_diff(&want, &kubedebug::json!({"metadata": {"name": "q"}})).as_deref(),
         Some("$.metadata.name: expected \"p\", got \"q\"")
     );
 }

@@ -20,8 +20,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
-use serde::{Deserialize, Serialize};
-
+use crate::json::{object, ToJson, Value};
 use crate::options::{DebugOptions, Pair};
 
 pub use flags::custom_flag_enabled;
@@ -29,9 +28,8 @@ pub use parse::parse_args;
 pub use render::render_args;
 pub use shell::split_command_line;
 
-/// A kubectl argument list from the host's JSON text (an array of strings), decoded by hand:
-/// a typed `serde_json::from_str::<Vec<String>>` links serde's error formatting, core's float
-/// printing with it (about 11 KB of gzipped Wasm).
+/// A kubectl argument list from the host's JSON text (an array of strings), decoded by hand
+/// (see `json::de`): no serde in the Wasm.
 ///
 /// # Errors
 /// Malformed JSON or not an array of strings: `input/invalid`, `invalid argument list: …`.
@@ -40,8 +38,8 @@ pub fn args_from_json(text: &str) -> Result<Vec<String>, crate::Error> {
 }
 
 /// The result of parsing a `kubectl debug` command line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct ParsedArgs {
     /// The debug command's options, positional targets and `--` command.
     pub options: DebugOptions,
@@ -50,4 +48,15 @@ pub struct ParsedArgs {
     /// Other kubectl global flags given, in order, e.g. `{name:"kubeconfig", value:"/x"}`,
     /// `{name:"context", value:"c"}` (names without dashes).
     pub globals: Vec<Pair>,
+}
+
+/// Every field, camelCase, in declaration order (as the serde derive wrote it).
+impl ToJson for ParsedArgs {
+    fn to_json(&self) -> Value {
+        object([
+            ("options", self.options.to_json()),
+            ("namespace", self.namespace.to_json()),
+            ("globals", self.globals.to_json()),
+        ])
+    }
 }

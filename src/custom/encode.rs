@@ -1,7 +1,7 @@
 //! Go `json.Marshal` of the decoded container: struct field order, promoted inline fields,
 //! `omitempty` (structs, `Quantity` and `IntOrString` are never empty), map keys sorted.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::model::{fields, ty, Fd, Gv, INLINE, K, OMIT};
 

@@ -2,7 +2,6 @@
 //! Go `corev1.Container` with `encoding/json` (and, from 1.31, sigs.k8s.io/yaml on failure), then
 //! re-marshalled with Go `omitempty` rules. Everything the Go round trip loses is lost here too.
 
-mod decimal;
 mod doc;
 mod model;
 mod quantity;
@@ -17,7 +16,7 @@ mod yaml_scan_scalar;
 
 pub(crate) use yaml_scalar::format_go_v;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::error::{Code, Error};
 use crate::version::KubectlVersion;
@@ -93,7 +92,7 @@ pub fn check_forbidden_fields(container: &Value) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use kubedebug_skim::json;
 
     const FIXTURES: &str = "/work/main/tests/conformance/oracle/fixtures/custom";
     const GOLDEN: &str = "/work/main/tests/conformance/golden";

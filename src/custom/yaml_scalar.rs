@@ -26,14 +26,14 @@ pub(super) fn resolve(s: &str) -> Y {
         _ => {}
     }
     match s.as_bytes().first() {
-        Some(b'.') => super::decimal::parse_f64(s).map_or(Y::Str, Y::Float),
+        Some(b'.') => kubedebug_skim::parse_f64(s).map_or(Y::Str, Y::Float),
         Some(b'+' | b'-' | b'0'..=b'9') => {
             let plain: String = s.chars().filter(|&c| c != '_').collect();
             if let Some(i) = go_parse_int(&plain) {
                 return Y::Int(i);
             }
             if is_yaml_float(&plain) {
-                if let Some(f) = super::decimal::parse_f64(&plain) {
+                if let Some(f) = kubedebug_skim::parse_f64(&plain) {
                     return Y::Float(f);
                 }
             }
@@ -110,8 +110,26 @@ pub(super) fn is_yaml_float(s: &str) -> bool {
     i == b.len()
 }
 
-/// Shortest round-trip digits of a finite float, via serde_json's (already linked) `ryu`
-/// output: `(negative, digits, dp)` with value `0.digits × 10^dp` (Go `decimalSlice`).
+/// How serde_json writes a float: `zmij`'s shortest round-trip digits, `null` when not
+/// finite.
+fn json_text(f: f64) -> String {
+    if f.is_finite() {
+        zmij::Buffer::new().format_finite(f).to_string()
+    } else {
+        "null".into()
+    }
+}
+
+/// [`json_text`] of an `f32` (its own shortest digits).
+fn json_text32(f: f32) -> String {
+    if f.is_finite() {
+        zmij::Buffer::new().format_finite(f).to_string()
+    } else {
+        "null".into()
+    }
+}
+
+/// Shortest round-trip digits of a finite float, from [`json_text`]'s output: `(negative, digits, dp)` with value `0.digits × 10^dp` (Go `decimalSlice`).
 fn shortest(json: &str) -> (bool, Vec<u8>, i32) {
     let (neg, s) = match json.strip_prefix('-') {
         Some(r) => (true, r),
@@ -173,7 +191,7 @@ pub(super) fn format_g32(f: f64) -> String {
     if !x.is_finite() {
         return format_g64(f64::from(x)).into();
     }
-    let digs = shortest(&serde_json::to_string(&x).unwrap_or_default());
+    let digs = shortest(&json_text32(x));
     let exp = digs.2 - 1;
     go_fmt(digs, !(-4..6).contains(&exp))
 }
@@ -181,7 +199,7 @@ pub(super) fn format_g32(f: f64) -> String {
 /// Go `encoding/json` float64 encoding.
 pub(super) fn format_json_f64(f: f64) -> String {
     let a = f.abs();
-    let digs = shortest(&serde_json::to_string(&f).unwrap_or_default());
+    let digs = shortest(&json_text(f));
     if a != 0.0 && !(1e-6..1e21).contains(&a) {
         let s = go_fmt(digs, true);
         // Go cleans `e-07` to `e-7`.
@@ -195,11 +213,11 @@ pub(super) fn format_json_f64(f: f64) -> String {
 }
 
 /// Go `fmt`'s `%v` of a float64: `strconv.FormatFloat(f, 'g', -1, 64)` with `%v`'s exponent
-/// rule (exponent form when the exponent is < -4 or >= 21). Built on serde_json's shortest
+/// rule (exponent form when the exponent is < -4 or >= 21). Built on `zmij`'s shortest
 /// digits so that core's float formatting (about 20 KB of Wasm) is not linked in.
 pub(crate) fn format_go_v(f: f64) -> String {
     let a = f.abs();
-    let digs = shortest(&serde_json::to_string(&f).unwrap_or_default());
+    let digs = shortest(&json_text(f));
     go_fmt(digs, a != 0.0 && !(1e-4..1e21).contains(&a))
 }
 

@@ -23,7 +23,7 @@ fn j(text: &str) -> String {
                     Some(N::Bool(b)) => out.push_str(&b.to_string()),
                     Some(N::Num(s, _)) => out.push_str(s),
                     Some(N::Str(s, _)) => {
-                        out.push_str(&serde_json::Value::from(s.as_str()).to_string())
+                        out.push_str(&crate::json::Value::from(s.as_str()).to_string())
                     }
                     Some(N::Arr(items)) => {
                         todo.push(Err("]"));
@@ -40,7 +40,7 @@ fn j(text: &str) -> String {
                         for (i, (k, c)) in kv.iter().enumerate().rev() {
                             todo.push(Ok(*c));
                             out.push_str("");
-                            let key = format!("{}:", serde_json::Value::from(k.as_str()));
+                            let key = format!("{}:", crate::json::Value::from(k.as_str()));
                             todo.push(Err(Box::leak(key.into_boxed_str())));
                             if i > 0 {
                                 todo.push(Err(","));

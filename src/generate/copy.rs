@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, set_env, Context};
 use crate::error::{Code, Error};
@@ -119,7 +119,7 @@ pub(crate) fn pod_copy(
             method: "DELETE".into(),
             path: format!("/api/v1/namespaces/{namespace}/pods/{source_name}"),
             content_type: JSON.into(),
-            body: serde_json::json!({"kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0}),
+            body: kubedebug_skim::json!({"kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0}),
         });
     }
     let attach = (o.wants_attach() && !container_name.is_empty()).then(|| AttachTarget {

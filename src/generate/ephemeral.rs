@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, Context};
 use crate::error::{Code, Error};

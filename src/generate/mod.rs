@@ -11,7 +11,7 @@ pub use ephemeral::generate_debug_container;
 pub use node::generate_node_debug_pod;
 pub(crate) use node::node_debug_pod;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::{Code, Error};
 use crate::json::{set_flag, set_str, string_array};

@@ -1,6 +1,7 @@
 //! The node journey.
 
-use serde_json::{json, Map, Value};
+use crate::json::{Map, Value};
+use kubedebug_skim::json;
 
 use super::{apply_custom_profile, new_debug_container, Context};
 use crate::error::{Code, Error};

@@ -1,95 +1,26 @@
 //! Hand-written decoding of the host's JSON inputs (the session, structured options).
 //!
 //! Typed (derived) deserialization links a serde_json state machine per struct and serde's
-//! error texts, which bring core's float printing along (together about 12 KB of the gzipped
-//! Wasm once no typed decoding is left); these decoders walk a parsed [`Json`] instead. They
-//! accept what the derives accepted: a struct as an object or as an array of its fields in order, `null` for an
-//! `Option` field and nowhere else, unknown fields ignored or rejected as the struct says, a
-//! repeated field rejected. Errors keep serde's wording, prefixed with the path of the value
-//! at fault (`options.env[0]: missing field `value``) instead of a line and column.
+//! error texts, which bring core's float printing along; these decoders walk a [`Json`] value
+//! read by [`kubedebug_skim::from_str_keep_duplicates`] instead (objects keep a repeated key,
+//! so that a repeated field can be rejected). They accept what the serde derives accepted: a
+//! struct as an object or as an array of its fields in order, `null` for an `Option` field
+//! and nowhere else, unknown fields ignored or rejected as the struct says, a repeated field
+//! rejected. Errors keep serde's wording, prefixed with the path of the value at fault
+//! (`options.env[0]: missing field `value``) instead of a line and column; a syntax error is
+//! the reader's (serde_json's text and position).
+//!
+//! The same field tables write these structs as JSON ([`encode`]), as their derives did.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Number;
-
 use crate::error::{Code, Error};
+use crate::json::{quote, ToJson, Value as Json};
 use crate::options::{DebugOptions, Pair};
 use crate::validate::CustomProfileFile;
 use crate::version::KubectlVersion;
-
-/// A JSON value as written: an object keeps its entries in order, a repeated key included
-/// (`serde_json::Value` keeps only the last, so a repeated field could not be rejected).
-#[derive(Debug)]
-pub(crate) enum Json {
-    Null,
-    Bool(bool),
-    Number(Number),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
-}
-
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any valid JSON value")
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
-        Ok(Json::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
-        Ok(Json::Number(n.into()))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
-        Ok(Json::Number(n.into()))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
-        Ok(Number::from_f64(n).map_or(Json::Null, Json::Number))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
-        Ok(Json::String(s.to_owned()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Json, E> {
-        Ok(Json::String(s))
-    }
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
-        }
-        Ok(Json::Object(entries))
-    }
-}
+use kubedebug_skim::Number;
 
 /// Why a value could not be decoded: serde's message, and the path of the value at fault.
 #[derive(Debug)]
@@ -128,26 +59,33 @@ impl DeError {
 /// A decoding result.
 pub(crate) type Res<T> = Result<T, DeError>;
 
-impl Json {
-    /// serde_json's wording for the value found (`Unexpected`).
-    fn unexpected(&self) -> String {
-        match self {
-            Json::Null => "null".into(),
-            Json::Bool(b) => format!("boolean `{b}`"),
-            Json::Number(n) if n.is_f64() => format!("floating point `{n}`"),
-            Json::Number(n) => format!("integer `{n}`"),
-            Json::String(s) => format!("string {s:?}"),
-            Json::Array(_) => "sequence".into(),
-            Json::Object(_) => "map".into(),
+/// serde's wording for the value found (`Unexpected`). A float is written as `serde_json`
+/// wrote its `Number` (shortest round-trip digits: `100.0`, `1e+20`, `-0.0`), as the serde-based
+/// decoder did; a string is quoted as Rust's `{:?}` quotes ordinary text (see [`quote`]).
+fn unexpected(v: &Json) -> String {
+    match v {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(n) if n.is_f64() => {
+            let f = n.as_f64().and_then(Number::from_f64);
+            format!(
+                "floating point `{}`",
+                f.as_ref().map_or(n.as_str(), Number::as_str)
+            )
         }
+        Json::Number(n) => format!("integer `{n}`"),
+        Json::String(s) => format!("string {}", quote(s)),
+        Json::Array(_) => "sequence".into(),
+        Json::Object(_) => "map".into(),
     }
+}
 
-    fn invalid(&self, expected: &str) -> DeError {
-        DeError::new(format!(
-            "invalid type: {}, expected {expected}",
-            self.unexpected()
-        ))
-    }
+/// serde's `invalid type` error for `v` where `expected` was wanted.
+fn invalid(v: &Json, expected: &str) -> DeError {
+    DeError::new(format!(
+        "invalid type: {}, expected {expected}",
+        unexpected(v)
+    ))
 }
 
 /// A struct decoded from JSON: its name and fields, and where each field's value goes.
@@ -192,7 +130,8 @@ pub(crate) fn strings_from_json(text: &str, what: &str) -> Result<Vec<String>, E
 }
 
 fn parse_and_decode<T>(text: &str, what: &str, decode: fn(&Json) -> Res<T>) -> Result<T, Error> {
-    let reason = match serde_json::from_str::<Json>(text) {
+    // Objects keep repeated keys, so that a repeated field can be rejected.
+    let reason = match kubedebug_skim::from_str_keep_duplicates(text) {
         Ok(v) => match decode(&v) {
             Ok(t) => return Ok(t),
             Err(e) => e.to_string(),
@@ -205,9 +144,44 @@ fn parse_and_decode<T>(text: &str, what: &str, decode: fn(&Json) -> Res<T>) -> R
     ))
 }
 
-/// `Deserialize` through [`Json`] (for the native API's serde users).
-pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Decode>(d: D) -> Result<T, D::Error> {
-    decode(&Json::deserialize(d)?).map_err(serde::de::Error::custom)
+/// Encode a `T` as its derive did: an object of every field, in [`Decode::FIELDS`] order.
+pub(crate) fn encode<T: Decode + Clone>(t: &T) -> Json {
+    let mut t = t.clone();
+    let fields = T::FIELDS.iter().enumerate();
+    Json::Object(
+        fields
+            .map(|(i, name)| (name.to_string(), value_of(t.slot(i))))
+            .collect(),
+    )
+}
+
+/// What a slot holds, as JSON.
+fn value_of(slot: Slot<'_>) -> Json {
+    match slot {
+        Slot::Bool(b) => b.to_json(),
+        Slot::OptBool(b) => b.map_or(Json::Null, Json::Bool),
+        Slot::U64(n) => Json::from(*n),
+        Slot::Str(s) => s.to_json(),
+        Slot::OptStr(s) => s.to_json(),
+        Slot::Strings(s) => s.to_json(),
+        Slot::OptStrings(s) => s.to_json(),
+        Slot::StrMap(m) => m.to_json(),
+        Slot::Pairs(p) => p.to_json(),
+        Slot::OptOptions(o) => o.to_json(),
+        Slot::OptCustom(c) => c.to_json(),
+        Slot::OptVersion(k) => k.to_json(),
+    }
+}
+
+/// Assert that `x` is written as its serde derive (kept as the test oracle) wrote it: the
+/// same value, and the same text (so the same field order and escapes).
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_written_as_derive<T: ToJson + serde::Serialize>(x: &T) {
+    let ours = x.to_json();
+    assert_eq!(ours, crate::json::serde_oracle(x));
+    let text = serde_json::to_string(x).unwrap_or_default();
+    assert_eq!(kubedebug_skim::to_string(&ours), text);
 }
 
 /// Decode a `T`: a missing field keeps its `Default` value, or is an error when required.
@@ -270,7 +244,7 @@ fn decode_fields(
                 fields.len()
             )))
         }
-        _ => return Err(v.invalid(&format!("struct {name}"))),
+        _ => return Err(invalid(v, &format!("struct {name}"))),
     }
     Ok(seen)
 }
@@ -311,14 +285,14 @@ fn option<T>(v: &Json, decode: impl Fn(&Json) -> Res<T>) -> Res<Option<T>> {
 fn string(v: &Json) -> Res<String> {
     match v {
         Json::String(s) => Ok(s.clone()),
-        _ => Err(v.invalid("a string")),
+        _ => Err(invalid(v, "a string")),
     }
 }
 
 fn boolean(v: &Json) -> Res<bool> {
     match v {
         Json::Bool(b) => Ok(*b),
-        _ => Err(v.invalid("a boolean")),
+        _ => Err(invalid(v, "a boolean")),
     }
 }
 
@@ -328,10 +302,10 @@ fn uint(v: &Json) -> Res<u64> {
             if n.is_i64() {
                 DeError::new(format!("invalid value: integer `{n}`, expected u64"))
             } else {
-                v.invalid("u64")
+                invalid(v, "u64")
             }
         }),
-        _ => Err(v.invalid("u64")),
+        _ => Err(invalid(v, "u64")),
     }
 }
 
@@ -343,7 +317,7 @@ fn seq<T>(v: &Json, decode: impl Fn(&Json) -> Res<T>) -> Res<Vec<T>> {
             .enumerate()
             .map(|(i, item)| decode(item).map_err(|e| e.at(&format!("[{i}]"))))
             .collect(),
-        _ => Err(v.invalid("a sequence")),
+        _ => Err(invalid(v, "a sequence")),
     }
 }
 
@@ -351,7 +325,7 @@ fn seq<T>(v: &Json, decode: impl Fn(&Json) -> Res<T>) -> Res<Vec<T>> {
 /// collecting would instantiate a slice sort.
 fn string_map(v: &Json) -> Res<BTreeMap<String, String>> {
     let Json::Object(entries) = v else {
-        return Err(v.invalid("a map"));
+        return Err(invalid(v, "a map"));
     };
     let mut map = BTreeMap::new();
     for (k, item) in entries {
@@ -488,6 +462,42 @@ mod tests {
         }
     }
 
+    /// A float is named as the serde-based decoder named it: `serde_json`'s `Number` text of
+    /// the `f64` read (not the text as written), integers beyond `u64` included.
+    #[test]
+    fn floats_are_named_as_serde_json_writes_them() {
+        for (text, shown) in [
+            ("1.5", "1.5"),
+            ("1.50", "1.5"),
+            ("1E2", "100.0"),
+            ("1e20", "1e+20"),
+            ("-0", "-0.0"),
+            ("0.1e-6", "1e-7"),
+            ("18446744073709551616", "1.8446744073709552e+19"),
+            ("-9223372036854775809", "-9.223372036854776e+18"),
+        ] {
+            let f = text
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64);
+            assert_eq!(f.map(|n| n.to_string()).as_deref(), Some(shown), "{text}");
+            assert_eq!(
+                session(&format!(r#"{{"seed":{text}}}"#)),
+                Err(format!(
+                    "invalid session: seed: invalid type: floating point `{shown}`, expected u64"
+                )),
+            );
+        }
+        assert_eq!(
+            session(r#"{"args":[-9223372036854775808]}"#),
+            Err("invalid session: args[0]: invalid type: integer `-9223372036854775808`, expected a string".into()),
+        );
+        assert_eq!(
+            session(r#"{"seed":-9223372036854775808}"#),
+            Err("invalid session: seed: invalid value: integer `-9223372036854775808`, expected u64".into()),
+        );
+    }
+
     #[test]
     fn structs_may_be_arrays_and_unknown_fields_are_skipped_where_serde_skipped_them() {
         let s = session(
@@ -580,7 +590,11 @@ mod tests {
         };
         let text = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(Session::from_json(&text), Ok(s.clone()));
-        assert_eq!(serde_json::from_str::<Session>(&text).ok(), Some(s));
+        // Written by hand exactly as the derive writes it.
+        super::assert_written_as_derive(&s);
+        super::assert_written_as_derive(&options);
+        super::assert_written_as_derive(&Session::default());
+        super::assert_written_as_derive(&DebugOptions::default());
         let text = serde_json::to_string(&options).unwrap_or_default();
         assert_eq!(DebugOptions::from_json(&text), Ok(options));
     }
@@ -747,7 +761,8 @@ mod tests {
     /// structs written as arrays).
     #[test]
     fn accepts_what_the_derives_accepted() {
-        use serde_json::{json, Value};
+        use crate::json::Value;
+        use kubedebug_skim::json;
         let mut x: u64 = 0x853c_49e6_748f_ea9b;
         let mut next = move |n: u64| {
             x ^= x << 13;

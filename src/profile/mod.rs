@@ -8,7 +8,7 @@ mod mutate;
 use std::fmt;
 use std::str::FromStr;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 pub use mutate::*;
 

@@ -1,6 +1,7 @@
 //! One function per kubectl profile helper (`pkg/cmd/debug/profiles.go`), on JSON pods.
 
-use serde_json::{json, Map, Value};
+use crate::json::{Map, Value};
+use kubedebug_skim::json;
 
 use crate::json::{ensure_array, ensure_object};
 use crate::pod::{container_in_mut, first_container_mut, for_each_container, ContainerKind};

@@ -2,16 +2,15 @@
 //! `MergeOptions{MergeParallelList: true, IgnoreUnmatchedNulls: true}` (what
 //! `StrategicMergePatch` uses).
 
-// indexmap's, not std's: one hash table implementation in the Wasm (serde_json's maps use it).
-use indexmap::IndexMap as HashMap;
+use std::collections::BTreeMap as HashMap;
 
-/// A set of identities: an `IndexMap<String, usize>` like the crate's other hash maps, so
-/// that the Wasm holds one instantiation of the map code.
+/// A set of identities: a `BTreeMap<String, usize>` like the crate's other identity maps, so
+/// that the Wasm holds one instantiation of the map code (and no hash table).
 struct HashSet(HashMap<String, usize>);
 
 impl HashSet {
-    fn with_capacity(n: usize) -> HashSet {
-        HashSet(HashMap::with_capacity(n))
+    fn with_capacity(_: usize) -> HashSet {
+        HashSet(HashMap::new())
     }
 
     fn insert(&mut self, k: String) {
@@ -25,11 +24,13 @@ impl HashSet {
 
 impl FromIterator<String> for HashSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> HashSet {
-        HashSet(iter.into_iter().map(|k| (k, 0)).collect())
+        let mut set = HashSet(HashMap::new());
+        iter.into_iter().for_each(|k| set.insert(k));
+        set
     }
 }
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     err_bad_arg_type, err_no_merge_key, go_v, ident, kind, lookup, normalize_slice_order,
@@ -460,7 +461,7 @@ fn merge_slice_without_special_elements(
     elem: Ty,
 ) -> R<Vec<Value>> {
     // First position of each merge-key value (Go scans linearly: findMapInSliceBasedOnKeyValue).
-    let mut first: HashMap<String, usize> = HashMap::with_capacity(original.len());
+    let mut first: HashMap<String, usize> = HashMap::new();
     for (i, o) in original.iter().enumerate() {
         let Some(om) = o.as_object() else {
             if !patch.is_empty() {

@@ -1,7 +1,7 @@
 //! Diff side: apimachinery `diffMaps` and friends with `DiffOptions{SetElementOrder: true}`
 //! (what `CreateTwoWayMergePatch` uses: no ignored changes, additions or deletions).
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::apply::deduplicate_scalars;
 use super::{
@@ -74,7 +74,7 @@ pub(crate) fn diff_maps_one_field(
         diff_field(&mut patch, key, ov, mv, ty)?;
     }
     // updatePatchIfMissing
-    if rest.is_empty() && before.is_some() && !modified.contains_key(*field) {
+    if rest.is_empty() && before.is_some() && !modified.contains_key(field) {
         patch.insert((*field).to_string(), Value::Null);
     }
     Ok(patch)

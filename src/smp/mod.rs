@@ -1,4 +1,4 @@
-//! Strategic merge patch over `serde_json::Value`, for the core/v1 subset `kubectl debug`
+//! Strategic merge patch over `crate::json::Value`, for the core/v1 subset `kubectl debug`
 //! needs: a reimplementation of k8s.io/apimachinery `pkg/util/strategicpatch` (patch.go)
 //! driven by a hand-written table of core/v1 patch tags instead of Go reflection.
 //!
@@ -54,7 +54,7 @@ pub(crate) use gosort::stable_sort_by_str;
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::{Code, Error};
 
@@ -337,7 +337,7 @@ pub(crate) fn ident(v: &Value) -> String {
         Value::Number(n) if n.as_i64().is_none() => {
             format!("f:{}", go_float(n.as_f64().unwrap_or(0.0)))
         }
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => kubedebug_skim::to_string(other),
     }
 }
 
@@ -465,11 +465,11 @@ pub(crate) fn item_ident(item: &Value, kind: Kind, merge_key: &str) -> String {
 }
 
 /// Go's `index(l, val, mergeKey, kind)` made O(1): first position of each identity.
-pub(crate) struct Index(indexmap::IndexMap<String, usize>);
+pub(crate) struct Index(std::collections::BTreeMap<String, usize>);
 
 impl Index {
     pub(crate) fn new(list: &[Value], kind: Kind, merge_key: &str) -> Index {
-        let mut h = indexmap::IndexMap::with_capacity(list.len());
+        let mut h = std::collections::BTreeMap::new();
         for (i, v) in list.iter().enumerate() {
             h.entry(item_ident(v, kind, merge_key)).or_insert(i);
         }

@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+use kubedebug_skim::json;
 use proptest::prelude::*;
-use serde_json::json;
 
 use super::*;
 

@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kubedebug::{CustomProfileFile, Failure, KubectlVersion, Plan, Prepared, Session, TextPlan};
+use kubedebug::{
+    CustomProfileFile, Failure, KubectlVersion, Plan, Prepared, Session, TextPlan, ToJson,
+};
 use serde_json::{Map, Value};
 
 /// The kubectl versions with recorded cases.
@@ -384,23 +386,27 @@ fn short(v: &Value) -> String {
 }
 
 /// `plan`, held to `plan_text` of the object's JSON text (compact and indented): the text
-/// path (which skims pods) must give the same plan, or the same failure.
+/// path (which skims pods) must write exactly the text of the plan, or fail the same way.
 pub fn plan_checked(session: &Session, object: &Value) -> Result<Plan, Failure> {
-    let full = kubedebug::plan(session, object);
+    let ours = kubedebug::Value::from(object);
+    let full = kubedebug::plan(session, &ours);
     let texts = [
-        object.to_string(),
-        serde_json::to_string_pretty(object).unwrap_or_default(),
+        kubedebug_skim::to_string(&ours),
+        kubedebug_skim::to_string_pretty(&ours),
     ];
     for text in texts {
-        // A value nested deeper than JSON text may be (serde_json's limit) has no text form.
-        if serde_json::from_str::<Value>(&text).is_err() {
+        // A value nested deeper than JSON text may be has no text form.
+        if kubedebug_skim::from_str(&text).is_err() {
             continue;
         }
         match (&full, kubedebug::plan_text(session, &text, true)) {
             (Ok(p), Ok(t)) => {
-                let (want, got) = (plan_value_through_text(p), text_plan_value(&t));
-                let diff = first_difference(&got, &want, None, "");
-                assert!(got == want, "plan_text differs ({diff:?}) for {text}");
+                // Skimmed subtrees keep the input's own layout: compare compact forms.
+                let (got, want) = (compact(&t), text_plan_of(p));
+                assert!(
+                    got == want,
+                    "plan_text differs for {text}:\n{got:?}\n{want:?}"
+                );
             }
             (Err(a), Err(b)) => assert_eq!(a, &b, "plan_text fails differently for {text}"),
             (a, b) => assert!(
@@ -412,34 +418,38 @@ pub fn plan_checked(session: &Session, object: &Value) -> Result<Plan, Failure> 
     full
 }
 
-/// A plan as a value, its bulky parts (bodies, result, container) written and read back
-/// one by one as [`text_plan_value`] reads them (serde_json's float parsing is not exact,
-/// and the whole plan may nest deeper than it reads).
-pub fn plan_value_through_text(p: &Plan) -> Value {
-    let through = |v: &Value| -> Value { serde_json::from_str(&v.to_string()).unwrap_or_default() };
+/// What `plan_text` must write for a plan: the plan without result and bodies, each body,
+/// and the ephemeral journey's result.
+pub fn text_plan_of(p: &Plan) -> TextPlan {
     let mut p = p.clone();
-    for r in &mut p.requests {
-        r.body = through(&r.body);
+    let result = std::mem::take(&mut p.result);
+    let bodies = p
+        .requests
+        .iter_mut()
+        .map(|r| kubedebug_skim::to_string(&std::mem::take(&mut r.body)))
+        .collect();
+    TextPlan {
+        plan: kubedebug_skim::to_string(&p.to_json()),
+        bodies,
+        result: (p.journey == kubedebug::Journey::Ephemeral)
+            .then(|| kubedebug_skim::to_string(&result)),
     }
-    p.result = through(&p.result);
-    p.container = p.container.as_ref().map(through);
-    serde_json::to_value(&p).unwrap_or_default()
 }
 
-/// A [`TextPlan`] as one plan value, bodies put back.
-pub fn text_plan_value(t: &TextPlan) -> Value {
-    let mut plan: Value = serde_json::from_str(&t.plan).unwrap_or_default();
-    let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or_default();
-    for (i, body) in t.bodies.iter().enumerate() {
-        if let Some(slot) = plan.pointer_mut(&format!("/requests/{i}/body")) {
-            *slot = parse(body);
-        }
+/// Each text of a [`TextPlan`] read and written back compactly (numbers keep their text).
+fn compact(t: &TextPlan) -> TextPlan {
+    let c = |text: &str| {
+        kubedebug_skim::from_str(text)
+            .map_or_else(|e| e.to_string(), |v| kubedebug_skim::to_string(&v))
+    };
+    TextPlan {
+        plan: c(&t.plan),
+        bodies: t.bodies.iter().map(|b| c(b)).collect(),
+        result: t.result.as_deref().map(c),
     }
-    if let Some(slot) = plan.get_mut("result") {
-        *slot = match &t.result {
-            Some(result) => parse(result),
-            None => t.bodies.first().map(|b| parse(b)).unwrap_or_default(),
-        };
-    }
-    plan
+}
+
+/// A plan as a `serde_json` value.
+pub fn plan_value(p: &Plan) -> Value {
+    Value::from(p.to_json())
 }

@@ -6,8 +6,8 @@
 //! our resolved options onto them: `Attach` is the attach decision (`--attach`, else `-i`),
 //! `ShareProcesses` the flag's value (default true), `Profile` the profile in effect.
 
+use kubedebug::{json, Map, Value};
 use kubedebug::{prepare, Prepared, Session};
-use serde_json::{json, Map, Value};
 
 use crate::{Table, VERSION};
 

@@ -2,7 +2,7 @@
 //! (havePod)` → `wantPod`. Compared with `Plan::result` (the pod that is created).
 
 use kubedebug::DebugOptions;
-use serde_json::{json, Value};
+use kubedebug::{json, Value};
 
 use crate::{go_options, pairs, run, session, strings, Table};
 

@@ -7,7 +7,7 @@
 //! generated name into the expectation; our stubbed "1" makes that name `…-1`.
 
 use kubedebug::DebugOptions;
-use serde_json::{json, Value};
+use kubedebug::{json, Value};
 
 use crate::node::{node_opts, node_xxx};
 use crate::{go_options, run, session_with_custom, Table};

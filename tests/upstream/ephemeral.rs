@@ -2,7 +2,7 @@
 //! `EphemeralContainer` it adds. Compared with `Plan::container`.
 
 use kubedebug::DebugOptions;
-use serde_json::{json, Value};
+use kubedebug::{json, Value};
 
 use crate::{go_options, run, session, strings, Table};
 

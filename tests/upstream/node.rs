@@ -2,7 +2,7 @@
 //! `node-XXX`, image busybox, pull policy IfNotPresent → the pod. Compared with `Plan::result`.
 
 use kubedebug::DebugOptions;
-use serde_json::{json, Value};
+use kubedebug::{json, Value};
 
 use crate::{go_options, run, session, strings, Table};
 

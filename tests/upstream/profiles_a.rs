@@ -9,7 +9,7 @@
 //! target can be expressed; Rust's types exclude the case kubectl checks at run time.
 
 use kubedebug::profile::{DebugStyle, Profile};
-use serde_json::{json, Value};
+use kubedebug::{json, Value};
 
 use crate::{run_profile_table, ProfileCase};
 

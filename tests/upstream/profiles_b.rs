@@ -7,8 +7,8 @@
 //! style as a `DebugStyle` and the pod as `&mut Value`, so a nil or unsupported target cannot
 //! be passed: Rust's types exclude the case, and `apply` has no error to return.
 
+use kubedebug::json;
 use kubedebug::profile::{DebugStyle, Profile};
-use serde_json::json;
 
 use crate::profiles_a::{
     caps, copy_pod, copy_pod_with_ptrace, ephemeral_pod, host_mount, host_root_volume, node_pod,

@@ -1,6 +1,9 @@
 //! Property tests: parsing never panics and rendering round-trips.
 
 use super::*;
+use crate::json::de::assert_written_as_derive;
+use crate::session::Session;
+use crate::validate::CustomProfileFile;
 use proptest::prelude::*;
 
 fn arb_word() -> impl Strategy<Value = String> {
@@ -83,7 +86,45 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    fn arb_session()(
+        args in prop::option::of(prop::collection::vec(".{0,6}", 0..3)),
+        options in prop::option::of(arb_options()),
+        namespace in any::<Option<String>>(),
+        namespace_explicit in any::<bool>(),
+        minor in prop::option::of(27u8..=36),
+        env in prop::collection::btree_map(".{0,6}", ".{0,6}", 0..3),
+        custom in prop::option::of((".{0,6}", any::<Option<String>>(), any::<Option<String>>())),
+        seed in any::<u64>(),
+        suffixes in prop::collection::vec(".{0,6}", 0..3),
+    ) -> Session {
+        Session {
+            args, options, namespace, namespace_explicit, env, seed, suffixes,
+            kubectl_version: minor.and_then(KubectlVersion::new),
+            custom_profile: custom.map(|(path, text, error)| CustomProfileFile { path, text, error }),
+        }
+    }
+}
+
 proptest! {
+    #[test]
+    fn written_as_the_serde_derives_wrote_them(
+        o in arb_options(),
+        s in arb_session(),
+        namespace in any::<Option<String>>(),
+        globals in arb_pairs(),
+    ) {
+        assert_written_as_derive(&o);
+        assert_written_as_derive(&s);
+        if let Ok(parsed) = parse_args(&render_args(&o, namespace.as_deref()), v(36), None) {
+            assert_written_as_derive(&parsed);
+        }
+        assert_written_as_derive(&ParsedArgs { options: o, namespace, globals });
+        // And read back as written.
+        let text = kubedebug_skim::to_string(&s.to_json());
+        prop_assert_eq!(Session::from_json(&text), Ok(s));
+    }
+
     #[test]
     fn parse_args_never_panics(argv in prop::collection::vec(arb_word(), 0..8), minor in 27u8..=36) {
         let _ = parse_args(&argv, v(minor), Some("true"));

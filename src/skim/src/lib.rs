@@ -1,34 +1,50 @@
-//! kubedebug's pod skim: build only the parts of a pod's JSON that the ephemeral and copy
-//! journeys read or change, and carry every other subtree as its original text.
+//! kubedebug's JSON: its [`Value`] type, reader and writer, and the pod skim.
 //!
-//! Parsing a whole pod into `serde_json::Value` and writing it back is most of what a plan
+//! The value ([`Value`], [`Map`], [`Number`]) mirrors `serde_json`'s API without hashing and
+//! with numbers kept as their text. The pod skim builds only the parts of a pod's JSON that
+//! the ephemeral and copy journeys read or change, and carries every other subtree as its
+//! original text.
+//!
+//! Parsing a whole pod into a [`Value`] and writing it back is most of what a plan
 //! costs (`status`, `managedFields`, volumes and most container fields are bulky and never
 //! looked at). A skimmed pod holds each such subtree as a *placeholder* string
 //! (`"\u{1}N"`, `N` indexing the kept texts); the journeys move, copy or drop placeholders
-//! like any value, and [`to_json`] (or [`splice`], on `serde_json`'s output) puts the original
-//! text back when the output is written. It is a crate of its own so that the release build
+//! like any value, and [`to_json`] puts the original text back when the output is written. It is a crate of its own so that the release build
 //! can compile it for speed while the rest of kubedebug is compiled for size.
 //!
 //! Soundness rests on three rules, each checked here: (1) only fields no pod journey reads
 //! become placeholders (see `Rule::child`); (2) no other string in play contains U+0001,
 //! so a placeholder cannot be forged (the caller checks the session and target text; custom
 //! profiles, which could produce any string, are not skimmed); (3) the skipped text is JSON
-//! that `serde_json` would read to the same value (see `scan`). Whenever a rule cannot be
-//! vouched for, [`skim_pod`] returns `None` and the caller parses the whole text: the answer
-//! is the same, only slower.
+//! that [`from_str`] reads to the same value (the same reader checks it). Whenever a rule
+//! cannot be vouched for, [`skim_pod`] returns `None` and the caller parses the whole text:
+//! the answer is the same, only slower.
 
+mod decimal;
+#[macro_use]
+mod macros;
 mod scan;
+#[cfg(not(target_arch = "wasm32"))]
+mod serde_interop;
+mod to_value;
+mod value;
 mod write;
 
-pub use write::to_json;
-
-use serde_json::{Map, Value};
+pub use decimal::parse_f64;
+pub use scan::{from_str, from_str_keep_duplicates, Error};
+pub use to_value::ToValue;
+pub use value::{Entry, Index, Map, Number, Value};
+pub use write::{to_json, to_string, to_string_pretty};
 
 use scan::{Cursor, R};
 
+/// Deepest nesting skimmed (1: the document). Real pods nest about 15 levels; deeper text
+/// goes to the full parse, where the journeys' own depth checks see all of it.
+const MAX_DEPTH: usize = 64;
+
 /// The character that starts a placeholder.
 const MARK: char = '\u{1}';
-/// A placeholder as `serde_json` writes it, after its opening quote, up to its index.
+/// A placeholder as JSON writes it, after its opening quote, up to its index.
 const MARK_JSON: &str = "\\u0001";
 
 /// A pod with its untouched subtrees held as text.
@@ -64,7 +80,7 @@ fn escapes<'a>(json: &'a str, pattern: &'a str) -> impl Iterator<Item = usize> +
 
 /// Skim a Pod's JSON text; `None` when the text is anything else or cannot be vouched for.
 pub fn skim_pod(text: &str) -> Option<Skimmed<'_>> {
-    let mut c = Cursor::new(text);
+    let mut c = Cursor::with_max_depth(text, MAX_DEPTH);
     let mut texts = Vec::new();
     let pod = object(&mut c, Rule::Pod, 1, &mut texts).ok()?;
     if c.peek().is_some() || !is_pod(&pod) {
@@ -146,15 +162,15 @@ fn object<'a>(
     depth: usize,
     texts: &mut Vec<&'a str>,
 ) -> R<Map<String, Value>> {
-    c.eat(b'{')?;
+    c.eat(b'{', "expected value")?;
     let mut map = Map::new();
-    if c.empty(b'}') {
+    if c.empty(b'}')? {
         return Ok(map);
     }
     loop {
         let key = c.key()?;
-        let value = member(c, rule.child(key), depth + 1, texts)?;
-        map.insert(key.to_string(), value);
+        let value = member(c, rule.child(&key), depth + 1, texts)?;
+        map.insert(key.into_owned(), value);
         if !c.next_member(b'}')? {
             return Ok(map);
         }
@@ -171,9 +187,9 @@ fn member<'a>(
     match (child, c.peek()) {
         (Child::Object(rule), Some(b'{')) => object(c, rule, depth, texts).map(Value::Object),
         (Child::List(rule), Some(b'[')) => {
-            c.eat(b'[')?;
+            c.eat(b'[', "expected value")?;
             let mut items = Vec::new();
-            if !c.empty(b']') {
+            if !c.empty(b']')? {
                 loop {
                     items.push(member(c, Child::Object(rule), depth + 1, texts)?);
                     if !c.next_member(b']')? {
@@ -193,40 +209,6 @@ fn member<'a>(
     }
 }
 
-/// Write `json` (`serde_json` output of a value holding placeholders) with each
-/// placeholder replaced by its original text.
-pub fn splice(json: &str, texts: &[&str]) -> String {
-    if texts.is_empty() {
-        return json.to_string();
-    }
-    let mut out = String::with_capacity(json.len() + texts.iter().map(|t| t.len()).sum::<usize>());
-    let mut copied = 0;
-    for at in escapes(json, MARK_JSON) {
-        // A placeholder is a whole string, `"\u0001N"`, after what was copied.
-        let start = at.saturating_sub(1);
-        let index = at + MARK_JSON.len();
-        let digits = json.as_bytes().get(index..).map_or(0, |rest| {
-            rest.iter().take_while(|b| b.is_ascii_digit()).count()
-        });
-        let end = index + digits;
-        let whole = start >= copied
-            && json.as_bytes().get(start) == Some(&b'"')
-            && json.as_bytes().get(end) == Some(&b'"');
-        let text = json
-            .get(index..end)
-            .filter(|_| whole)
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|i| texts.get(i));
-        if let (Some(text), Some(before)) = (text, json.get(copied..start)) {
-            out.push_str(before);
-            out.push_str(text);
-            copied = end + 1;
-        }
-    }
-    out.push_str(json.get(copied..).unwrap_or_default());
-    out
-}
-
 #[cfg(test)]
 #[allow(clippy::panic, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
@@ -242,9 +224,11 @@ mod tests {
         assert_eq!(s.pod["metadata"]["name"], "p");
         assert_eq!(s.pod["spec"]["containers"][0]["name"], "c");
         assert_eq!(s.pod["spec"]["containers"][1], 7);
-        let back = splice(&serde_json::to_string(&s.pod).expect("json"), &s.texts);
-        let full: Value = serde_json::from_str(text).expect("json");
-        assert_eq!(serde_json::from_str::<Value>(&back).expect("json"), full);
+        let back = to_json(&s.pod, &s.texts);
+        assert_eq!(
+            from_str(&back).expect("json"),
+            from_str(text).expect("json")
+        );
     }
 
     #[test]
@@ -265,25 +249,25 @@ mod tests {
     }
 
     #[test]
+    fn gives_up_deeper_than_its_limit() {
+        let nest = |n: usize| "[".repeat(n) + &"]".repeat(n);
+        let pod = |n: usize| format!(r#"{{"kind":"Pod","status":{}}}"#, nest(n));
+        assert!(skim_pod(&pod(MAX_DEPTH - 1)).is_some());
+        assert!(skim_pod(&pod(MAX_DEPTH)).is_none());
+    }
+
+    #[test]
     fn gives_up_on_other_kinds_and_odd_text() {
         for text in [
             r#"{"kind":"Node","apiVersion":"v1","metadata":{"name":"n"}}"#,
             r#"{"kind":"Pod","apiVersion":"apps/v1"}"#,
-            r#"{"kind":"Pod","status":{"x":1e3}}"#,
-            r#"{"kind":"Pod","spe\u0063":{}}"#,
             r#"{"kind":"Pod"} x"#,
             r#"[{"kind":"Pod"}]"#,
         ] {
             assert!(skim_pod(text).is_none(), "{text}");
         }
     }
-
-    #[test]
-    fn splice_leaves_strings_that_are_not_placeholders() {
-        assert_eq!(
-            splice(r#"["\u0001x","\u00012"]"#, &["A"]),
-            r#"["\u0001x","\u00012"]"#
-        );
-        assert_eq!(splice(r#"["\u00010",1]"#, &["{}"]), r#"[{},1]"#);
-    }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod json_tests;

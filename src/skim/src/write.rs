@@ -1,26 +1,43 @@
-//! Writing a skimmed value as JSON, exactly as `serde_json::to_string` would, with each
-//! placeholder written as its original text.
+//! Writing a value as JSON, as `serde_json` writes it (numbers as their text), with each
+//! skim placeholder written as its original text.
 
-use std::fmt::Write as _;
-
-use serde_json::Value;
+use crate::value::Value;
 
 use super::MARK;
 
 /// `value` as compact JSON, placeholders replaced by `texts`.
 pub fn to_json(value: &Value, texts: &[&str]) -> String {
     let mut out = String::new();
-    write_value(&mut out, value, texts);
+    write_value(&mut out, value, texts, None);
     out
 }
 
-fn write_value(out: &mut String, value: &Value, texts: &[&str]) {
+/// `value` as compact JSON (`serde_json::to_string`).
+pub fn to_string(value: &Value) -> String {
+    to_json(value, &[])
+}
+
+/// `value` as JSON indented by two spaces (`serde_json::to_string_pretty`).
+pub fn to_string_pretty(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, &[], Some(0));
+    out
+}
+
+/// A new line indented to `level`, when pretty.
+fn newline(out: &mut String, indent: Option<usize>) {
+    if let Some(level) = indent {
+        out.push('\n');
+        (0..level).for_each(|_| out.push_str("  "));
+    }
+}
+
+fn write_value(out: &mut String, value: &Value, texts: &[&str], indent: Option<usize>) {
+    let inner = indent.map(|l| l + 1);
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            let _ = write!(out, "{n}");
-        }
+        Value::Number(n) => out.push_str(n.as_str()),
         Value::String(s) => match placeholder(s, texts) {
             Some(text) => out.push_str(text),
             None => write_str(out, s),
@@ -31,7 +48,11 @@ fn write_value(out: &mut String, value: &Value, texts: &[&str]) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_value(out, item, texts);
+                newline(out, inner);
+                write_value(out, item, texts, inner);
+            }
+            if !items.is_empty() {
+                newline(out, indent);
             }
             out.push(']');
         }
@@ -41,9 +62,13 @@ fn write_value(out: &mut String, value: &Value, texts: &[&str]) {
                 if i > 0 {
                     out.push(',');
                 }
+                newline(out, inner);
                 write_str(out, key);
-                out.push(':');
-                write_value(out, item, texts);
+                out.push_str(if indent.is_some() { ": " } else { ":" });
+                write_value(out, item, texts, inner);
+            }
+            if !map.is_empty() {
+                newline(out, indent);
             }
             out.push('}');
         }
@@ -52,6 +77,9 @@ fn write_value(out: &mut String, value: &Value, texts: &[&str]) {
 
 /// The original text a placeholder string stands for.
 fn placeholder<'a>(s: &str, texts: &[&'a str]) -> Option<&'a str> {
+    if texts.is_empty() {
+        return None;
+    }
     let index = s.strip_prefix(MARK)?;
     if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -60,7 +88,8 @@ fn placeholder<'a>(s: &str, texts: &[&'a str]) -> Option<&'a str> {
 }
 
 /// A JSON string with `serde_json`'s escapes: `"`, `\`, and control characters only.
-fn write_str(out: &mut String, s: &str) {
+pub(crate) fn write_str(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut plain = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -77,7 +106,10 @@ fn write_str(out: &mut String, s: &str) {
         };
         out.push_str(s.get(plain..i).unwrap_or_default());
         if escape.is_empty() {
-            let _ = write!(out, "\\u{b:04x}");
+            out.push_str("\\u00");
+            for nibble in [b >> 4, b & 15] {
+                out.push(HEX.get(usize::from(nibble)).map_or('0', |&h| char::from(h)));
+            }
         } else {
             out.push_str(escape);
         }
@@ -85,28 +117,4 @@ fn write_str(out: &mut String, s: &str) {
     }
     out.push_str(s.get(plain..).unwrap_or_default());
     out.push('"');
-}
-
-#[cfg(test)]
-#[allow(clippy::expect_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_what_serde_json_writes() {
-        let v: Value = serde_json::from_str(
-            r#"{"a":[1,-2,0.5,1e300,true,null,"q\"\\\/\b\f\n\r\t\u0001\u001f\u007f é €"],"":{}}"#,
-        )
-        .expect("json");
-        assert_eq!(to_json(&v, &[]), serde_json::to_string(&v).expect("json"));
-    }
-
-    #[test]
-    fn writes_placeholders_as_their_text() {
-        let v = serde_json::json!({"a": "\u{1}0", "b": "\u{1}x", "c": "\u{1}1"});
-        assert_eq!(
-            to_json(&v, &["[1, 2]"]),
-            r#"{"a":[1, 2],"b":"\u0001x","c":"\u00011"}"#
-        );
-    }
 }

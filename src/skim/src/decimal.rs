@@ -84,7 +84,7 @@ impl Big {
 }
 
 /// Parse `[+-]?(d+(.d*)?|.d+)([eE][+-]?d+)?`; `None` for any other text.
-pub(super) fn parse_f64(s: &str) -> Option<f64> {
+pub fn parse_f64(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let neg = b.first() == Some(&b'-');
     let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));

@@ -113,7 +113,7 @@ impl Error {
             Code::UnsupportedVersion,
             format!(
                 "unsupported kubectl version {}: expected 1.27 … 1.36",
-                crate::json::quote(v)
+                go_quote(v)
             ),
         )
     }

@@ -142,23 +142,3 @@ pub fn is_empty(v: Option<&Value>) -> bool {
         Some(_) => false,
     }
 }
-
-/// `s` in double quotes with `"`, `\` and control characters escaped: what Rust's `{:?}`
-/// writes for ordinary text, without linking its Unicode tables (other characters are kept).
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}

@@ -10,10 +10,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, Failure, KubectlVersion, Profile, Session, ToJson};
 
-#[cfg(not(target_feature = "atomics"))]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 /// Build the JS error thrown for a failure.
 fn js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(f.error.message());

@@ -15,8 +15,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::error::{Code, Error};
-use crate::json::{quote, ToJson, Value as Json};
+use crate::error::{go_quote, Code, Error};
+use crate::json::{ToJson, Value as Json};
 use crate::options::{DebugOptions, Pair};
 use crate::validate::CustomProfileFile;
 use crate::version::KubectlVersion;
@@ -61,7 +61,8 @@ pub(crate) type Res<T> = Result<T, DeError>;
 
 /// serde's wording for the value found (`Unexpected`). A float is written as `serde_json`
 /// wrote its `Number` (shortest round-trip digits: `100.0`, `1e+20`, `-0.0`), as the serde-based
-/// decoder did; a string is quoted as Rust's `{:?}` quotes ordinary text (see [`quote`]).
+/// decoder did; a string is quoted as Go's `%q` quotes it (as Rust's `{:?}` did, but for
+/// control and unusual characters).
 fn unexpected(v: &Json) -> String {
     match v {
         Json::Null => "null".into(),
@@ -74,7 +75,7 @@ fn unexpected(v: &Json) -> String {
             )
         }
         Json::Number(n) => format!("integer `{n}`"),
-        Json::String(s) => format!("string {}", quote(s)),
+        Json::String(s) => format!("string {}", go_quote(s)),
         Json::Array(_) => "sequence".into(),
         Json::Object(_) => "map".into(),
     }

@@ -281,3 +281,96 @@ fn floats_are_written_as_serde_json_writes_them() {
     assert!(Number::from_f64(f64::NAN).is_none());
     assert!(Number::from_f64(f64::INFINITY).is_none());
 }
+
+#[test]
+fn large_objects_keep_serde_jsons_order_and_last_value() {
+    // Past the scan limit the builder uses its hash index: same answer as serde_json.
+    let mut text = String::from("{");
+    for i in 0..3000 {
+        text.push_str(&format!("\"k{}\":{i},", i % 1000));
+    }
+    text.push_str("\"end\":true}");
+    agrees(&text);
+    let v = from_str(&text).expect("json");
+    let m = v.as_object().expect("object");
+    assert_eq!(m.len(), 1001);
+    assert_eq!(m.get("k7"), Some(&Value::from(2007)));
+    assert_eq!(m.keys().nth(999).map(String::as_str), Some("k999"));
+}
+
+#[test]
+fn a_hundred_thousand_members_take_linear_time() {
+    // Quadratic work would take minutes here; the test only has to finish.
+    let text = format!(
+        "{{{}\"x\":0}}",
+        (0..100_000)
+            .map(|i| format!("\"{i}\":{i},"))
+            .collect::<String>()
+    );
+    let v = from_str(&text).expect("json");
+    assert_eq!(v.as_object().map(Map::len), Some(100_001));
+}
+
+/// One edit of a map, for the model test below.
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(u8, u8),
+    ShiftRemove(u8),
+    SwapRemove(u8),
+    RetainOdd,
+    Entry(u8),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        6 => (0..60u8, any::<u8>()).prop_map(|(k, v)| Edit::Insert(k, v)),
+        1 => (0..60u8).prop_map(Edit::ShiftRemove),
+        1 => (0..60u8).prop_map(Edit::SwapRemove),
+        1 => (0..60u8).prop_map(Edit::Entry),
+        1 => Just(Edit::RetainOdd),
+    ]
+}
+
+proptest! {
+    /// Maps large enough to keep a key index behave exactly like serde_json's
+    /// `preserve_order` map under every kind of edit.
+    #[test]
+    fn maps_with_and_without_their_index_agree_with_serde_json(edits in prop::collection::vec(edit(), 0..300)) {
+        let mut ours = Map::new();
+        let mut theirs = serde_json::Map::new();
+        for e in edits {
+            match e {
+                Edit::Insert(k, v) => {
+                    let a = ours.insert(format!("k{k}"), Value::from(v));
+                    let b = theirs.insert(format!("k{k}"), serde_json::Value::from(v));
+                    prop_assert_eq!(a.map(|a| serde_json::Value::from(&a)), b);
+                }
+                Edit::ShiftRemove(k) => {
+                    let a = ours.shift_remove(&format!("k{k}"));
+                    let b = theirs.shift_remove(&format!("k{k}"));
+                    prop_assert_eq!(a.map(|a| serde_json::Value::from(&a)), b);
+                }
+                Edit::SwapRemove(k) => {
+                    let a = ours.swap_remove(&format!("k{k}"));
+                    let b = theirs.swap_remove(&format!("k{k}"));
+                    prop_assert_eq!(a.map(|a| serde_json::Value::from(&a)), b);
+                }
+                Edit::Entry(k) => {
+                    ours.entry(format!("k{k}")).or_insert(Value::Null);
+                    theirs.entry(format!("k{k}")).or_insert(serde_json::Value::Null);
+                }
+                Edit::RetainOdd => {
+                    ours.retain(|_, v| v.as_u64().is_none_or(|n| n % 2 == 1));
+                    theirs.retain(|_, v| v.as_u64().is_none_or(|n| n % 2 == 1));
+                }
+            }
+            let ours_keys: Vec<&String> = ours.keys().collect();
+            let theirs_keys: Vec<&String> = theirs.keys().collect();
+            prop_assert_eq!(ours_keys, theirs_keys);
+            for k in 0..60u8 {
+                let key = format!("k{k}");
+                prop_assert_eq!(ours.get(&key).map(serde_json::Value::from), theirs.get(&key).cloned());
+            }
+        }
+    }
+}

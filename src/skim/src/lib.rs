@@ -21,6 +21,7 @@
 //! the answer is the same, only slower.
 
 mod decimal;
+mod key_index;
 #[macro_use]
 mod macros;
 mod scan;
@@ -164,17 +165,17 @@ fn object<'a>(
 ) -> R<Map<String, Value>> {
     c.eat(b'{', "expected value")?;
     let mut map = Map::new();
-    if c.empty(b'}')? {
-        return Ok(map);
-    }
-    loop {
-        let key = c.key()?;
-        let value = member(c, rule.child(&key), depth + 1, texts)?;
-        map.insert(key.into_owned(), value);
-        if !c.next_member(b'}')? {
-            return Ok(map);
+    if !c.empty(b'}')? {
+        loop {
+            let key = c.key()?;
+            let value = member(c, rule.child(&key), depth + 1, texts)?;
+            map.insert(key.into_owned(), value);
+            if !c.next_member(b'}')? {
+                break;
+            }
         }
     }
+    Ok(map)
 }
 
 /// One member's value at `depth`.

@@ -262,26 +262,27 @@ impl<'a> Cursor<'a> {
             Some(b'{') => {
                 self.deeper(depth)?;
                 self.pos += 1;
-                let mut entries: Vec<(String, Value)> = Vec::new();
+                let mut object = Map::new();
+                let mut all = Vec::new();
                 if !self.empty(b'}')? {
                     loop {
-                        let key = self.key()?;
+                        let key = self.key()?.into_owned();
                         let value = self.parse_value(depth + 1)?;
-                        let slot = if self.keep_duplicates {
-                            None
+                        if self.keep_duplicates {
+                            all.push((key, value));
                         } else {
-                            entries.iter_mut().find(|(k, _)| *k == key)
-                        };
-                        match slot {
-                            Some((_, v)) => *v = value,
-                            None => entries.push((key.into_owned(), value)),
+                            object.insert(key, value);
                         }
                         if !self.next_member(b'}')? {
                             break;
                         }
                     }
                 }
-                Ok(Value::Object(Map::from_entries_unchecked(entries)))
+                Ok(Value::Object(if self.keep_duplicates {
+                    Map::from_entries_unchecked(all)
+                } else {
+                    object
+                }))
             }
             Some(b'[') => {
                 self.deeper(depth)?;

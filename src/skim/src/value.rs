@@ -12,6 +12,7 @@
 use std::fmt;
 
 use crate::decimal::parse_f64;
+use crate::key_index::KeyIndex;
 
 /// A JSON value.
 #[derive(Clone, Default, PartialEq)]
@@ -167,6 +168,8 @@ number_from_int!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
 #[derive(Clone)]
 pub struct Map<K, V> {
     entries: Vec<(K, V)>,
+    /// Finds keys of large maps in constant time (see `key_index.rs`).
+    index: KeyIndex,
 }
 
 impl Default for Map<String, Value> {
@@ -180,6 +183,7 @@ impl Map<String, Value> {
     pub fn new() -> Self {
         Map {
             entries: Vec::new(),
+            index: KeyIndex::default(),
         }
     }
 
@@ -187,29 +191,42 @@ impl Map<String, Value> {
     pub fn with_capacity(n: usize) -> Self {
         Map {
             entries: Vec::with_capacity(n),
+            index: KeyIndex::default(),
         }
     }
 
     /// Entries exactly as given, repeated keys included (for decoders that reject them).
+    /// Its lookups find the first of repeated keys; no index is kept.
     pub(crate) fn from_entries_unchecked(entries: Vec<(String, Value)>) -> Self {
-        Map { entries }
+        Map {
+            entries,
+            index: KeyIndex::default(),
+        }
     }
 
+    #[inline(never)]
     fn index_of(&self, key: &str) -> Option<usize> {
-        self.entries.iter().position(|(k, _)| k == key)
+        self.index.find(&self.entries, key)
+    }
+
+    /// Append an entry whose key is not present.
+    #[inline(never)]
+    fn push(&mut self, key: String, value: Value) {
+        self.entries.push((key, value));
+        self.index.appended(&self.entries);
     }
 
     /// The value at `key`.
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.entries.get(self.index_of(key)?).map(|(_, v)| v)
     }
 
     /// The value at `key`, mutably.
+    #[inline(never)]
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries
-            .iter_mut()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        let at = self.index_of(key)?;
+        self.entries.get_mut(at).map(|(_, v)| v)
     }
 
     /// Whether `key` is present.
@@ -218,11 +235,12 @@ impl Map<String, Value> {
     }
 
     /// Set `key` (in place when present, else at the end); the old value, if any.
+    #[inline(never)]
     pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
         match self.get_mut(&key) {
             Some(slot) => Some(std::mem::replace(slot, value)),
             None => {
-                self.entries.push((key, value));
+                self.push(key, value);
                 None
             }
         }
@@ -231,13 +249,17 @@ impl Map<String, Value> {
     /// Remove `key`, keeping the order of the others.
     pub fn shift_remove(&mut self, key: &str) -> Option<Value> {
         let at = self.index_of(key)?;
-        Some(self.entries.remove(at).1)
+        let (_, value) = self.entries.remove(at);
+        self.index.rebuild(&self.entries);
+        Some(value)
     }
 
     /// Remove `key`, moving the last entry into its place (`serde_json`'s `remove`).
     pub fn swap_remove(&mut self, key: &str) -> Option<Value> {
         let at = self.index_of(key)?;
-        Some(self.entries.swap_remove(at).1)
+        let (_, value) = self.entries.swap_remove(at);
+        self.index.rebuild(&self.entries);
+        Some(value)
     }
 
     /// `serde_json`'s `remove` under `preserve_order`: [`Map::swap_remove`].
@@ -291,6 +313,7 @@ impl Map<String, Value> {
     /// Keep only the entries `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Value) -> bool) {
         self.entries.retain_mut(|(k, v)| keep(k, v));
+        self.index.rebuild(&self.entries);
     }
 
     /// Move every entry of `other` into this object (as [`Map::insert`] would).
@@ -298,11 +321,13 @@ impl Map<String, Value> {
         for (k, v) in other.entries.drain(..) {
             self.insert(k, v);
         }
+        other.index.rebuild(&other.entries);
     }
 
     /// Remove every entry.
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.index.rebuild(&self.entries);
     }
 }
 
@@ -323,7 +348,7 @@ impl<'a> Entry<'a> {
         let at = match self.map.index_of(&self.key) {
             Some(at) => at,
             None => {
-                self.map.entries.push((self.key, make()));
+                self.map.push(self.key, make());
                 self.map.entries.len() - 1
             }
         };
@@ -388,6 +413,7 @@ impl IntoIterator for Map<String, Value> {
     }
 }
 
+/// A repeated key keeps its first place and takes the last value.
 impl FromIterator<(String, Value)> for Map<String, Value> {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
         let mut map = Map::new();

@@ -40,6 +40,11 @@ pub enum Code {
     InvalidInput,
     /// The API server answered with an error `Status` (formatted as kubectl prints it).
     Api,
+    /// A name or namespace client-go refuses to put into a request path, or a generated
+    /// name the API server would refuse.
+    InvalidName,
+    /// A request body over the API server's size limit.
+    RequestTooLarge,
 }
 
 impl Code {
@@ -63,6 +68,8 @@ impl Code {
             Code::UnsupportedVersion => "input/unsupported-version",
             Code::InvalidInput => "input/invalid",
             Code::Api => "api/error",
+            Code::InvalidName => "target/invalid-name",
+            Code::RequestTooLarge => "plan/request-too-large",
         }
     }
 

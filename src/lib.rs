@@ -23,6 +23,7 @@
 //! assert_eq!(plan.messages[0].text, "Defaulting debug container name to debugger-abcde.");
 //! ```
 
+pub mod api_path;
 pub mod args;
 pub mod custom;
 pub mod error;

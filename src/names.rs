@@ -6,6 +6,8 @@
 
 use std::collections::VecDeque;
 
+use crate::error::{go_quote, Code, Error};
+
 /// kubectl's suffix alphabet (`utilrand` `alphanums`: no vowels, no 0, 1, 3).
 pub const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 
@@ -73,6 +75,84 @@ pub fn node_debug_pod_name(node: &str, names: &mut NameSource) -> String {
     format!("node-debugger-{node}-{}", names.next_suffix())
 }
 
+/// The longest explicit suffix: `debugger-<suffix>` stays within a DNS label's 63 characters.
+pub const MAX_SUFFIX_LEN: usize = 20;
+
+/// Checks the host's explicit suffixes: 1 to [`MAX_SUFFIX_LEN`] ASCII letters or digits, so
+/// a generated name can never carry a path, a query or a control character. Upper-case
+/// letters pass so that tests can mark generated names (`XXXXX`, as the conformance
+/// recorder does); kubectl's own suffixes are lower-case.
+///
+/// # Errors
+/// [`Code::InvalidInput`], naming the first bad suffix.
+pub fn check_suffixes(suffixes: &[String]) -> Result<(), Error> {
+    let bad = suffixes.iter().enumerate().find(|(_, s)| {
+        s.is_empty() || s.len() > MAX_SUFFIX_LEN || !s.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    match bad {
+        None => Ok(()),
+        Some((i, s)) => Err(Error::new(
+            Code::InvalidInput,
+            format!(
+                "invalid session: suffixes[{i}]: {} is not a name suffix: use 1 to {MAX_SUFFIX_LEN} ASCII letters or digits",
+                go_quote(s)
+            ),
+        )),
+    }
+}
+
+/// The API server's `IsDNS1123Subdomain` message for a name that is not one.
+const DNS1123_SUBDOMAIN: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+/// Mirrors apimachinery `validation.IsDNS1123Subdomain`: the reasons `name` is not one.
+// DIVERGENCE(apimachinery): upper-case ASCII letters pass, because kubectl's own test tables
+// (ported in tests/upstream) and the conformance recorder name nodes and suffixes with them
+// (`node-XXX`, `XXXXX`); what matters here is that no generated name carries anything but
+// letters, digits, '-' and '.'. The API server refuses upper case itself.
+pub fn is_dns1123_subdomain(name: &str) -> Vec<String> {
+    let mut why = Vec::new();
+    if name.len() > 253 {
+        why.push("must be no more than 253 characters".to_string());
+    }
+    let label_ok = |l: &str| {
+        let b = l.as_bytes();
+        let edge = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        edge(b.first())
+            && edge(b.last())
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    };
+    if !name.split('.').all(label_ok) {
+        why.push(DNS1123_SUBDOMAIN.to_string());
+    }
+    why
+}
+
+/// The node debug pod's name checked as the API server checks a pod's `metadata.name`: the
+/// node's name must be a DNS-1123 subdomain (as every Node's is) and the whole name at most
+/// 253 characters.
+///
+/// # Errors
+/// [`Code::InvalidName`], in the form kubectl prints the API server's `Invalid` status.
+// DIVERGENCE(kubectl): kubectl sends such a pod and the API server refuses it; the core
+// refuses it before anything is sent (a `-f` Node can carry any name).
+pub fn check_node_debug_pod_name(pod_name: &str, node: &str) -> Result<(), Error> {
+    let mut why = is_dns1123_subdomain(node);
+    if why.is_empty() && pod_name.len() > 253 {
+        why.push("must be no more than 253 characters".to_string());
+    }
+    if why.is_empty() {
+        return Ok(());
+    }
+    let quoted = go_quote(pod_name);
+    Err(Error::new(
+        Code::InvalidName,
+        format!(
+            "The Pod {quoted} is invalid: metadata.name: Invalid value: {quoted}: {}",
+            why.join(", ")
+        ),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +182,60 @@ mod tests {
             debug_container_name(taken.iter().copied(), &mut n),
             "debugger-2"
         );
+    }
+
+    #[test]
+    fn suffixes_are_letters_and_digits() {
+        assert_eq!(
+            check_suffixes(&["abcde".into(), "XXXXX".into(), "1".into()]),
+            Ok(())
+        );
+        for bad in ["", "A/../\u{0}", "a-b", "x?y", "é", &"a".repeat(21)] {
+            let err = check_suffixes(&["ok".into(), bad.to_string()]).err();
+            assert_eq!(
+                err.as_ref().map(|e| e.code()),
+                Some(Code::InvalidInput),
+                "{bad:?}"
+            );
+            assert!(
+                err.is_some_and(|e| e.to_string().starts_with("invalid session: suffixes[1]: ")),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn node_pod_names_are_dns_subdomains() {
+        assert_eq!(
+            check_node_debug_pod_name(
+                "node-debugger-ip-10-0-1-23.ec2.internal-abcde",
+                "ip-10-0-1-23.ec2.internal"
+            ),
+            Ok(())
+        );
+        for node in ["../../x", "Node_A", "a..b", "-a", "a-", "", "a b", "é"] {
+            let err = check_node_debug_pod_name(&format!("node-debugger-{node}-abcde"), node).err();
+            assert_eq!(
+                err.as_ref().map(|e| e.code()),
+                Some(Code::InvalidName),
+                "{node}"
+            );
+        }
+        let long = "a".repeat(240);
+        let err = check_node_debug_pod_name(&format!("node-debugger-{long}-abcde"), &long)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref()
+                .map(|e| e.ends_with(": must be no more than 253 characters")),
+            Some(true)
+        );
+        let err = check_node_debug_pod_name("node-debugger-a_b-c", "a_b")
+            .err()
+            .map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with(
+            "The Pod \"node-debugger-a_b-c\" is invalid: metadata.name: Invalid value: \"node-debugger-a_b-c\": a lowercase RFC 1123 subdomain"
+        )));
     }
 
     #[test]

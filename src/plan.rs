@@ -1,5 +1,6 @@
 //! The plan: what kubectl sends for one target, and what it prints.
 
+use crate::error::{Code, Error};
 use crate::json::{object, ToJson, Value};
 use crate::messages::Message;
 
@@ -21,6 +22,29 @@ pub const STRATEGIC_MERGE_PATCH: &str = "application/strategic-merge-patch+json"
 // DIVERGENCE(kubectl): 1.32+ sends pods and DeleteOptions as protobuf; the content is the
 // same object, and every API server accepts JSON, which a JS host can produce.
 pub const JSON: &str = "application/json";
+
+/// The API server's limit on a request body (`apiserver` `MaxRequestBodyBytes`: 3 MiB).
+pub const MAX_REQUEST_BODY_BYTES: usize = 3 * 1024 * 1024;
+
+/// Refuses a request body over [`MAX_REQUEST_BODY_BYTES`].
+///
+/// # Errors
+/// [`Code::RequestTooLarge`], saying which request and why.
+// DIVERGENCE(kubectl): kubectl sends it and the API server answers `413 Request entity too
+// large: limit is 3145728`; the plan refuses it first, so nothing of the journey is sent (a
+// copy would otherwise be refused after nothing, a --replace never half-done).
+pub fn check_body_size(request: &ApiRequest, len: usize) -> Result<(), Error> {
+    if len <= MAX_REQUEST_BODY_BYTES {
+        return Ok(());
+    }
+    Err(Error::new(
+        Code::RequestTooLarge,
+        format!(
+            "the {} body for {} would be {len} bytes, over the API server's limit of {MAX_REQUEST_BODY_BYTES} bytes (Request entity too large: limit is {MAX_REQUEST_BODY_BYTES}); nothing was sent",
+            request.method, request.path
+        ),
+    ))
+}
 
 /// One API request, in the order kubectl makes it.
 #[derive(Debug, Clone, PartialEq)]

@@ -220,7 +220,13 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
 /// A validation failure, an object that is not a Pod or Node, a malformed object, or a
 /// custom profile that cannot be merged.
 pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
-    plan_target(session, Cow::Borrowed(object), true)
+    let plan = plan_target(session, Cow::Borrowed(object), true)?;
+    for request in &plan.requests {
+        let len = kubedebug_skim::to_string(&request.body).len();
+        crate::plan::check_body_size(request, len)
+            .map_err(|e| Failure::after(e, &plan.messages))?;
+    }
+    Ok(plan)
 }
 
 /// [`plan`] of a borrowed or owned object. An owned object (the Wasm binding parsed it and
@@ -233,6 +239,7 @@ pub(crate) fn plan_target(
     with_result: bool,
 ) -> Result<Plan, Failure> {
     let (r, completed) = session.complete()?;
+    crate::names::check_suffixes(&session.suffixes)?;
     check_namespace(&r, &object)?;
     let mut names = NameSource::new(session.seed, session.suffixes.iter().cloned());
     let mut ctx = Context {
@@ -243,14 +250,13 @@ pub(crate) fn plan_target(
         namespace: &r.namespace,
         names: &mut names,
     };
-    let plan = match target_kind(&object)? {
+    match target_kind(&object)? {
         TargetKind::Node => generate::node_debug_pod(&object, &mut ctx, with_result),
         TargetKind::Pod if completed.options.copy_to.is_empty() => {
             generate::debug_container(object, &mut ctx)
         }
         TargetKind::Pod => generate::pod_copy(object, &mut ctx, with_result),
-    };
-    Ok(plan?)
+    }
 }
 
 /// kubectl's builder check for `-f` objects: an explicit `--namespace` must match theirs.

@@ -5,6 +5,7 @@
 
 use crate::json::{object, ToJson, Value};
 
+use crate::api_path::escape_segment;
 use crate::error::{go_quote, Code, Error};
 
 /// A resource type kubectl can resolve: plural, singular, short names, group/version, scope.
@@ -148,10 +149,20 @@ pub fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
         "v1" => "/api/v1".to_string(),
         gv => format!("/apis/{gv}"),
     };
+    // client-go's `Request.Namespace` (when scoped) then `Request.Name` checks, and Go's
+    // path escaping: a name can neither leave its segment nor start a query string.
     let path = if rt.namespaced {
-        format!("{prefix}/namespaces/{namespace}/{}/{name}", rt.plural)
+        crate::api_path::check_namespace(namespace)?;
+        crate::api_path::check_resource_name(name)?;
+        format!(
+            "{prefix}/namespaces/{}/{}/{}",
+            escape_segment(namespace),
+            rt.plural,
+            escape_segment(name)
+        )
     } else {
-        format!("{prefix}/{}/{name}", rt.plural)
+        crate::api_path::check_resource_name(name)?;
+        format!("{prefix}/{}/{}", rt.plural, escape_segment(name))
     };
     Ok(TargetRef {
         name: arg.to_string(),

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::error::{Code, Error};
 use crate::json::ToJson;
-use crate::plan::Journey;
+use crate::plan::{check_body_size, Journey};
 use crate::session::{plan_target, Session};
 use crate::validate::Failure;
 pub(crate) use kubedebug_skim::may_forge;
@@ -65,11 +65,14 @@ pub(crate) fn plan_text_with(
         Journey::Ephemeral if with_result => Some(to_json(&result, &texts)),
         _ => None,
     };
-    let bodies = plan
+    let bodies: Vec<String> = plan
         .requests
         .iter_mut()
         .map(|r| to_json(&std::mem::take(&mut r.body), &texts))
         .collect();
+    for (request, body) in plan.requests.iter().zip(&bodies) {
+        check_body_size(request, body.len()).map_err(|e| Failure::after(e, &plan.messages))?;
+    }
     Ok(TextPlan {
         plan: to_json(&plan.to_json(), &texts),
         bodies,

@@ -53,6 +53,16 @@ pub struct Failure {
     pub messages: Vec<Message>,
 }
 
+impl Failure {
+    /// `error`, reported after the lines `printed` (kubectl printed them before failing).
+    pub fn after(error: Error, printed: &[Message]) -> Failure {
+        Failure {
+            error,
+            messages: printed.to_vec(),
+        }
+    }
+}
+
 impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
         Failure {

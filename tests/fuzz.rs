@@ -423,12 +423,55 @@ fn tame(session: &mut Session, o: &mut DebugOptions, version: KubectlVersion) {
 /// Run one fuzz case: it must not panic; an `Ok` plan must be serialisable and make requests;
 /// planning from the object's JSON text must give the same answer.
 fn check(obj: &Value, session: &Session) {
-    let _ = prepare(session);
+    if let Ok(prepared) = prepare(session) {
+        for t in &prepared.targets {
+            assert_safe_path(&t.get.path);
+        }
+    }
     if let Ok(p) = common::plan_checked(session, obj) {
         assert!(!p.requests.is_empty(), "a plan without requests");
         assert!(kubedebug_skim::to_string(&p.to_json()).starts_with('{'));
+        for r in &p.requests {
+            assert_safe_path(&r.path);
+        }
     }
 }
+
+/// A path the core hands to a host addresses exactly one API object: `/api/…` or `/apis/…`,
+/// no query or fragment, no empty, `.` or `..` segment, and only characters Go's path
+/// escaping leaves (so no segment can be re-split or normalised on the way).
+fn assert_safe_path(path: &str) {
+    let rest = path
+        .strip_prefix("/api/")
+        .or_else(|| path.strip_prefix("/apis/"));
+    assert!(rest.is_some(), "not an API path: {path:?}");
+    for seg in rest.unwrap_or_default().split('/') {
+        assert!(
+            !seg.is_empty() && seg != "." && seg != "..",
+            "bad segment in {path:?}"
+        );
+        assert!(
+            seg.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~$&+,:;=@%".contains(&b)),
+            "unescaped byte in {path:?}"
+        );
+    }
+}
+
+/// Names and namespaces shaped to escape their path segment.
+const PATH_LIKE: &[&str] = &[
+    "..",
+    ".",
+    "../../prod",
+    "../../kube-system/pods/victim",
+    "nginx?labelSelector=a",
+    "a%2fb",
+    "x#y",
+    "default/pods/x/..",
+    "a b",
+    "\u{0}",
+    "é/..",
+];
 
 /// Measured: 1,500 cases of each property take about 9 s in a debug build here (2,000: 12 s).
 const CASES: u32 = 1_500;
@@ -464,6 +507,41 @@ proptest! {
         if prepare(&session).is_ok() {
             check(&objects()[0], &session);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Issue 15: crafted names, namespaces and suffixes never reach a request path.
+    #[test]
+    fn path_like_names_never_reach_a_path(
+        which in any::<u32>(),
+        name in prop::sample::select(PATH_LIKE.to_vec()),
+        namespace in prop::sample::select(PATH_LIKE.to_vec()),
+        choices in prop::collection::vec(any::<u32>(), 40),
+        where_ in 0u8..6,
+    ) {
+        let fixture = &objects()[which as usize % objects().len()];
+        let mut session = random_session(fixture, &choices);
+        let mut obj = fixture.clone();
+        match where_ {
+            0 => set_at(&mut obj, "/metadata/name", json!(name)),
+            1 => set_at(&mut obj, "/metadata/namespace", json!(namespace)),
+            2 => session.namespace = Some(namespace.to_string()),
+            3 => session.suffixes = vec![name.to_string()],
+            4 => {
+                if let Some(o) = session.options.as_mut() {
+                    o.targets = vec![name.to_string(), format!("node/{name}")];
+                }
+            }
+            _ => {
+                session.args = Some(vec![
+                    name.to_string(), "--image=busybox".into(), "-n".into(), namespace.to_string(),
+                ]);
+            }
+        }
+        check(&obj, &session);
     }
 }
 
@@ -530,6 +608,12 @@ const WORDS: &[&str] = &[
     "sh",
     "-c",
     "echo hi",
+    "..",
+    "../../prod",
+    "node/..",
+    "a%b",
+    "x?y=1",
+    "--namespace=default/pods/x/..",
 ];
 
 /// The issue's "nothing lost" rule: a pod copy keeps fields newer than any Kubernetes type this

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use crate::json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, set_env, Context};
+use crate::api_path;
 use crate::error::{Code, Error};
 use crate::json::{ensure_array, set_flag, set_str, string_array};
 use crate::messages;
@@ -12,6 +13,7 @@ use crate::names::debug_container_name;
 use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, JSON};
 use crate::pod::{container_in_mut, containers, name_of, ContainerKind};
 use crate::profile::{self, DebugStyle};
+use crate::validate::Failure;
 
 type Obj = Map<String, Value>;
 
@@ -28,7 +30,7 @@ pub fn generate_pod_copy_with_debug_container(
     pod: &Value,
     ctx: &mut Context<'_>,
 ) -> Result<Plan, Error> {
-    pod_copy(Cow::Borrowed(pod), ctx, true)
+    pod_copy(Cow::Borrowed(pod), ctx, true).map_err(|f| f.error)
 }
 
 /// [`generate_pod_copy_with_debug_container`] of a borrowed or owned pod (an owned one gives
@@ -38,13 +40,10 @@ pub(crate) fn pod_copy(
     pod: Cow<'_, Value>,
     ctx: &mut Context<'_>,
     with_result: bool,
-) -> Result<Plan, Error> {
+) -> Result<Plan, Failure> {
     let o = ctx.options;
     if !pod.is_object() {
-        return Err(Error::new(
-            Code::InvalidTarget,
-            "the target pod is not a JSON object",
-        ));
+        return Err(Error::new(Code::InvalidTarget, "the target pod is not a JSON object").into());
     }
     let (source_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (source_name, namespace) = (source_name.to_string(), namespace.to_string());
@@ -57,10 +56,7 @@ pub(crate) fn pod_copy(
     let mut out = Vec::new();
     let selected = {
         let Some(spec) = copy.get_mut("spec").and_then(Value::as_object_mut) else {
-            return Err(Error::new(
-                Code::InvalidTarget,
-                "the target pod has no spec",
-            ));
+            return Err(Error::new(Code::InvalidTarget, "the target pod has no spec").into());
         };
         prepare_spec(spec, ctx);
         select_container(spec, ctx, &mut out)?
@@ -86,7 +82,8 @@ pub(crate) fn pod_copy(
                         "unable to find the {name} container in the pod {}",
                         o.copy_to
                     ),
-                ));
+                )
+                .into());
             }
             apply_custom_profile(custom, &mut copy, kind, &name, &o.copy_to)?;
         }
@@ -108,16 +105,25 @@ pub(crate) fn pod_copy(
     } else {
         (copy, Value::Null)
     };
+    // DIVERGENCE(kubectl): kubectl creates the copy and only then fails (in client-go) to
+    // delete a source whose name cannot be a path segment; both paths are checked before
+    // anything is sent, so nothing is half-done.
+    let fail = |error| Failure::after(error, &out);
+    let post_path = api_path::pods(&namespace).map_err(fail)?;
+    let delete_path = match o.replace {
+        true => Some(api_path::pod(&namespace, &source_name, None).map_err(fail)?),
+        false => None,
+    };
     let mut requests = vec![ApiRequest {
         method: "POST".into(),
-        path: format!("/api/v1/namespaces/{namespace}/pods"),
+        path: post_path,
         content_type: JSON.into(),
         body,
     }];
-    if o.replace {
+    if let Some(path) = delete_path {
         requests.push(ApiRequest {
             method: "DELETE".into(),
-            path: format!("/api/v1/namespaces/{namespace}/pods/{source_name}"),
+            path,
             content_type: JSON.into(),
             body: kubedebug_skim::json!({"kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0}),
         });

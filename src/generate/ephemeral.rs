@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use crate::json::{Map, Value};
 
 use super::{apply_custom_profile, new_debug_container, non_root_warning, Context};
+use crate::api_path;
 use crate::error::{Code, Error};
 use crate::json::{ensure_array, ensure_object};
 use crate::messages;
@@ -13,6 +14,7 @@ use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, STRATEGIC_MERGE_PATCH
 use crate::pod::{all_container_names, containers, name_of, ContainerKind};
 use crate::profile::{self, DebugStyle};
 use crate::smp::{create_two_way_merge_patch, create_two_way_merge_patch_one_field, Schema};
+use crate::validate::Failure;
 
 /// Mirrors kubectl `generateDebugContainer` and `debugByEphemeralContainer`: the pod with a
 /// new ephemeral container, and the strategic-merge PATCH of `pods/NAME/ephemeralcontainers`.
@@ -20,13 +22,13 @@ use crate::smp::{create_two_way_merge_patch, create_two_way_merge_patch_one_fiel
 /// # Errors
 /// A pod without a name; a custom profile that cannot be merged; a patch that cannot be built.
 pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
-    debug_container(Cow::Borrowed(pod), ctx)
+    debug_container(Cow::Borrowed(pod), ctx).map_err(|f| f.error)
 }
 
 /// [`generate_debug_container`] of a borrowed or owned pod. An owned pod becomes the
 /// result in place: only its `spec` (the one field this journey changes) is copied first,
 /// for the patch.
-pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Result<Plan, Error> {
+pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Result<Plan, Failure> {
     let o = ctx.options;
     let (pod_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (pod_name, namespace) = (pod_name.to_string(), namespace.to_string());
@@ -69,10 +71,7 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
         .and_then(|s| ensure_array(s, "ephemeralContainers"))
         .map(|list| list.push(Value::Object(container)));
     if appended.is_none() {
-        return Err(Error::new(
-            Code::InvalidTarget,
-            "the target pod is not a JSON object",
-        ));
+        return Err(Error::new(Code::InvalidTarget, "the target pod is not a JSON object").into());
     }
     profile::apply(
         ctx.profile,
@@ -126,6 +125,9 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
             format!("error creating patch to add debug container: {e}"),
         )
     })?;
+    // kubectl's `Patch` fails in client-go after the lines above were printed.
+    let path = api_path::pod(&namespace, &pod_name, Some("ephemeralcontainers"))
+        .map_err(|error| Failure::after(error, &out))?;
     let attach = o.wants_attach().then(|| AttachTarget {
         namespace: namespace.clone(),
         pod: pod_name.clone(),
@@ -138,7 +140,7 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
         journey: Journey::Ephemeral,
         requests: vec![ApiRequest {
             method: "PATCH".into(),
-            path: format!("/api/v1/namespaces/{namespace}/pods/{pod_name}/ephemeralcontainers"),
+            path,
             content_type: STRATEGIC_MERGE_PATCH.into(),
             body: patch,
         }],

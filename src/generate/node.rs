@@ -4,13 +4,15 @@ use crate::json::{Map, Value};
 use kubedebug_skim::json;
 
 use super::{apply_custom_profile, new_debug_container, Context};
+use crate::api_path;
 use crate::error::{Code, Error};
 use crate::json::str_at;
 use crate::messages;
-use crate::names::node_debug_pod_name;
+use crate::names::{check_node_debug_pod_name, node_debug_pod_name};
 use crate::plan::{ApiRequest, AttachTarget, Journey, Plan, JSON};
 use crate::pod::ContainerKind;
 use crate::profile::{self, DebugStyle};
+use crate::validate::Failure;
 
 /// Mirrors kubectl `generateNodeDebugPod` and `visitNode`: a pod on the node, named
 /// `node-debugger-<node>-<suffix>`, tolerating every taint, created in the command's namespace.
@@ -18,7 +20,7 @@ use crate::profile::{self, DebugStyle};
 /// # Errors
 /// A node without a name; a custom profile that cannot be merged.
 pub fn generate_node_debug_pod(node: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
-    node_debug_pod(node, ctx, true)
+    node_debug_pod(node, ctx, true).map_err(|f| f.error)
 }
 
 /// [`generate_node_debug_pod`]; without `with_result` the plan's `result` is `null` and the
@@ -27,7 +29,7 @@ pub(crate) fn node_debug_pod(
     node: &Value,
     ctx: &mut Context<'_>,
     with_result: bool,
-) -> Result<Plan, Error> {
+) -> Result<Plan, Failure> {
     let o = ctx.options;
     let node_name = node
         .get("metadata")
@@ -35,10 +37,7 @@ pub(crate) fn node_debug_pod(
         .map(|m| str_at(m, "name").to_string())
         .unwrap_or_default();
     if node_name.is_empty() {
-        return Err(Error::new(
-            Code::InvalidTarget,
-            "the target node has no metadata.name",
-        ));
+        return Err(Error::new(Code::InvalidTarget, "the target node has no metadata.name").into());
     }
     let container_name = if o.container.is_empty() {
         "debugger".to_string()
@@ -94,6 +93,9 @@ pub(crate) fn node_debug_pod(
     let debug_container = crate::pod::spec(&pod)
         .and_then(|s| crate::pod::containers(s, ContainerKind::Regular).next())
         .cloned();
+    let fail = |error| Failure::after(error, &out);
+    let path = api_path::pods(ctx.namespace).map_err(fail)?;
+    check_node_debug_pod_name(&pod_name, &node_name).map_err(fail)?;
     let attach = o.wants_attach().then(|| AttachTarget {
         namespace: ctx.namespace.to_string(),
         pod: pod_name.clone(),
@@ -111,7 +113,7 @@ pub(crate) fn node_debug_pod(
         journey: Journey::Node,
         requests: vec![ApiRequest {
             method: "POST".into(),
-            path: format!("/api/v1/namespaces/{}/pods", ctx.namespace),
+            path,
             content_type: JSON.into(),
             body,
         }],

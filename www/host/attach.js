@@ -9,6 +9,7 @@ import {
   bearerProtocol, decodeFrame, decodeStatus, encodeClose, encodeResize, encodeStdin,
 } from './channel.js';
 import { AttachError } from './errors.js';
+import { segment } from './api-path.js';
 
 /** @typedef {import('./channel.js').TerminalSize} TerminalSize */
 /** @typedef {import('./types.js').AttachTarget} AttachTarget */
@@ -45,8 +46,8 @@ export function attachPath(target, mode) {
     ['stdout', true], ['tty', mode.tty]];
   const query = params.filter(([, v]) => v !== false)
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
-  return `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/`
-    + `${encodeURIComponent(target.pod)}/attach?${query}`;
+  return `/api/v1/namespaces/${segment(target.namespace)}/pods/`
+    + `${segment(target.pod)}/attach?${query}`;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { apiErrorFromResponse, mapEphemeralError } from './status.js';
 import { ApiError } from './errors.js';
+import { checkApiPath, segment } from './api-path.js';
 
 /** @typedef {import('./types.js').ApiRequest} ApiRequest */
 /** @typedef {import('./types.js').TextApiRequest} TextApiRequest */
@@ -66,7 +67,7 @@ export function createKubeClient({ server, fetch, headers = {}, sleep = defaultS
     /** @type {Record<string, string>} */
     const h = { Accept: init.accept ?? JSON_ACCEPT, ...headers };
     if (init.contentType) h['Content-Type'] = init.contentType;
-    const res = await fetch(base + path, { method, headers: h, body: init.body, signal: init.signal });
+    const res = await fetch(base + checkApiPath(path), { method, headers: h, body: init.body, signal: init.signal });
     if (!res.ok) throw apiErrorFromResponse(res, await res.text(), method, path);
     return res;
   }
@@ -99,7 +100,7 @@ export function createKubeClient({ server, fetch, headers = {}, sleep = defaultS
     },
     async *watchPod(namespace, name, options = {}) {
       const { signal } = options;
-      const podsPath = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`;
+      const podsPath = `/api/v1/namespaces/${segment(namespace)}/pods`;
       const selector = 'fieldSelector=' + encodeURIComponent(`metadata.name=${name}`);
       let resourceVersion = '';
       for (;;) {
@@ -128,7 +129,7 @@ export function createKubeClient({ server, fetch, headers = {}, sleep = defaultS
       }
     },
     async *logs(namespace, pod, container, options = {}) {
-      let path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`
+      let path = `/api/v1/namespaces/${segment(namespace)}/pods/${segment(pod)}/log`
         + `?container=${encodeURIComponent(container)}`;
       if (options.follow) path += '&follow=true';
       const res = await call('GET', path, { signal: options.signal, accept: '*/*' });

@@ -1,0 +1,181 @@
+//! API paths: the checks client-go makes before a name or namespace goes into a request
+//! path, and the escaping Go's `net/url` applies to the path it sends.
+//!
+//! Every path the core puts into a plan (the target's GET, the PATCH, POST and DELETE) is
+//! built here, so a crafted name (`../../kube-system/pods/victim`, `web?labelSelector=a`)
+//! can neither leave its segment nor add a query string.
+
+use std::fmt::Write as _;
+
+use crate::error::{go_quote, Code, Error};
+
+/// Mirrors apimachinery `path.IsValidPathSegmentName`: the reasons a name cannot be one
+/// segment of an API path (empty when it can).
+pub fn is_valid_path_segment_name(name: &str) -> Vec<&'static str> {
+    match name {
+        "." => return vec!["may not be '.'"],
+        ".." => return vec!["may not be '..'"],
+        _ => {}
+    }
+    [("/", "may not contain '/'"), ("%", "may not contain '%'")]
+        .into_iter()
+        .filter(|(bad, _)| name.contains(bad))
+        .map(|(_, why)| why)
+        .collect()
+}
+
+/// Go's `%v` of a `[]string`: `[a b]`.
+fn go_list(items: &[&str]) -> String {
+    format!("[{}]", items.join(" "))
+}
+
+/// Mirrors client-go `Request.Name`'s check: `invalid resource name "<name>": [<why>]`.
+///
+/// # Errors
+/// A name that cannot be a path segment ([`Code::InvalidName`]).
+pub fn check_resource_name(name: &str) -> Result<(), Error> {
+    let why = is_valid_path_segment_name(name);
+    if why.is_empty() {
+        return Ok(());
+    }
+    Err(Error::new(
+        Code::InvalidName,
+        format!(
+            "invalid resource name {}: {}",
+            go_quote(name),
+            go_list(&why)
+        ),
+    ))
+}
+
+/// Mirrors client-go `Request.Namespace`'s check: `invalid namespace "<ns>": [<why>]`.
+///
+/// # Errors
+/// A namespace that cannot be a path segment ([`Code::InvalidName`]).
+pub fn check_namespace(namespace: &str) -> Result<(), Error> {
+    let why = is_valid_path_segment_name(namespace);
+    if why.is_empty() {
+        return Ok(());
+    }
+    Err(Error::new(
+        Code::InvalidName,
+        format!(
+            "invalid namespace {}: {}",
+            go_quote(namespace),
+            go_list(&why)
+        ),
+    ))
+}
+
+/// Mirrors Go `url.URL.EscapedPath` (`shouldEscape` in `encodePath` mode) for one checked
+/// segment: ASCII letters, digits, `-_.~` and `$&+,/:;=@` stay; every other byte (`?`, `#`,
+/// space, control characters, each UTF-8 byte of non-ASCII) becomes `%XX`, upper-case hex.
+pub fn escape_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-_.~$&+,/:;=@".contains(&b);
+        if keep {
+            out.push(char::from(b));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// `/api/v1/namespaces/<ns>/pods`, where pods are created.
+///
+/// # Errors
+/// A namespace client-go refuses.
+pub fn pods(namespace: &str) -> Result<String, Error> {
+    check_namespace(namespace)?;
+    Ok(format!(
+        "/api/v1/namespaces/{}/pods",
+        escape_segment(namespace)
+    ))
+}
+
+/// `/api/v1/namespaces/<ns>/pods/<name>[/<subresource>]`, in client-go's order of checks:
+/// the namespace, then the name.
+///
+/// # Errors
+/// A namespace or name client-go refuses.
+pub fn pod(namespace: &str, name: &str, subresource: Option<&str>) -> Result<String, Error> {
+    let mut path = pods(namespace)?;
+    check_resource_name(name)?;
+    path.push('/');
+    path.push_str(&escape_segment(name));
+    if let Some(sub) = subresource {
+        path.push('/');
+        path.push_str(sub);
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_go_refuses_what_cannot_be_a_segment() {
+        let cases = [
+            ("..", "invalid resource name \"..\": [may not be '..']"),
+            (".", "invalid resource name \".\": [may not be '.']"),
+            (
+                "../../prod",
+                "invalid resource name \"../../prod\": [may not contain '/']",
+            ),
+            (
+                "a%b",
+                "invalid resource name \"a%b\": [may not contain '%']",
+            ),
+            (
+                "a/%",
+                "invalid resource name \"a/%\": [may not contain '/' may not contain '%']",
+            ),
+        ];
+        for (name, text) in cases {
+            let err = check_resource_name(name).err().map(|e| e.to_string());
+            assert_eq!(err.as_deref(), Some(text), "{name}");
+        }
+        for ok in ["web", "a..b", "...", "x?y", "é", ".a"] {
+            assert_eq!(check_resource_name(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(
+            check_namespace("default/pods/x/..").map_err(|e| e.to_string()),
+            Err("invalid namespace \"default/pods/x/..\": [may not contain '/']".to_string())
+        );
+    }
+
+    #[test]
+    fn segments_are_escaped_as_go_escapes_a_path() {
+        assert_eq!(
+            escape_segment("nginx?labelSelector=a"),
+            "nginx%3FlabelSelector=a"
+        );
+        assert_eq!(escape_segment("kube system"), "kube%20system");
+        assert_eq!(escape_segment("a#b\u{0}é"), "a%23b%00%C3%A9");
+        assert_eq!(
+            escape_segment("ok-name_1.2~$&+,:;=@"),
+            "ok-name_1.2~$&+,:;=@"
+        );
+    }
+
+    #[test]
+    fn paths_check_the_namespace_before_the_name() {
+        assert_eq!(
+            pod("ns", "web", Some("ephemeralcontainers")).as_deref(),
+            Ok("/api/v1/namespaces/ns/pods/web/ephemeralcontainers")
+        );
+        let err = pod("..", "..", None).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("invalid namespace \"..\": [may not be '..']")
+        );
+        assert_eq!(
+            pod("ns", "a?b", None).as_deref(),
+            Ok("/api/v1/namespaces/ns/pods/a%3Fb")
+        );
+    }
+}

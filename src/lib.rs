@@ -40,6 +40,7 @@ pub mod session;
 pub mod smp;
 pub mod target;
 pub mod text_plan;
+mod typed;
 pub mod validate;
 pub mod version;
 

@@ -220,6 +220,7 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
 /// A validation failure, an object that is not a Pod or Node, a malformed object, or a
 /// custom profile that cannot be merged.
 pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
+    crate::typed::check(session, object)?;
     let plan = plan_target(session, Cow::Borrowed(object), true)?;
     for request in &plan.requests {
         let len = kubedebug_skim::to_string(&request.body).len();

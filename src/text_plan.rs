@@ -10,7 +10,7 @@ use crate::plan::{check_body_size, Journey};
 use crate::session::{plan_target, Session};
 use crate::validate::Failure;
 pub(crate) use kubedebug_skim::may_forge;
-use kubedebug_skim::{skim_pod, to_json};
+use kubedebug_skim::to_json;
 
 /// A plan written as JSON: the [`crate::Plan`] without its bulky parts (`result` and each
 /// `body` are `null`), each request's body as the text to send, and the result when it is
@@ -49,7 +49,7 @@ pub(crate) fn plan_text_with(
     // Rule 2 of the `kubedebug_skim` crate: no custom profile, and no `\u0001` in the
     // session or the target.
     let skimmed = (session.custom_profile.is_none() && !session_may_forge && !may_forge(target))
-        .then(|| skim_pod(target))
+        .then(|| crate::typed::skim_pod(target, session.version()))
         .flatten();
     let (mut plan, texts) = match skimmed {
         // A failure may quote skimmed fields (a diff error prints the map): plan again from
@@ -88,5 +88,6 @@ fn plan_whole(session: &Session, target: &str) -> Result<crate::Plan, Failure> {
             format!("invalid target object: {e}"),
         ))
     })?;
+    crate::typed::check(session, &object)?;
     plan_target(session, Cow::Owned(object), false)
 }

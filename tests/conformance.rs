@@ -92,6 +92,15 @@ fn simulate(g: &Golden) -> Run {
                 .push((r.method.clone(), r.path.clone(), Value::from(&r.body)));
             run.sources
                 .push((r.method == "POST").then(|| object.clone()));
+            // The API server answers a patch of a pod it does not have with NotFound (a `-f`
+            // pod need not exist).
+            if r.method == "PATCH" {
+                let pod = r.path.trim_end_matches("/ephemeralcontainers");
+                if let Err(e) = cluster.get(pod) {
+                    run.server_error(&e);
+                    return run;
+                }
+            }
             if r.method == "POST" {
                 let ns = r.path.split('/').nth(4).unwrap_or("").to_string();
                 if let Err(e) = cluster.create_pod(&ns, &Value::from(&r.body)) {

@@ -5,7 +5,12 @@
 //!
 //! The case count is bounded for CI. The long mode runs the same properties at any size,
 //! outside CI: `KUBEDEBUG_FUZZ_CASES=1000000 cargo test --release --test fuzz_text`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::Path;
 

@@ -1,8 +1,12 @@
 //! Issue 15, item 1: names and namespaces never reach an API path unchecked. Each case is one
 //! the issue reproduced against the CLI; the texts are client-go's (checked against kubectl
 //! 1.33 with the oracle kit: `error: invalid resource name "../../prod": [may not contain '/']`).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kubedebug::{json, plan, plan_text, prepare, Code, Failure, Plan, Session, Value};
 

@@ -1,6 +1,11 @@
 //! Issue 15, item 6: a request body over the API server's 3 MiB limit is refused while
 //! planning, saying why; nothing of the journey is sent.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kubedebug::plan::MAX_REQUEST_BODY_BYTES;
 use kubedebug::{json, plan, plan_text, Code, Session, Value};

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project, in order: lints, native Rust tests (unit, conformance,
 # upstream tables, property tests), the Wasm build, Wasm tests in Node and headless
-# Chromium, the JS host tests, and the browser end-to-end tests.
+# Chromium, the JS host tests, the browser end-to-end tests, and the npm package as a user
+# installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -38,3 +39,5 @@ step "JS tests (node --test)"
 node --test tests/js/
 step "browser end-to-end tests (Chromium)"
 node --test tests/e2e/
+step "consumer tests: npm pack, install the tarball into a fresh project, use it (CLI, Node, tsc, Vite/webpack/esbuild, embed, serve)"
+node --test tests/consumer/

@@ -71,6 +71,8 @@ fn is_kubectl_word(arg: &str) -> bool {
 
 /// Mirrors kubectl `Complete`'s use of `ArgsLenAtDash` (spec §2.1).
 fn finish(mut acc: Accumulator) -> ParsedArgs {
+    crate::options::dedupe_pairs(&mut acc.options.env);
+    crate::options::dedupe_pairs(&mut acc.options.set_image);
     let positionals = std::mem::take(&mut acc.positionals);
     match acc.args_len_at_dash {
         Some(dash) if positionals.len() > dash => {

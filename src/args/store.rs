@@ -128,11 +128,12 @@ fn apply_debug(spec: &FlagSpec, value: &str, acc: &mut Accumulator) -> Result<()
 
 /// Mirrors pflag `stringToStringValue.Set`'s storing: the first occurrence replaces the
 /// default, later ones merge (a repeated key keeps its first position, like a Go map
-/// assignment; kubectl's own order is random, spec §2.3).
+/// assignment; kubectl's own order is random, spec §2.3). The pairs are appended here and
+/// merged once when parsing ends ([`crate::options::dedupe_pairs`]), in linear time.
 fn merge_pairs(list: &mut Vec<Pair>, changed: &mut bool, pairs: Vec<Pair>) {
     if !*changed {
         list.clear();
         *changed = true;
     }
-    crate::options::merge_pairs(list, pairs);
+    list.extend(pairs);
 }

@@ -19,7 +19,7 @@ fn is_empty(kind: K, v: &Gv) -> bool {
 }
 
 /// Go `json.Marshal` of `v` as type `t`.
-pub(super) fn marshal(t: u8, v: &Gv) -> Value {
+pub(super) fn marshal(t: u16, v: &Gv) -> Value {
     let Some(k) = ty(t).map(|x| x.kind) else {
         return Value::Null;
     };

@@ -3,10 +3,10 @@
 //! re-marshalled with Go `omitempty` rules. Everything the Go round trip loses is lost here too.
 
 mod doc;
-mod model;
+pub(crate) mod model;
 mod quantity;
 #[rustfmt::skip]
-mod schema;
+pub(crate) mod schema;
 mod encode;
 mod yaml;
 mod yaml_parse;
@@ -15,6 +15,11 @@ mod yaml_scan;
 mod yaml_scan_scalar;
 
 pub(crate) use yaml_scalar::format_go_v;
+
+/// Mirrors apimachinery `resource.ParseQuantity`'s acceptance: `Err` is its error text.
+pub(crate) fn check_quantity(s: &str) -> Result<(), &'static str> {
+    quantity::canonical(s).map(|_| ())
+}
 
 use crate::json::Value;
 
@@ -29,10 +34,15 @@ fn decode(d: &doc::Doc, minor: u8) -> Result<Option<Value>, String> {
     }
     let mut dec = model::Dec::new(d, minor);
     let mut out = model::Gv::Zero;
-    dec.value(d.root, 0, &mut out, d.yaml.then_some(0))?;
+    dec.value(
+        d.root,
+        schema::CONTAINER,
+        &mut out,
+        d.yaml.then_some(schema::CONTAINER),
+    )?;
     match dec.saved() {
         Some(e) => Err(e),
-        None => Ok(Some(encode::marshal(0, &out))),
+        None => Ok(Some(encode::marshal(schema::CONTAINER, &out))),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::doc::{Doc, N};
 use super::quantity;
-use super::schema::{FIELDS, TYPES};
+use super::schema::{BY_NAME, FIELDS, TYPES};
 
 /// Field flag: `json:",omitempty"`.
 pub(super) const OMIT: u8 = 1;
@@ -14,31 +14,46 @@ pub(super) const INLINE: u8 = 2;
 
 /// Kind of a Go type (basic kinds, composites by type index).
 #[derive(Debug, Clone, Copy)]
-pub(super) enum K {
+pub(crate) enum K {
     Str,
     Bool,
     I32,
     I64,
-    Ptr(u8),
-    Slice(u8),
-    Map(u8),
+    Ptr(u16),
+    Slice(u16),
+    Map(u16),
     Struct(u16, u16),
     Quantity,
     IntOrString,
+    /// `metav1.Time` (RFC 3339 text).
+    Time,
+    /// Any JSON (`metav1.FieldsV1`).
+    Any,
 }
 
-/// A Go type: its `reflect.Type.String()` and kind.
-pub(super) struct Ty {
+/// A Go type: its `reflect.Type.String()` (empty for pointers, never printed), its kind, and
+/// for a struct where its visible fields sit in `BY_NAME`.
+pub(crate) struct Ty {
     pub name: &'static str,
     pub kind: K,
+    pub names: (u16, u16),
 }
 
-/// A struct field: json name, type index, flags, first kubectl minor that knows it (0 = all).
-pub(super) struct Fd {
+/// A struct field: json name, type index, flags, and the kubectl minors that know it
+/// (`since..until`; 0 and 255 are no bound).
+pub(crate) struct Fd {
     pub json: &'static str,
-    pub ty: u8,
+    pub ty: u16,
     pub flags: u8,
     pub since: u8,
+    pub until: u8,
+}
+
+impl Fd {
+    /// Whether kubectl 1.`minor`'s compiled types have this field.
+    pub(crate) fn known_to(&self, minor: u8) -> bool {
+        self.since <= minor && minor < self.until
+    }
 }
 
 /// A decoded Go value; `Zero` is the zero value of whatever type the slot has.
@@ -59,17 +74,37 @@ pub(super) enum Gv {
     IosStr(String),
 }
 
-pub(super) fn ty(i: u8) -> Option<&'static Ty> {
+pub(crate) fn ty(i: u16) -> Option<&'static Ty> {
     TYPES.get(usize::from(i))
 }
 
-pub(super) fn fields(start: u16, len: u16) -> &'static [Fd] {
+pub(crate) fn fields(start: u16, len: u16) -> &'static [Fd] {
     let s = usize::from(start);
     FIELDS.get(s..s + usize::from(len)).unwrap_or(&[])
 }
 
+/// The visible field of struct type `st` named exactly `key` (sigs.k8s.io/json's
+/// case-sensitive match, promoted fields of embedded structs included) in kubectl 1.`minor`.
+pub(crate) fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static Fd> {
+    let (start, len) = ty(st)?.names;
+    let s = usize::from(start);
+    let names = BY_NAME.get(s..s + usize::from(len))?;
+    let name = |i: &u16| FIELDS.get(usize::from(*i)).map_or("", |f| f.json);
+    // Sorted by length, then bytes: most probes compare lengths only.
+    let first = names.partition_point(|i| {
+        let n = name(i);
+        n.len() < key.len() || (n.len() == key.len() && n < key)
+    });
+    names
+        .get(first..)?
+        .iter()
+        .take_while(|i| name(i) == key)
+        .filter_map(|i| FIELDS.get(usize::from(*i)))
+        .find(|f| f.known_to(minor))
+}
+
 /// The type a pointer chain ends at.
-fn deref(mut t: u8) -> u8 {
+fn deref(mut t: u16) -> u16 {
     for _ in 0..8 {
         match ty(t).map(|x| x.kind) {
             Some(K::Ptr(e)) => t = e,
@@ -91,11 +126,11 @@ fn fold_eq(a: &str, b: &str) -> bool {
 
 /// A field found by json name: the slot path through inline structs and the embedded type ids.
 struct Found {
-    path: Vec<(usize, u8)>,
+    path: Vec<(usize, u16)>,
 }
 
-fn find_field(st: u8, key: &str, minor: u8) -> Option<Found> {
-    let mut flat: Vec<(Vec<(usize, u8)>, &'static str)> = Vec::new();
+fn find_field(st: u16, key: &str, minor: u8) -> Option<Found> {
+    let mut flat: Vec<(Vec<(usize, u16)>, &'static str)> = Vec::new();
     collect(st, &mut Vec::new(), &mut flat, minor, 0);
     let hit = flat
         .iter()
@@ -107,9 +142,9 @@ fn find_field(st: u8, key: &str, minor: u8) -> Option<Found> {
 }
 
 fn collect(
-    st: u8,
-    prefix: &mut Vec<(usize, u8)>,
-    out: &mut Vec<(Vec<(usize, u8)>, &'static str)>,
+    st: u16,
+    prefix: &mut Vec<(usize, u16)>,
+    out: &mut Vec<(Vec<(usize, u16)>, &'static str)>,
     minor: u8,
     depth: u8,
 ) {
@@ -117,7 +152,7 @@ fn collect(
         return;
     };
     for (i, f) in fields(s, l).iter().enumerate() {
-        if f.since > minor {
+        if !f.known_to(minor) {
             continue;
         }
         prefix.push((i, f.ty));
@@ -131,7 +166,7 @@ fn collect(
 }
 
 /// `reflect.Type.Name()` of a named type (`v1.Probe` → `Probe`).
-fn short(t: u8) -> &'static str {
+pub(crate) fn short(t: u16) -> &'static str {
     let n = ty(t).map_or("", |x| x.name);
     n.rsplit('.').next().unwrap_or(n)
 }
@@ -142,7 +177,7 @@ pub(super) struct Dec<'a> {
     minor: u8,
     saved: Option<String>,
     stack: Vec<&'static str>,
-    cur: Option<u8>,
+    cur: Option<u16>,
 }
 
 type Abort = String;
@@ -164,7 +199,7 @@ impl<'a> Dec<'a> {
     }
 
     /// Go's `UnmarshalTypeError.Error()` in the current error context.
-    fn type_msg(&self, what: &str, t: u8) -> String {
+    fn type_msg(&self, what: &str, t: u16) -> String {
         let tn = ty(t).map_or("", |x| x.name);
         match self.cur {
             Some(c) => format!(
@@ -176,7 +211,7 @@ impl<'a> Dec<'a> {
         }
     }
 
-    fn save(&mut self, what: &str, t: u8) {
+    fn save(&mut self, what: &str, t: u16) {
         if self.saved.is_none() {
             self.saved = Some(self.type_msg(what, t));
         }
@@ -187,9 +222,9 @@ impl<'a> Dec<'a> {
     pub(super) fn value(
         &mut self,
         n: u32,
-        t: u8,
+        t: u16,
         out: &mut Gv,
-        yt: Option<u8>,
+        yt: Option<u16>,
     ) -> Result<(), Abort> {
         let Some(node) = self.doc.get(n) else {
             return Ok(());
@@ -241,6 +276,8 @@ impl<'a> Dec<'a> {
                     N::Obj(_) => return Err(self.type_msg("object", int32)),
                 };
             }
+            // Not reachable from `v1.Container`.
+            (K::Time | K::Any, _) => {}
             (_, N::Null) => {
                 if matches!(tk, K::Slice(_) | K::Map(_)) {
                     *out = Gv::Zero;
@@ -337,22 +374,22 @@ impl<'a> Dec<'a> {
     }
 }
 
-fn int32_type() -> u8 {
+fn int32_type() -> u16 {
     TYPES
         .iter()
         .position(|t| t.name == "int32")
-        .and_then(|p| u8::try_from(p).ok())
+        .and_then(|p| u16::try_from(p).ok())
         .unwrap_or(0)
 }
 
-fn slice_elem(t: u8) -> Option<u8> {
+fn slice_elem(t: u16) -> Option<u16> {
     match ty(t)?.kind {
         K::Slice(e) => Some(e),
         _ => None,
     }
 }
 
-fn map_elem(t: u8) -> Option<u8> {
+fn map_elem(t: u16) -> Option<u16> {
     match ty(t)?.kind {
         K::Map(e) => Some(e),
         _ => None,
@@ -361,7 +398,7 @@ fn map_elem(t: u8) -> Option<u8> {
 
 /// sigs.k8s.io/yaml `convertToJSONableObject`: the target for a struct key is the type of the
 /// *outermost* matching field (`t.Field(f.index[0])`), i.e. the embedded struct for promoted fields.
-fn yaml_field_target(st: u8, key: &str, minor: u8) -> Option<u8> {
+fn yaml_field_target(st: u16, key: &str, minor: u8) -> Option<u16> {
     match ty(st)?.kind {
         K::Struct(..) => find_field(st, key, minor).and_then(|f| f.path.first().map(|p| p.1)),
         K::Map(e) => Some(e),
@@ -369,7 +406,7 @@ fn yaml_field_target(st: u8, key: &str, minor: u8) -> Option<u8> {
     }
 }
 
-fn fields_json(st: u8, f: &Found) -> &'static str {
+fn fields_json(st: u16, f: &Found) -> &'static str {
     let mut t = st;
     let mut name = "";
     for (i, _) in &f.path {
@@ -386,7 +423,7 @@ fn fields_json(st: u8, f: &Found) -> &'static str {
 }
 
 /// The slot of a (possibly promoted) field, creating embedded structs on the way.
-fn slot_for<'v>(out: &'v mut Gv, st: u8, f: &Found) -> Option<(&'v mut Gv, u8)> {
+fn slot_for<'v>(out: &'v mut Gv, st: u16, f: &Found) -> Option<(&'v mut Gv, u16)> {
     let mut cur = out;
     let mut t = st;
     for (i, ft) in &f.path {
@@ -421,7 +458,7 @@ mod tests {
         let lifecycle = TYPES
             .iter()
             .position(|t| t.name == "v1.Lifecycle")
-            .and_then(|p| u8::try_from(p).ok());
+            .and_then(|p| u16::try_from(p).ok());
         let l = lifecycle.unwrap_or(0);
         assert!(find_field(l, "stopSignal", 32).is_none());
         assert!(find_field(l, "stopSignal", 33).is_some());

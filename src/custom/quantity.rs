@@ -98,7 +98,8 @@ fn interpret(s: &str) -> Option<(u32, i32, Fmt)> {
     if rest.is_empty() {
         return None;
     }
-    let e: i32 = rest.parse().ok()?;
+    // Go parses 64 bits and keeps the low 32 (`int32(parsed)`).
+    let e = rest.parse::<i64>().ok()? as i32;
     Some((10, e, Fmt::DecExp))
 }
 
@@ -123,7 +124,7 @@ pub(super) fn canonical(s: &str) -> Result<String, &'static str> {
         Fmt::Bin => -1,
         _ => 18 - (nlen + dlen),
     };
-    let scale = if fmt == Fmt::Bin { 0 } else { exp } - dlen;
+    let scale = i64::from(if fmt == Fmt::Bin { 0 } else { exp }) - i64::from(dlen);
     if precision >= 0 && scale >= -9 {
         let v: i64 = shifted.parse().map_err(|_| NUMERIC)?;
         let mant: i64 = if fmt == Fmt::Bin {
@@ -141,56 +142,65 @@ pub(super) fn canonical(s: &str) -> Result<String, &'static str> {
             }
         }
     }
-    // Exact value as unscaled × 10^e10 (× 2^exp for binary suffixes).
-    let mut unscaled: i128 = shifted.parse().map_err(|_| NUMERIC)?;
-    let mut e10 = -dlen;
+    // The exact value as decimal digits × 10^e10, as apimachinery's inf.Dec holds it (any
+    // length; every step below is linear in the digits, and the exponent is an i64 that no
+    // input can overflow).
+    // DIVERGENCE(kubectl): inf.Dec's scale is an int32; when `e…` and the fraction's length
+    // take it past ±2^31 it wraps, and Go then works on 10^(2^31)-sized integers and does not
+    // finish. We give the exact value instead.
+    let mut digits: Vec<u8> = shifted.bytes().skip_while(|&c| c == b'0').collect();
+    let mut e10 = -i64::from(dlen);
     if base == 10 {
-        e10 += exp;
+        e10 += i64::from(exp);
     } else {
-        // DIVERGENCE(kubectl): apimachinery uses big.Int; we saturate beyond i128.
-        unscaled =
-            unscaled.saturating_mul(1i128.checked_shl(exp.unsigned_abs()).unwrap_or(i128::MAX));
+        mul_pow2(&mut digits, exp.unsigned_abs());
     }
     // Round up (away from zero) to nano units.
-    if unscaled != 0 && e10 < -9 {
-        let div = pow10(-9 - e10);
-        unscaled = if div == 0 {
-            1
+    if !digits.is_empty() && e10 < -9 {
+        let drop = usize::try_from(-9 - e10).unwrap_or(usize::MAX);
+        if drop >= digits.len() {
+            digits = vec![b'1'];
         } else {
-            (unscaled + div - 1) / div
-        };
+            let dropped = digits.split_off(digits.len() - drop);
+            if dropped.iter().any(|&c| c != b'0') {
+                increment(&mut digits);
+            }
+        }
         e10 = -9;
     }
-    let (mut unscaled, mut e10) = strip10(unscaled, e10);
-    if fmt == Fmt::Bin {
-        let cap = i128::from(i64::MAX);
-        if value_cmp(unscaled, e10, cap) > 0 {
-            (unscaled, e10) = (cap, 0);
-        }
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+        e10 += 1;
     }
-    if unscaled == 0 {
+    if digits.is_empty() {
         return Ok("0".into());
+    }
+    if fmt == Fmt::Bin && exceeds_i64(&digits, e10) {
+        (digits, e10) = (i64::MAX.to_string().into_bytes(), 0);
     }
     let sign = if p.positive { "" } else { "-" };
     if fmt == Fmt::Bin {
-        if value_cmp(unscaled, e10, 1024) < 0 || e10 < 0 {
-            fmt = Fmt::DecSi;
-        } else {
-            let mut v = unscaled.saturating_mul(pow10(e10));
-            let mut k = 0;
-            while v % 1024 == 0 && k < 6 {
-                v /= 1024;
-                k += 1;
+        // At most i64::MAX here, so the value is a small integer.
+        let small = (e10 >= 0).then(|| small_value(&digits, e10)).flatten();
+        match small {
+            Some(mut v) if v >= 1024 => {
+                let mut k = 0;
+                while v % 1024 == 0 && k < 6 {
+                    v /= 1024;
+                    k += 1;
+                }
+                let suf = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
+                    .get(k)
+                    .copied()
+                    .unwrap_or("");
+                return Ok(format!("{sign}{v}{suf}"));
             }
-            let suf = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
-                .get(k)
-                .copied()
-                .unwrap_or("");
-            return Ok(format!("{sign}{}{suf}", int_text(v)));
+            _ => fmt = Fmt::DecSi,
         }
     }
+    // apimachinery `AsCanonicalBytes`: the exponent a multiple of three (Go's `%`, as Rust's).
     while e10 % 3 != 0 {
-        unscaled = unscaled.saturating_mul(10);
+        digits.push(b'0');
         e10 -= 1;
     }
     let si = ["n", "u", "m", "", "k", "M", "G", "T", "P", "E"];
@@ -200,10 +210,86 @@ pub(super) fn canonical(s: &str) -> Result<String, &'static str> {
             .copied()
             .unwrap_or("")
             .to_string(),
+        // apimachinery's DecimalSI table has no suffix beyond `E` (10^18), and
+        // `CanonicalizeBytes` ignores the failed lookup: the digits go out without one.
+        Fmt::DecSi => String::new(),
         _ if e10 == 0 => String::new(),
         _ => format!("e{e10}"),
     };
-    Ok(format!("{sign}{}{suffix}", int_text(unscaled)))
+    let number = String::from_utf8(digits).map_err(|_| NUMERIC)?;
+    Ok(format!("{sign}{number}{suffix}"))
+}
+
+/// `digits × 2^k` (ASCII decimal digits, most significant first), in steps of 2^28.
+fn mul_pow2(digits: &mut Vec<u8>, mut k: u32) {
+    while k > 0 && !digits.is_empty() {
+        let step = k.min(28);
+        k -= step;
+        let mut carry = 0u64;
+        for d in digits.iter_mut().rev() {
+            let v = u64::from(*d - b'0') * (1 << step) + carry;
+            *d = b'0' + (v % 10) as u8;
+            carry = v / 10;
+        }
+        let mut head = Vec::new();
+        while carry > 0 {
+            head.push(b'0' + (carry % 10) as u8);
+            carry /= 10;
+        }
+        head.reverse();
+        digits.splice(0..0, head);
+    }
+}
+
+/// `digits + 1`.
+fn increment(digits: &mut Vec<u8>) {
+    for d in digits.iter_mut().rev() {
+        if *d == b'9' {
+            *d = b'0';
+        } else {
+            *d += 1;
+            return;
+        }
+    }
+    digits.insert(0, b'1');
+}
+
+/// `digits × 10^e10` when it fits an i64 (`e10 >= 0`).
+fn small_value(digits: &[u8], e10: i64) -> Option<i64> {
+    let zeros = usize::try_from(e10).ok()?;
+    let mut v: i64 = 0;
+    for &d in digits.iter().chain(std::iter::repeat_n(&b'0', zeros)) {
+        v = v.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+    }
+    Some(v)
+}
+
+/// Whether `digits × 10^e10` (no leading zeros, `e10 >= -9`) is above i64::MAX.
+fn exceeds_i64(digits: &[u8], e10: i64) -> bool {
+    let int_len = i64::try_from(digits.len())
+        .unwrap_or(i64::MAX)
+        .saturating_add(e10);
+    if int_len > 19 {
+        return true;
+    }
+    if int_len < 19 {
+        return false;
+    }
+    // 19 integer digits: compare them; a fraction below an equal integer part adds to it.
+    let int: Vec<u8> = digits
+        .iter()
+        .copied()
+        .chain(std::iter::repeat(b'0'))
+        .take(19)
+        .collect();
+    let max = i64::MAX.to_string().into_bytes();
+    match int.cmp(&max) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => digits
+            .get(19..)
+            .is_some_and(|f| f.iter().any(|&c| c != b'0')),
+    }
 }
 
 /// `i.to_string()`, without core's 128-bit integer formatting (1.5 KB of Wasm).
@@ -221,32 +307,6 @@ pub(super) fn int_text(i: i128) -> String {
         digits.push('-');
     }
     digits.iter().rev().collect()
-}
-
-fn pow10(e: i32) -> i128 {
-    10i128.checked_pow(e.unsigned_abs()).unwrap_or(0)
-}
-
-fn strip10(mut u: i128, mut e: i32) -> (i128, i32) {
-    while u != 0 && u % 10 == 0 {
-        u /= 10;
-        e += 1;
-    }
-    (u, e)
-}
-
-/// Compares unscaled × 10^e with `other`.
-fn value_cmp(u: i128, e: i32, other: i128) -> i32 {
-    let (l, r) = if e >= 0 {
-        (u.saturating_mul(pow10(e).max(1)), other)
-    } else {
-        (u, other.saturating_mul(pow10(-e)))
-    };
-    match l.cmp(&r) {
-        std::cmp::Ordering::Less => -1,
-        std::cmp::Ordering::Equal => 0,
-        std::cmp::Ordering::Greater => 1,
-    }
 }
 
 #[cfg(test)]
@@ -296,6 +356,56 @@ mod tests {
         for (i, want) in cases {
             assert_eq!(canonical(i).as_deref(), Ok(want), "{i}");
         }
+    }
+
+    /// Values beyond 64 and 128 bits, as apimachinery's inf.Dec computes them (issue 15 item 7:
+    /// the first came out negative, and a debug build overflowed).
+    #[test]
+    fn huge_quantities_are_exact() {
+        let cases = [
+            (
+                "170141183460469231731687303715884105727e-10",
+                "17014118346046923173168730371588410573e-9",
+            ),
+            (
+                "-170141183460469231731687303715884105727e-10",
+                "-17014118346046923173168730371588410573e-9",
+            ),
+            (
+                "340282366920938463463374607431768211457",
+                "340282366920938463463374607431768211457",
+            ),
+            ("1000000000000000000000000000000000000000000000000000", "1"),
+            ("100000000000000000000000000000000000000000000000000", "100"),
+            ("1e51", "1e51"),
+            ("1e4294967299", "1e4294967299"),
+            ("1000e4294967299", "1e6"),
+            ("1.5e-2147483648", "1e-9"),
+            (
+                "123456789012345678901234567890123456789012345.5e-2147483640",
+                "1e-9",
+            ),
+            (
+                "12345678901234567890123456789012345678901234567890e2147483647",
+                "123456789012345678901234567890123456789012345678900e2147483646",
+            ),
+            (
+                "99999999999999999999999999999999999999999Ei",
+                "9223372036854775807",
+            ),
+            ("8Ei", "9223372036854775807"),
+            ("4Ei", "4Ei"),
+            ("7.99999999999999999999Ei", "9223372036854775807"),
+            ("0.5Ki", "512"),
+            ("1.000000000000000000000000000000000001", "1000000001n"),
+            ("0.0000000000000000000000000000000000001Ki", "1n"),
+        ];
+        for (i, want) in cases {
+            assert_eq!(canonical(i).as_deref(), Ok(want), "{i}");
+        }
+        let long = format!("1{}", "0".repeat(1_000_000));
+        assert_eq!(canonical(&long), Ok("10".to_string()));
+        assert_eq!(canonical(&format!("{long}e-999999")), Ok("10".to_string()));
     }
 
     #[test]

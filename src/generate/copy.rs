@@ -189,7 +189,10 @@ fn new_pod(mut source: Cow<'_, Value>, name: &str, namespace: &str, copy_labels:
     pod.insert("metadata".into(), Value::Object(m));
     pod.insert(
         "spec".into(),
-        grab(&["spec"]).unwrap_or(Value::Object(Obj::new())),
+        // kubectl's typed decode reads `spec: null` as the empty PodSpec, like an absent one.
+        grab(&["spec"])
+            .filter(|v| !v.is_null())
+            .unwrap_or(Value::Object(Obj::new())),
     );
     for k in others {
         if let Some(v) = grab(&[k.as_str()]) {
@@ -213,20 +216,17 @@ fn prepare_spec(spec: &mut Obj, ctx: &Context<'_>) {
     if o.set_image.is_empty() {
         return;
     }
-    let star = o
-        .set_image
-        .iter()
-        .find(|p| p.name == "*")
-        .map(|p| p.value.clone());
+    // One lookup map for all containers: O((n + m) log n) for n pairs and m containers (a
+    // scan of the pairs per container was O(n·m)). The first pair of a name wins, as the scan.
+    let mut images: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for p in &o.set_image {
+        images.entry(p.name.as_str()).or_insert(p.value.as_str());
+    }
+    let star = images.get("*").copied();
     crate::pod::for_each_container(spec, ContainerKind::Regular, |c| {
-        let name = name_of(c).to_string();
-        let image = o
-            .set_image
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.value.clone());
-        if let Some(image) = image.or_else(|| star.clone()) {
-            c.insert("image".into(), Value::String(image));
+        let image = images.get(name_of(c)).copied().or(star);
+        if let Some(image) = image {
+            c.insert("image".into(), Value::String(image.to_string()));
         }
     });
 }

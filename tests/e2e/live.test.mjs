@@ -68,14 +68,56 @@ function terminalText(page) {
  * @param {string} line
  */
 async function connectAndRun(page, line) {
-  await page.goto(server.url + hashFor({ ex: 'pods/web-app', cmd: line, sfx: 'XXXXX' }));
+  const writesBefore = fake.writes.length;
+  await page.goto(`${server.url}&${hashFor({ ex: 'pods/web-app', cmd: line, sfx: 'XXXXX' }).slice(1)}`);
   await page.waitForSelector('body[data-live="ready"]');
   assert.equal(await page.inputValue('#live-mode'), 'proxy');
   await page.click('#connect');
   await page.waitForSelector(`#pod-list button[data-name="${POD}"]`);
   await page.click(`#pod-list button[data-name="${POD}"]`);
   await page.click('#run-debug');
+  // Nothing runs before the user has seen the whole command and said so.
+  await page.waitForSelector('#run-review:not([hidden])');
+  assert.equal(await page.textContent('#review-command'), line);
+  assert.equal(fake.writes.length, writesBefore, 'the review sends nothing');
+  assert.doesNotMatch(page.url(), /token=/, 'the token left the URL');
+  await page.click('#run-confirm');
 }
+
+describe('serve()\'s page guards', () => {
+  test('without the token the proxy is not offered; a URL-filled --replace command waits for the review', async () => {
+    const { page, errors } = await openPage(browser);
+    try {
+      const bare = new URL(server.url);
+      bare.hash = '';
+      await page.goto(bare.href + hashFor({ ex: 'pods/web-app' }));
+      await page.waitForSelector('body[data-live="ready"]');
+      assert.equal(await page.inputValue('#live-mode'), 'direct');
+      assert.match(await page.textContent('#proxy-note') ?? '', /lacks its access token/);
+      assert.ok(await page.isDisabled('#live-mode option[value="proxy"]'));
+
+      const before = fake.writes.length;
+      const line = `kubectl debug ${POD} --image=busybox:1.36 --copy-to=${POD} --replace --profile=general`;
+      await page.goto(`${server.url}&${hashFor({ ex: 'pods/web-app', cmd: line }).slice(1)}`);
+      await page.reload();
+      await page.waitForSelector('body[data-live="ready"]');
+      assert.equal(await page.inputValue('#live-mode'), 'proxy', 'the tab kept the token over a reload');
+      await page.click('#connect');
+      await page.waitForSelector(`#pod-list button[data-name="${POD}"]`);
+      await page.click('#run-debug');
+      await page.waitForSelector('#run-review:not([hidden])');
+      assert.equal(await page.textContent('#review-command'), line);
+      assert.match(await page.textContent('#review-requests') ?? '', /DELETE \/api\/v1\/namespaces\/default\/pods\//);
+      await page.click('#run-cancel');
+      assert.ok(await page.isHidden('#run-review'));
+      assert.equal(fake.writes.length, before, 'nothing was sent');
+      assert.ok(fake.store.get('', 'pods', 'default', POD), 'the pod is still there');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe('live debugging through serve()', () => {
   test('ephemeral container: PATCH sent, echo in the terminal, resize on channel 4, exit status', async () => {

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { stringify as toYaml } from 'yaml';
 import { serve } from '../../www/node/serve.js';
 import {
   OUTPUT, canonicalize, firstDifference, fixtureText, golden, goldenWrites, hashFor, launchBrowser, openPage, shellQuote,
@@ -34,6 +35,14 @@ const ERROR_FIELDS = /** @type {Record<string, string>} */ ({
   'eph-unknown-profile': '#err-profile',
   'eph-tty-without-stdin': '#err-tty',
 });
+
+/**
+ * Wait until the page has shown the plan of its newest input (plans run in a worker).
+ * @param {import('playwright-core').Page} page
+ */
+async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.computing !== 'true');
+}
 
 /** @type {Awaited<ReturnType<typeof serve>>} */
 let server;
@@ -142,6 +151,7 @@ describe('playground interaction', () => {
       await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
       await page.waitForSelector('body[data-ready="true"]');
       await page.fill('#line', 'kubectl debug mypod -it --image=busybox --profile=netadmin --copy-to=dbg');
+      await settled(page);
       assert.equal(await page.inputValue('#opt-image'), 'busybox');
       assert.equal(await page.inputValue('#opt-profile'), 'netadmin');
       assert.equal(await page.inputValue('#opt-copyTo'), 'dbg');
@@ -151,8 +161,11 @@ describe('playground interaction', () => {
       assert.match(await page.textContent('#equivalent') ?? '', /--copy-to=dbg/);
 
       await page.fill('#opt-image', 'alpine:3.20');
+      await settled(page);
       await page.check('#opt-keepLabels');
+      await settled(page);
       await page.fill('#opt-env', 'A=1\nB=two words');
+      await settled(page);
       const line = await page.inputValue('#line');
       assert.match(line, /--image=alpine:3\.20/);
       assert.match(line, /--keep-labels/);
@@ -185,25 +198,60 @@ describe('playground interaction', () => {
       await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
       await page.waitForSelector('body[data-ready="true"]');
       await page.fill('#opt-env', 'NOEQUALS');
+      await settled(page);
       assert.match(await page.textContent('#err-env') ?? '', /invalid argument "NOEQUALS" for "--env" flag: NOEQUALS must be formatted as key=value/);
       assert.equal(await page.locator('article.request-write').count(), 0);
       await page.fill('#opt-env', 'GOOD=1');
+      await settled(page);
       assert.equal(await page.textContent('#err-env'), '');
       await page.fill('#line', 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox --image-pull-policy=Sometimes');
+      await settled(page);
       assert.match(await page.textContent('#err-imagePullPolicy') ?? '', /invalid image pull policy: Sometimes/);
       await page.fill('#line', 'kubectl debug nginx-7c5ddbdf54-x8f9p --image="busy box"');
+      await settled(page);
       assert.match(await page.textContent('#err-image') ?? '', /invalid image name "busy box": invalid reference format/);
 
       // A malformed paste: the error shows, and a good paste afterwards plans again.
       await page.fill('#line', 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox');
+      await settled(page);
       await page.fill('#target-text', 'kind: Pod\nmetadata: {name: [unclosed\n  spec: : :');
+      await settled(page);
       assert.match(await page.textContent('#err-object') ?? '', /error parsing/);
       assert.equal(await page.locator('article.request-write').count(), 0);
       await page.fill('#target-text', '{"kind": "Pod", "apiVersion": "v1"');
+      await settled(page);
       assert.match(await page.textContent('#err-object') ?? '', /error parsing/);
       await page.fill('#target-text', fixtureText('pods/nginx.json'));
+      await settled(page);
       assert.equal(await page.textContent('#err-object'), '');
       assert.equal(await page.locator('article.request-write').count(), 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a large paste is planned in a worker: the page answers while it is planned', async () => {
+    const { page, errors } = await openPage(browser);
+    try {
+      await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.equal(await page.getAttribute('body', 'data-compute'), 'worker');
+      const pod = JSON.parse(fixtureText('pods/nginx.json'));
+      for (let i = 0; i < 30000; i++) pod.metadata.labels[`label-${i}`] = `value-${i}`;
+      // A paste (playwright's fill is slow for 700 KB).
+      await page.evaluate((text) => {
+        const area = /** @type {HTMLTextAreaElement} */ (document.getElementById('target-text'));
+        area.value = text;
+        area.dispatchEvent(new Event('input'));
+      }, toYaml(pod));
+      // Planned on the main thread, the plan would be shown before the page could answer
+      // again; in the worker the page answers while the plan is still being computed.
+      assert.equal(await page.evaluate(() => document.body.dataset.computing), 'true');
+      await settled(page);
+      assert.equal(await page.textContent('#err-object'), '');
+      assert.equal(await page.locator('article.request-write').count(), 1);
+      assert.equal(await page.getAttribute('body', 'data-compute'), 'worker');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -44,11 +44,11 @@ describe('serve() without a kubeconfig', () => {
     assert.match(lines.join('\n'), /no kubeconfig: serving the offline playground only at http:\/\/127\.0\.0\.1:\d+\/www\//);
   });
 
-  test('serves the page, the Wasm package and the import-mapped modules', async () => {
+  test('serves the page, the Wasm package and the import-mapped browser builds', async () => {
     const origin = new URL(server.url).origin;
     for (const [p, type] of [['/www/', 'text/html'], ['/www/main.js', 'text/javascript'], ['/pkg/kubedebug_bg.wasm', 'application/wasm'],
-      ['/node_modules/yaml/browser/index.js', 'text/javascript'], ['/node_modules/@xterm/xterm/lib/xterm.mjs', 'text/javascript'],
-      ['/node_modules/@xterm/addon-fit/lib/addon-fit.mjs', 'text/javascript'], ['/www/examples/index.json', 'application/json']]) {
+      ['/www/vendor/yaml.js', 'text/javascript'], ['/www/vendor/xterm.mjs', 'text/javascript'], ['/www/vendor/xterm.css', 'text/css'],
+      ['/www/vendor/addon-fit.mjs', 'text/javascript'], ['/www/examples/index.json', 'application/json']]) {
       const res = await get(origin, p);
       assert.equal(res.status, 200, p);
       assert.ok(res.type.startsWith(type), `${p}: ${res.type}`);
@@ -60,7 +60,7 @@ describe('serve() without a kubeconfig', () => {
   test('nothing outside the allow-list, whatever the encoding', async () => {
     const origin = new URL(server.url).origin;
     for (const p of ['/package.json', '/www/../package.json', '/www/%2e%2e/package.json', '/www/..%2fpackage.json',
-      '/pkg/%2e%2e%2fCargo.toml', '/node_modules/ws/index.js', '/node_modules/yaml/package.json', '/www/node/serve.js',
+      '/pkg/%2e%2e%2fCargo.toml', '/node_modules/ws/index.js', '/node_modules/yaml/package.json', '/node_modules/yaml/browser/index.js', '/www/node/serve.js',
       '/www/tools/demo.mjs', '/www/%00', '/www//..//package.json', '/.git/config', '/www/..\\package.json']) {
       const res = await get(origin, p);
       assert.equal(res.status, 404, p);
@@ -91,9 +91,11 @@ describe('serve() with a kubeconfig', () => {
 
   test('forwards same-origin API requests with the kubeconfig credentials', async () => {
     const origin = new URL(server.url).origin;
-    const info = JSON.parse((await get(origin, '/_kubedebug/info')).body);
-    assert.deepEqual(info, { proxy: true, namespace: 'team-b', context: 'c' });
-    const res = await get(origin, '/api/v1/namespaces/team-b/pods', { Origin: origin, Authorization: 'Bearer from-browser' });
+    const info = JSON.parse((await get(origin, '/_kubedebug/info', { 'X-Kubedebug-Token': server.token })).body);
+    assert.deepEqual(info, { proxy: true, authorized: true, namespace: 'team-b', context: 'c' });
+    assert.equal((await get(origin, '/api/v1/namespaces/team-b/pods', { Origin: origin })).status, 401, 'the token is required');
+    const res = await get(origin, '/api/v1/namespaces/team-b/pods', { Origin: origin, Authorization: 'Bearer from-browser',
+      'X-Kubedebug-Token': server.token });
     assert.equal(res.status, 200);
     assert.equal(JSON.parse(res.body).kind, 'PodList');
     assert.equal(fake.requests.at(-1)?.authorization, 'Bearer t0k');
@@ -102,8 +104,9 @@ describe('serve() with a kubeconfig', () => {
   test('refuses other origins and unexpected hosts', async () => {
     const origin = new URL(server.url).origin;
     const count = fake.requests.length;
-    assert.equal((await get(origin, '/api/v1/namespaces/default/pods', { Origin: 'http://evil.example' })).status, 403);
-    assert.equal((await get(origin, '/api/v1/namespaces/default/pods', { Host: 'evil.example:80' })).status, 403);
+    const token = { 'X-Kubedebug-Token': server.token };
+    assert.equal((await get(origin, '/api/v1/namespaces/default/pods', { ...token, Origin: 'http://evil.example' })).status, 403);
+    assert.equal((await get(origin, '/api/v1/namespaces/default/pods', { ...token, Host: 'evil.example:80' })).status, 403);
     assert.equal(fake.requests.length, count);
   });
 });

@@ -19,9 +19,8 @@ export const KNOWN_DIFFERENCES = {
   'eph-from-file-minimal-nosc': 'kubectl 1.33 panics (exit 2) on a -f pod without spec.securityContext; we plan it (README: No panic)',
   'copy-from-file-minimal-nosc': 'same kubectl 1.33 panic on a -f pod without spec.securityContext',
   'copy-from-file-minimal-nosc-restricted': 'same kubectl 1.33 panic on a -f pod without spec.securityContext',
-  'eph-container-name-existing-ephemeral': 'colliding ephemeral name: the core\'s odd patch carries "resources": null for the old element, kubectl\'s omits it',
-  'copy-custom-existing-container': 'kubectl decodes the --custom env list over the existing container\'s env in place (Go json.Unmarshal reuses slice '
-    + 'elements, mixing value/valueFrom of neighbours); the core merges by name',
+  'typed-eph-spec-null': 'same kubectl 1.33 panic on a -f pod with `spec: null`; we send the PATCH (the fake server has no such pod: NotFound)',
+  'typed-copy-spec-null': 'same kubectl 1.33 panic on a -f pod with `spec: null`; we copy it as older kubectl does',
 };
 
 /**

@@ -73,3 +73,16 @@ test('resource paths are parsed like client-go requests', () => {
     { group: '', resource: 'pods', name: 'p', subresource: 'ephemeralcontainers', namespace: 'ns' });
   assert.deepEqual(parseResourcePath('/api/v1/nodes/n1'), { group: '', resource: 'nodes', name: 'n1', subresource: '', namespace: '' });
 });
+
+test('every error code of the core is in the ErrorCode union of index.d.ts', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const root = new URL('../../', import.meta.url);
+  const rust = await readFile(new URL('src/error.rs', root), 'utf8');
+  const dts = await readFile(new URL('www/pkg-src/index.d.ts', root), 'utf8');
+  const withoutComments = dts.replace(/\/\*[\s\S]*?\*\//g, '');
+  const union = /export type ErrorCode =([^;]*);/.exec(withoutComments)?.[1] ?? '';
+  const declared = new Set([...union.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+  const codes = [...rust.matchAll(/Code::\w+ => "([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(codes.length >= 18, `codes read from src/error.rs: ${codes.length}`);
+  assert.deepEqual(codes.filter((c) => !declared.has(c)), []);
+});

@@ -5,10 +5,11 @@
  * kubectl's text and the field it belongs to; nothing here throws.
  * @module
  */
-import { parseDocuments, DocumentError } from './documents.js';
+import { parseDocumentObjects } from './parse-documents.js';
 import { fieldForError } from './field-errors.js';
 
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
+/** @typedef {import('./parse-documents.js').YamlModule} YamlModule */
 /** @typedef {import('../host/types.js').Message} Message */
 /** @typedef {import('../host/types.js').Plan} Plan */
 /** @typedef {import('./state.js').PlaygroundState} PlaygroundState */
@@ -69,20 +70,22 @@ export function sessionFor(state, args, parsed) {
 }
 
 /**
- * Run the pipeline.
+ * Run the pipeline. The `yaml` package is passed in: the page's main thread has it from the
+ * import map, the worker (no import maps there) by URL.
  * @param {Kubedebug} api
  * @param {PlaygroundState} state
  * @param {string} targetText the Pod/Node text (pasted, or the example's)
+ * @param {YamlModule} yaml
  * @returns {Outcome}
  */
-export function compute(api, state, targetText) {
+export function compute(api, state, targetText, yaml) {
   /** @type {Outcome} */
   const out = {
     args: [], parsed: null, prepared: null, object: null, plans: [], messages: [], error: null, notes: [],
     stdout: '', stderr: '',
   };
   try {
-    run(api, state, targetText, out);
+    run(api, state, targetText, yaml, out);
   } catch (err) {
     fail(out, err);
   }
@@ -101,9 +104,10 @@ export function compute(api, state, targetText) {
  * @param {Kubedebug} api
  * @param {PlaygroundState} state
  * @param {string} targetText
+ * @param {YamlModule} yaml
  * @param {Outcome} out
  */
-function run(api, state, targetText, out) {
+function run(api, state, targetText, yaml, out) {
   let words;
   try {
     words = api.splitCommandLine(state.line);
@@ -116,7 +120,7 @@ function run(api, state, targetText, out) {
   const prepared = api.prepare(session);
   out.prepared = prepared;
   out.messages.push(...prepared.messages);
-  const objects = targetText.trim() ? parseDocuments(targetText) : [];
+  const objects = targetText.trim() ? parseDocumentObjects(yaml, targetText, 'the pasted object', { code: 'page/parse' }) : [];
   if (!objects.length) {
     out.notes.push('Paste or pick a Pod or Node to see what kubectl would send.');
     return;
@@ -169,6 +173,6 @@ function fail(out, err) {
   const e = /** @type {any} */ (err);
   if (Array.isArray(e?.messages)) out.messages.push(...e.messages);
   const message = e instanceof Error ? e.message : String(err);
-  const code = typeof e?.code === 'string' ? e.code : (e instanceof DocumentError ? 'page/parse' : 'page/error');
+  const code = typeof e?.code === 'string' ? e.code : 'page/error';
   out.error = { message, code, usage: Boolean(e?.usage), field: fieldForError({ code, message }) };
 }

@@ -1,26 +1,14 @@
 // @ts-check
 /**
- * Pasted or uploaded Kubernetes objects: YAML or JSON text → objects, like kubectl's `-f`
- * (multi-document YAML, JSON arrays and `*List` objects are flattened), and back to text.
- * Works in browsers (the `yaml` package's browser build via the import map) and in Node.
+ * Pasted or uploaded Kubernetes objects in the page: YAML or JSON text → objects, read like
+ * kubectl's `-f` (the shared `parse-documents.js` with the `yaml` package of the import map),
+ * and back to text. Works in browsers and in Node.
  * @module
  */
-import { parseAllDocuments, stringify } from 'yaml';
+import * as YAML from 'yaml';
+import { DocumentError, parseDocumentObjects } from './parse-documents.js';
 
-/**
- * A parse failure of pasted text; `code` tells the page which field to mark.
- */
-export class DocumentError extends Error {
-  /**
-   * @param {string} message
-   * @param {{ cause?: unknown }} [options]
-   */
-  constructor(message, options = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'DocumentError';
-    this.code = 'page/parse';
-  }
-}
+export { DocumentError };
 
 /**
  * @param {string} text YAML or JSON
@@ -28,31 +16,7 @@ export class DocumentError extends Error {
  * @returns {any[]} the objects, in order (empty text → none)
  */
 export function parseDocuments(text, what = 'the pasted object') {
-  /** @type {any[]} */
-  const out = [];
-  let docs;
-  try {
-    docs = parseAllDocuments(text);
-  } catch (err) {
-    throw new DocumentError(`error parsing ${what}: ${errorText(err)}`, { cause: err });
-  }
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if ('errors' in doc && doc.errors.length) {
-      throw new DocumentError(`error parsing ${what}: ${doc.errors[0].message}`, { cause: doc.errors[0] });
-    }
-    const value = doc.toJS();
-    if (value === null || value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (typeof item?.kind === 'string' && item.kind.endsWith('List') && Array.isArray(item.items)) out.push(...item.items);
-      else out.push(item);
-    }
-  }
-  for (const obj of out) {
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-      throw new DocumentError(`error parsing ${what}: expected an object, got ${JSON.stringify(obj)}`);
-    }
-  }
-  return out;
+  return parseDocumentObjects(YAML, text, what, { code: 'page/parse' });
 }
 
 /**
@@ -63,7 +27,7 @@ export function parseDocuments(text, what = 'the pasted object') {
  */
 export function formatObject(value, format) {
   if (format === 'json') return JSON.stringify(value, null, 2) + '\n';
-  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+  return YAML.stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /**
@@ -74,9 +38,4 @@ export function formatObject(value, format) {
 export function targetName(obj) {
   const name = obj?.metadata?.name ?? '';
   return obj?.kind === 'Node' ? `node/${name}` : name;
-}
-
-/** @param {unknown} err */
-function errorText(err) {
-  return err instanceof Error ? err.message : String(err);
 }

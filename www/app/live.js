@@ -1,8 +1,12 @@
 // @ts-check
 /**
- * The live debug panel: connect, pick a namespace and a pod or node, run the playground's
- * command for real through the host's `debug()` (Wasm planner, browser fetch and WebSocket),
- * watch the container come up, use the terminal, and delete the pod it created.
+ * The live debug panel: connect, pick a namespace and a pod or node, review the playground's
+ * command and run it for real through the host's `debug()` (Wasm planner, browser fetch and
+ * WebSocket), watch the container come up, use the terminal, and delete the pod it created.
+ *
+ * A command never runs straight from the URL (`#cmd=`, which any link can fill in): "Run the
+ * command" only shows the whole command, where it goes and the requests it plans; the user
+ * runs exactly that with "Run it".
  * @module
  */
 import { debug } from '../host/run.js';
@@ -16,9 +20,10 @@ import { parseDocuments } from './documents.js';
 /** @typedef {import('./playground.js').Playground} Playground */
 
 /**
- * @param {{ api: Kubedebug, playground: Playground, doc?: Document, win?: Window }} deps
+ * @param {{ api: Kubedebug, playground: Playground, serveToken?: string, doc?: Document, win?: Window }} deps
+ *   `serveToken`: `kubedebug serve`'s access token (connection.js `takeServeToken`)
  */
-export async function mountLive({ api, playground, doc = document, win = window }) {
+export async function mountLive({ api, playground, serveToken = '', doc = document, win = window }) {
   const $ = (/** @type {string} */ id) => /** @type {any} */ (doc.getElementById(id));
   /** @type {(() => void)[]} */
   const disposables = [];
@@ -27,12 +32,15 @@ export async function mountLive({ api, playground, doc = document, win = window 
     target.addEventListener(type, fn);
     disposables.push(() => target.removeEventListener(type, fn));
   };
-  const info = await serverInfo(win.location.origin);
-  $('live-mode').value = info.proxy ? 'proxy' : 'direct';
-  $('proxy-note').textContent = info.proxy
+  const info = await serverInfo(win.location.origin, serveToken);
+  const proxyUsable = info.proxy && info.authorized !== false;
+  $('live-mode').value = proxyUsable ? 'proxy' : 'direct';
+  $('proxy-note').textContent = proxyUsable
     ? `This server forwards API calls to ${info.context ? `context ${info.context}` : 'the current kubeconfig context'}.`
-    : 'No cluster proxy here (static server, or no kubeconfig): connect directly with an API URL and token.';
-  if (!info.proxy) $('live-mode').querySelector('option[value="proxy"]').disabled = true;
+    : info.proxy
+      ? 'This server forwards API calls to a cluster, but this page lacks its access token: open the URL that kubedebug serve printed (it ends with #token=…).'
+      : 'No cluster proxy here (static server, or no kubeconfig): connect directly with an API URL and token.';
+  if (!proxyUsable) $('live-mode').querySelector('option[value="proxy"]').disabled = true;
   if (info.namespace) $('live-namespace').value = info.namespace;
   const syncMode = () => { doc.body.dataset.liveMode = $('live-mode').value; };
   syncMode();
@@ -100,9 +108,45 @@ export async function mountLive({ api, playground, doc = document, win = window 
     root.replaceChildren(...rows);
   };
 
-  const run = async () => {
+  /**
+   * What "Run it" runs: the state as shown in the review, not whatever the URL or the
+   * inputs say later.
+   * @type {{ state: import('./state.js').PlaygroundState, namespace: string, targetText: string } | null}
+   */
+  let reviewed = null;
+  const closeReview = () => {
+    reviewed = null;
+    $('run-review').hidden = true;
+  };
+  /** Show the whole command, where it goes, and the requests it plans; nothing is sent. */
+  const review = () => {
     if (!conn || running) return;
-    const state = playground.state;
+    const state = { ...playground.state, suffixes: [...playground.state.suffixes] };
+    const namespace = $('live-namespace').value.trim() || 'default';
+    reviewed = { state, namespace, targetText: playground.targetText };
+    $('review-command').textContent = state.line;
+    $('review-where').textContent = `${conn.label}, namespace ${namespace}`;
+    const outcome = playground.outcome;
+    const requests = outcome && !outcome.error ? outcome.plans.flatMap((p) => p.requests ?? []) : [];
+    $('review-requests').replaceChildren(...requests.map((r) => {
+      const li = doc.createElement('li');
+      li.textContent = `${r.method} ${r.path}`;
+      if (r.method === 'DELETE') li.dataset.kind = 'delete';
+      return li;
+    }));
+    $('review-requests-note').textContent = requests.length
+      ? 'It plans these requests (against the selected object):' : 'Its requests are planned when it runs.';
+    $('run-review').hidden = false;
+    $('run-confirm').focus();
+  };
+  playground.onUpdate((_outcome, state) => {
+    if (reviewed && (state.line !== reviewed.state.line || state.version !== reviewed.state.version)) closeReview();
+  });
+
+  const run = async () => {
+    if (!conn || running || !reviewed) return;
+    const { state, namespace: reviewedNamespace, targetText } = reviewed;
+    closeReview();
     const term = ensureTerminal();
     term.term.reset();
     term.fit();
@@ -112,7 +156,7 @@ export async function mountLive({ api, playground, doc = document, win = window 
     $('detach').disabled = false;
     $('cleanup').disabled = true;
     sessionStatus('Sending the plan…');
-    const namespace = $('live-namespace').value.trim() || 'default';
+    const namespace = reviewedNamespace;
     let args;
     try {
       args = debugArgs(api.splitCommandLine(state.line));
@@ -136,7 +180,7 @@ export async function mountLive({ api, playground, doc = document, win = window 
           if (!state.custom) throw new Error(`open ${path}: no such file or directory`);
           return state.custom;
         }
-        return playground.targetText;
+        return targetText;
       },
     });
     const factory = conn.webSocketFactory;
@@ -211,7 +255,8 @@ export async function mountLive({ api, playground, doc = document, win = window 
   on($('connect-form'), 'submit', async (event) => {
     event.preventDefault();
     try {
-      conn = connect({ mode: $('live-mode').value, origin: win.location.origin, apiUrl: $('api-url').value, token: $('api-token').value });
+      conn = connect({ mode: $('live-mode').value, origin: win.location.origin, apiUrl: $('api-url').value, token: $('api-token').value,
+        serveToken });
     } catch (err) {
       status(err instanceof Error ? err.message : String(err), 'error');
       return;
@@ -223,7 +268,9 @@ export async function mountLive({ api, playground, doc = document, win = window 
   });
   on($('refresh'), 'click', refresh);
   on($('live-namespace'), 'change', refresh);
-  on($('run-debug'), 'click', run);
+  on($('run-debug'), 'click', review);
+  on($('run-confirm'), 'click', run);
+  on($('run-cancel'), 'click', closeReview);
   on($('detach'), 'click', () => running?.abort(new Error('detached')));
   on($('cleanup'), 'click', cleanup);
 

@@ -1,11 +1,13 @@
 // @ts-check
 /**
  * The offline playground controller: keeps the command line, the form, the pasted target and
- * the URL hash in sync, and re-plans on every edit. Only the Wasm API is needed; no network
- * beyond fetching bundled examples from the same origin.
+ * the URL hash in sync, and re-plans on every edit — in a Web Worker (compute-client.js), so a
+ * large paste never freezes the page; only the newest edit's plan is shown. Only the Wasm API
+ * is needed; no network beyond fetching bundled examples from the same origin.
  * @module
  */
-import { compute } from './compute.js';
+import * as YAML from 'yaml';
+import { createComputeClient } from './compute-client.js';
 import { createForm } from './form.js';
 import { renderOutcome } from './render.js';
 import { decodeState, encodeState } from './state.js';
@@ -15,10 +17,17 @@ import { copyText, downloadText, readFileText } from './clipboard.js';
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
 /** @typedef {import('./state.js').PlaygroundState} PlaygroundState */
 
+/** The largest target or profile file the page reads (the CLI's default `--max-input-size`). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** A URL fragment longer than this leaves the pasted object out (browsers cap URLs near 2 MB). */
+const MAX_HASH_CHARS = 1024 * 1024;
+
 /**
- * @param {{ api: Kubedebug, doc?: Document, win?: Window }} deps
+ * @param {{ api: Kubedebug, doc?: Document, win?: Window, wasmUrl?: string | URL, worker?: boolean }} deps
+ *   `wasmUrl`: the module the planning worker loads (default `pkg/kubedebug_bg.wasm` beside `www/`);
+ *   `worker: false` plans on the main thread
  */
-export async function mountPlayground({ api, doc = document, win = window }) {
+export async function mountPlayground({ api, doc = document, win = window, wasmUrl, worker = true }) {
   const $ = (/** @type {string} */ id) => /** @type {any} */ (doc.getElementById(id));
   /** @type {(() => void)[]} */
   const disposables = [];
@@ -44,14 +53,32 @@ export async function mountPlayground({ api, doc = document, win = window }) {
   disposables.push(() => form.dispose());
   const versions = api.kubectlVersions();
   $('version').replaceChildren(...versions.map((v) => new Option(`kubectl ${v}`, v)));
+  const computer = createComputeClient({
+    api, yaml: YAML, useWorker: worker,
+    yamlUrl: resolveModule('yaml'),
+    wasmUrl: new URL(wasmUrl ?? new URL('../../pkg/kubedebug_bg.wasm', import.meta.url)).href,
+  });
+  disposables.push(() => computer.dispose());
+  doc.body.dataset.compute = computer.inWorker ? 'worker' : 'main';
+  let generation = 0;
   const examples = await fetchJson(new URL('examples/index.json', doc.baseURI).href).catch(() => []);
   $('example').replaceChildren(new Option('(pasted)', ''),
     ...examples.map((/** @type {any} */ e) => new Option(e.title, e.id)));
 
-  /** Re-plan and show; `source` says which input changed (it is not rewritten). */
-  const update = (/** @type {'line' | 'form' | 'load'} */ source) => {
+  /**
+   * Re-plan and show; `source` says which input changed (it is not rewritten). While a plan is
+   * being computed `body[data-computing]` is set; an older plan that finishes after a newer
+   * edit is dropped.
+   */
+  const update = async (/** @type {'line' | 'form' | 'load'} */ source) => {
     if (!versions.includes(state.version)) state.version = versions[versions.length - 1];
-    outcome = compute(api, state, targetText);
+    const mine = ++generation;
+    doc.body.dataset.computing = 'true';
+    const next = await computer.compute(state, targetText);
+    if (mine !== generation || !next) return;
+    delete doc.body.dataset.computing;
+    doc.body.dataset.compute = computer.inWorker ? 'worker' : 'main';
+    outcome = next;
     form.clearErrors();
     for (const id of ['err-line', 'err-object', 'err-version']) $(id).textContent = '';
     if (outcome.parsed && source !== 'form') form.write(outcome.parsed.options, outcome.parsed.namespace);
@@ -70,7 +97,8 @@ export async function mountPlayground({ api, doc = document, win = window }) {
     const journey = outcome.plans.at(-1)?.journey;
     if (journey) $('journey-select').value = journey;
     if (source !== 'line' && $('line').value !== state.line) $('line').value = state.line;
-    const hash = '#' + encodeState(state);
+    let hash = '#' + encodeState(state);
+    if (hash.length > MAX_HASH_CHARS) hash = '#' + encodeState({ ...state, target: '' });
     if (win.location.hash !== hash) win.history.replaceState(null, '', hash);
     $('share-link').href = win.location.href;
     doc.body.dataset.ready = 'true';
@@ -132,7 +160,7 @@ export async function mountPlayground({ api, doc = document, win = window }) {
         $('err-object').textContent = `cannot load example ${state.example}: ${err.message}`;
       });
     }
-    update('load');
+    await update('load');
   };
 
   on($('line'), 'input', () => { state.line = $('line').value; update('line'); });
@@ -154,9 +182,15 @@ export async function mountPlayground({ api, doc = document, win = window }) {
     $('example').value = '';
     update('load');
   });
+  /** @param {File} file */
+  const tooLarge = (file) => {
+    if (file.size <= MAX_FILE_BYTES) return false;
+    $('err-object').textContent = `${file.name} is larger than the input size limit of ${MAX_FILE_BYTES} bytes`;
+    return true;
+  };
   on($('target-file'), 'change', async () => {
     const file = $('target-file').files?.[0];
-    if (!file) return;
+    if (!file || tooLarge(file)) return;
     const text = await readFileText(file);
     state.target = text;
     state.example = '';
@@ -167,7 +201,7 @@ export async function mountPlayground({ api, doc = document, win = window }) {
   on($('custom-text'), 'input', () => { state.custom = $('custom-text').value; update('load'); });
   on($('custom-file'), 'change', async () => {
     const file = $('custom-file').files?.[0];
-    if (!file) return;
+    if (!file || tooLarge(file)) return;
     state.custom = await readFileText(file);
     $('custom-text').value = state.custom;
     const control = form.control('custom');
@@ -232,6 +266,19 @@ export async function mountPlayground({ api, doc = document, win = window }) {
 }
 
 /** @typedef {Awaited<ReturnType<typeof mountPlayground>>} Playground */
+
+/**
+ * A bare module name as the page's import map resolves it (the worker has no import map).
+ * @param {string} name
+ * @returns {string | null}
+ */
+function resolveModule(name) {
+  try {
+    return typeof import.meta.resolve === 'function' ? import.meta.resolve(name) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** @param {string} url */
 async function fetchText(url) {

@@ -6,6 +6,7 @@
  * @module
  */
 import { DebugError, formatError } from './errors.js';
+import { parseJsonObjects } from '../app/parse-documents.js';
 import { waitForContainer } from './wait.js';
 import { attachOrLogs } from './session.js';
 
@@ -18,6 +19,8 @@ import { attachOrLogs } from './session.js';
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /** @typedef {import('./session.js').DebugIo} DebugIo */
 /** @typedef {import('./wait.js').Timers} Timers */
+/** @typedef {import('../app/parse-documents.js').DocumentText} DocumentText */
+/** @typedef {{ name: string, ref: TargetRef | null, object: any, text?: string }} Target */
 /**
  * The Wasm core (or a stand-in): both functions throw a CoreError on invalid input.
  * @typedef {{
@@ -29,8 +32,10 @@ import { attachOrLogs } from './session.js';
  */
 /**
  * `object` is the target as read; `plan` lacks `result` and has text bodies when it came
- * from the wire path (`planText`).
- * @typedef {{ target: string, object: any, plan: Plan | TextPlan, responses: any[], exitCode: number | null }} TargetResult
+ * from the wire path (`planText`); `text` is the target's JSON text when it was planned as text.
+ * @typedef {{
+ *   target: string, object: any, text?: string, plan: Plan | TextPlan, responses: any[], exitCode: number | null,
+ * }} TargetResult
  * @typedef {{ exitCode: number, results: TargetResult[], error?: unknown }} DebugResult
  */
 
@@ -49,9 +54,12 @@ import { attachOrLogs } from './session.js';
  *   timers?: Timers,
  *   dryRun?: boolean,
  *   parseDocuments?: (text: string, path: string) => any[],
+ *   parseDocumentsText?: (text: string, path: string) => DocumentText[],
  *   commandName?: string,
  * }} options `dryRun` plans without sending (targets are still read from the server when `kube`
- *   is given); `token` is the bearer token for the browser WebSocket subprotocol
+ *   is given); `token` is the bearer token for the browser WebSocket subprotocol;
+ *   `parseDocumentsText` (preferred over `parseDocuments`) keeps each `-f` object as JSON text
+ *   (numbers as written) and plans it with `planText`
  * @returns {Promise<DebugResult>}
  */
 export async function debug(options) {
@@ -64,7 +72,7 @@ export async function debug(options) {
   } catch (err) {
     const core = /** @type {any} */ (err);
     if (Array.isArray(core?.messages)) printMessages(io, core.messages);
-    io.stderr(formatError(err) + '\n');
+    io.stderr(escapeControls(formatError(err)) + '\n');
     if (core?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
     return { exitCode: 1, results, error: err };
   }
@@ -88,10 +96,10 @@ async function runTargets(options, results) {
   printMessages(io, prepared.messages);
   const quiet = Boolean(prepared.options.quiet);
   const targets = prepared.options.filename?.length
-    ? await readFileTargets(options, prepared)
-    : prepared.targets.map((ref) => ({ name: ref.name, ref, object: null }));
+    ? fileTargets(options, prepared)
+    : prepared.targets.map((ref) => /** @type {Target} */ ({ name: ref.name, ref, object: null }));
   let exitCode = 0;
-  for (const target of targets) {
+  for await (const target of targets) {
     throwIfAborted(signal);
     const read = await readAndPlan(options, session, target, kube);
     const plan = read.plan;
@@ -100,6 +108,7 @@ async function runTargets(options, results) {
     const result = {
       target: target.name, get object() { return read.object; }, plan, responses: [], exitCode: null,
     };
+    if (target.text !== undefined) result.text = target.text;
     results.push(result);
     if (dryRun) continue;
     if (!kube) throw new DebugError('no API server to send the plan to', { code: 'host/no-client' });
@@ -128,12 +137,13 @@ async function runTargets(options, results) {
  * `object` parses it only if read. A dry run needs the plan's `result`, so it takes objects.
  * @param {Parameters<typeof debug>[0]} options
  * @param {Session} session
- * @param {{ ref?: TargetRef, object: any }} target
+ * @param {Target} target
  * @param {KubeClient | null} kube
  * @returns {Promise<{ object: any, plan: Plan | TextPlan }>}
  */
 async function readAndPlan(options, session, target, kube) {
   const { planner, signal, dryRun = false } = options;
+  if (target.text !== undefined) return planTextTarget(planner, session, target.text);
   if (target.object) return { object: target.object, plan: await planner.plan(session, target.object) };
   if (!kube) throw new DebugError('no API server to read the target from', { code: 'host/no-client' });
   const path = /** @type {TargetRef} */ (target.ref).get.path;
@@ -142,7 +152,32 @@ async function readAndPlan(options, session, target, kube) {
     return { object, plan: await planner.plan(session, object) };
   }
   const text = await kube.getText(path, { signal });
-  const plan = await planner.planText(session, text);
+  return withLazyObject(text, await planner.planText(session, text));
+}
+
+/**
+ * Plan a target held as JSON text (a `-f` object): through `planText` when the planner has it,
+ * so that nothing of the object passes through JS numbers; `object` parses it only if read.
+ * @param {Planner} planner
+ * @param {Session} session
+ * @param {string} text
+ * @returns {Promise<{ object: any, plan: Plan | TextPlan }>}
+ */
+async function planTextTarget(planner, session, text) {
+  if (!planner.planText) {
+    const object = JSON.parse(text);
+    return { object, plan: await planner.plan(session, object) };
+  }
+  return withLazyObject(text, await planner.planText(session, text));
+}
+
+/**
+ * A plan with the target's object parsed from its JSON text only when `object` is read.
+ * @param {string} text
+ * @param {Plan | TextPlan} plan
+ * @returns {{ object: any, plan: Plan | TextPlan }}
+ */
+function withLazyObject(text, plan) {
   /** @type {any} */
   let parsed;
   return {
@@ -196,6 +231,7 @@ async function readCustomProfile(io, path) {
     return { path, text: await io.readFile(path) };
   } catch (err) {
     const code = /** @type {any} */ (err)?.code;
+    if (code === 'input/too-large') throw err;
     const text = ERRNO_TEXT[code];
     if (text) return { path, error: `${code === 'EISDIR' ? 'read' : 'open'} ${path}: ${text}` };
     return { path, error: err instanceof Error ? err.message : String(err) };
@@ -203,27 +239,34 @@ async function readCustomProfile(io, path) {
 }
 
 /**
- * `-f` targets: objects read from the files, namespace defaulted and checked like kubectl's builder.
+ * `-f` targets, one source after the other like kubectl's builder: the sources are checked up
+ * front (`io.readSources`: missing paths, directories, URLs, stdin), then each is read and its
+ * objects planned before the next is read. With `parseDocumentsText` each object stays JSON
+ * text; otherwise objects get the command's namespace when they have none.
  * @param {Parameters<typeof debug>[0]} options
  * @param {Prepared} prepared
- * @returns {Promise<{ name: string, ref: null, object: any }[]>}
+ * @returns {AsyncGenerator<Target>}
  */
-async function readFileTargets(options, prepared) {
+async function* fileTargets(options, prepared) {
   const { io, session } = options;
-  const parse = options.parseDocuments ?? parseJsonDocuments;
-  /** @type {{ name: string, ref: null, object: any }[]} */
-  const out = [];
-  for (const path of prepared.options.filename ?? []) {
-    if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });
-    let text;
-    try {
-      text = await io.readFile(path);
-    } catch (err) {
-      throw new DebugError(`the path "${path}" does not exist`, { code: 'file/missing', cause: err });
+  const filenames = prepared.options.filename ?? [];
+  const sources = io.readSources
+    ? await io.readSources(filenames)
+    : filenames.map((name) => ({ name, read: () => readWithIo(io, name) }));
+  for (const source of sources) {
+    const text = await source.read();
+    if (options.parseDocumentsText) {
+      for (const doc of options.parseDocumentsText(text, source.name)) {
+        yield { name: `${doc.kind.toLowerCase()}/${doc.name}`, ref: null, object: null, text: doc.text };
+      }
+      continue;
     }
-    for (const object of parse(text, path)) {
+    const parse = options.parseDocuments ?? parseJsonDocuments;
+    for (const object of parse(text, source.name)) {
       const meta = (object.metadata ??= {});
-      if (object.kind !== 'Node') {
+      // A non-object `metadata` is left for the core's typed decode to refuse with kubectl's text.
+      const isObject = typeof meta === 'object' && meta !== null && !Array.isArray(meta);
+      if (isObject && object.kind !== 'Node') {
         if (!meta.namespace) meta.namespace = prepared.namespace;
         else if (session.namespaceExplicit && meta.namespace !== prepared.namespace) {
           throw new DebugError(`the namespace from the provided object "${meta.namespace}" does not match the namespace `
@@ -231,28 +274,49 @@ async function readFileTargets(options, prepared) {
           { code: 'file/namespace' });
         }
       }
-      out.push({ name: `${String(object.kind ?? '').toLowerCase()}/${meta.name ?? ''}`, ref: null, object });
+      yield { name: `${String(object.kind ?? '').toLowerCase()}/${isObject ? meta.name ?? '' : ''}`, ref: null, object };
     }
   }
-  return out;
 }
 
 /**
- * JSON documents: one object, an array, or a `kind: *List`.
+ * A `-f` file through `io.readFile` (hosts without `readSources`, e.g. the page's pasted text).
+ * @param {DebugIo} io
+ * @param {string} path
+ * @returns {Promise<string>}
+ */
+async function readWithIo(io, path) {
+  if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });
+  try {
+    return await io.readFile(path);
+  } catch (err) {
+    if (/** @type {any} */ (err)?.code === 'input/too-large') throw err;
+    throw new DebugError(`the path "${path}" does not exist`, { code: 'file/missing', cause: err });
+  }
+}
+
+/**
+ * JSON documents (no YAML): one object or a `kind: *List`, checked like kubectl's builder.
  * @param {string} text
  * @param {string} path
  * @returns {any[]}
  */
 export function parseJsonDocuments(text, path) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new DebugError(`error parsing ${path}: ${err instanceof Error ? err.message : String(err)}`,
-      { code: 'file/parse', cause: err });
-  }
-  const docs = Array.isArray(data) ? data : [data];
-  return docs.flatMap((d) => (d && typeof d.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items) ? d.items : [d]));
+  return parseJsonObjects(text, path);
+}
+
+/**
+ * A line for the terminal: control characters (terminal escapes) of echoed input shown as
+ * Go-style escapes instead of being sent to the terminal. Tabs and newlines stay.
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeControls(text) {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**

@@ -20,7 +20,9 @@ import { DebugError } from './errors.js';
  *   terminalSize?: (() => import('./channel.js').TerminalSize | null | undefined) | null,
  *   onResize?: ((listener: (size: import('./channel.js').TerminalSize) => void) => (() => void)) | null,
  *   readFile?: (path: string) => Promise<string>,
- * }} DebugIo
+ *   readSources?: (filenames: string[]) => Promise<{ name: string, read: () => Promise<string> }[]>,
+ * }} DebugIo `readFile` reads `--custom` (and `-f` files when there is no `readSources`);
+ *   `readSources` resolves the `-f` values like kubectl's builder (directories, URLs, `-`)
  */
 
 export const PROMPT_BANNER = "If you don't see a command prompt, try pressing enter.";

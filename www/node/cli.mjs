@@ -18,6 +18,12 @@ async function main() {
   let wantsTty = false;
   const { io, restore } = createProcessIo(streams, { get tty() { return wantsTty; } });
   process.on('exit', restore);
+  if (argv.length === 1 && argv[0] === '--version') {
+    const { readFileSync } = await import('node:fs');
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    io.stdout(`kubedebug ${version}\n`);
+    return 0;
+  }
   if (argv[0] === 'serve') {
     const [{ parseServeFlags, runServe, SERVE_USAGE }, { report }] = await Promise.all([
       import('./serve-command.js'), import('./debug-command.js')]);

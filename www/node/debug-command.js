@@ -6,12 +6,13 @@
  * @module
  */
 import { webcrypto } from 'node:crypto';
-import { debug } from '../host/run.js';
+import { debug, escapeControls } from '../host/run.js';
 import { formatError } from '../host/errors.js';
-import { extractOwnFlags, FlagError } from './flags.js';
+import { byteSize, extractOwnFlags, FlagError } from './flags.js';
 import { helpText } from './help.js';
-import { formatObjects } from './output.js';
-import { parseDocuments } from './documents.js';
+import { dryRunObject, formatObjects } from './output.js';
+import { parseDocuments, parseDocumentsText } from './documents.js';
+import { createInputReader, DEFAULT_MAX_INPUT_BYTES } from './read-input.js';
 
 /** @typedef {import('../host/session.js').DebugIo} DebugIo */
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
@@ -23,8 +24,13 @@ import { parseDocuments } from './documents.js';
  *   io: DebugIo,
  *   signal?: AbortSignal,
  *   seed?: number,
- * }} CommandContext
+ *   urlTimeoutMs?: number,
+ *   urlRetryDelayMs?: number,
+ * }} CommandContext `urlTimeoutMs`/`urlRetryDelayMs`: for `-f URL` (tests shorten them)
  */
+
+/** The environment variable that sets the input size limit (`--max-input-size` wins). */
+export const MAX_INPUT_ENV = 'KUBEDEBUG_MAX_INPUT';
 
 /** Environment variables kubectl debug reads. */
 const PASSED_ENV = ['KUBECTL_DEBUG_CUSTOM_PROFILE'];
@@ -61,6 +67,17 @@ export async function runDebugCommand(argv, ctx) {
     } catch (err) {
       if (!offline) throw err;
     }
+    const envLimit = ctx.env[MAX_INPUT_ENV];
+    const reader = createInputReader({
+      maxBytes: own.maxInputBytes ?? (envLimit ? byteSize(envLimit, MAX_INPUT_ENV) : DEFAULT_MAX_INPUT_BYTES),
+      stdin: io.stdin, urlTimeoutMs: ctx.urlTimeoutMs, urlRetryDelayMs: ctx.urlRetryDelayMs,
+    });
+    /** @type {import('../host/session.js').DebugIo} */
+    const inputIo = {
+      ...io,
+      readFile: (path) => reader.readFile(path),
+      readSources: (filenames) => reader.sources(filenames),
+    };
     /** @type {import('../host/types.js').Session} */
     const session = {
       args: own.rest, namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
@@ -68,11 +85,11 @@ export async function runDebugCommand(argv, ctx) {
     };
     const result = await debug({
       session, planner: core, kube: connection?.kube ?? null, attachFactory: connection?.webSocketFactory ?? null,
-      io: own.dryRun ? { ...io, stdout: io.stderr } : io,
-      signal: ctx.signal, timeoutMs: own.timeoutMs || null, dryRun: own.dryRun, parseDocuments,
+      io: own.dryRun ? { ...inputIo, stdout: io.stderr } : inputIo,
+      signal: ctx.signal, timeoutMs: own.timeoutMs || null, dryRun: own.dryRun, parseDocuments, parseDocumentsText,
     });
     if (own.dryRun && result.exitCode === 0) {
-      io.stdout(formatObjects(result.results.map((r) => r.plan.result), own.output ?? 'yaml'));
+      io.stdout(formatObjects(result.results.map(dryRunObject), own.output ?? 'yaml'));
     }
     return result.exitCode;
   } catch (err) {
@@ -89,7 +106,7 @@ export async function runDebugCommand(argv, ctx) {
 export function report(io, err) {
   const e = /** @type {any} */ (err);
   for (const m of Array.isArray(e?.messages) ? e.messages : []) (m.stream === 'stdout' ? io.stdout : io.stderr)(m.text + '\n');
-  io.stderr(formatError(err) + '\n');
+  io.stderr(escapeControls(formatError(err)) + '\n');
   if (e?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
   return 1;
 }

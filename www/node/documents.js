@@ -1,27 +1,36 @@
 // @ts-check
-/** `-f` files as kubectl reads them: JSON or YAML documents. @module */
-import { DebugError } from '../host/errors.js';
+/**
+ * `-f` documents for Node: the shared parser (`../app/parse-documents.js`) with the `yaml`
+ * package loaded on first use.
+ * @module
+ */
+import { parseDocumentObjects, parseDocumentTexts, parseExact } from '../app/parse-documents.js';
 import { loadYaml } from './yaml.js';
 
 /**
- * Parse `-f` files like kubectl: JSON or (multi-document) YAML; `*List` objects are flattened.
+ * Parse `-f` text like kubectl: JSON or (multi-document) YAML; `*List` objects are flattened.
  * @param {string} text
  * @param {string} path
- * @returns {any[]}
+ * @returns {any[]} the objects (numbers as JS numbers)
  */
 export function parseDocuments(text, path) {
-  /** @type {any[]} */
-  const out = [];
-  for (const doc of loadYaml().parseAllDocuments(text)) {
-    if (doc.errors.length) {
-      throw new DebugError(`error parsing ${path}: ${doc.errors[0].message}`, { code: 'file/parse', cause: doc.errors[0] });
-    }
-    const value = doc.toJS();
-    if (value === null || value === undefined) continue;
-    for (const d of Array.isArray(value) ? value : [value]) {
-      if (typeof d?.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items)) out.push(...d.items);
-      else out.push(d);
-    }
-  }
-  return out;
+  return parseDocumentObjects(loadYaml(), text, path);
+}
+
+/**
+ * The same documents as JSON text, every number as written: what the CLI plans and sends.
+ * @param {string} text
+ * @param {string} path
+ * @returns {import('../app/parse-documents.js').DocumentText[]}
+ */
+export function parseDocumentsText(text, path) {
+  return parseDocumentTexts(loadYaml(), text, path);
+}
+
+/**
+ * JSON text as a tree whose numbers keep their text, for printing.
+ * @param {string} text
+ */
+export function parseJsonExact(text) {
+  return parseExact(loadYaml(), text);
 }

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * kubedebug's own flags (`--kubectl-version`, `--dry-run`, `-o/--output`, `--timeout`,
- * `-h/--help`), taken out of the argument list with pflag's conventions before the rest goes
+ * `--max-input-size`, `-h/--help`), taken out of the argument list with pflag's conventions before the rest goes
  * to the core's `parseArgs`. kubectl's value-taking flags are known here only so that their
  * values are never mistaken for one of ours (pflag takes the next word as the value, dash or not).
  * @module
@@ -39,7 +39,7 @@ const KUBECTL_VALUE_SHORTHANDS = new Set(['c', 'f', 'n', 's', 'v']);
 /**
  * @typedef {{
  *   kubectlVersion: string, dryRun: boolean, output: 'yaml' | 'json' | null,
- *   timeoutMs: number | null, help: boolean, rest: string[],
+ *   timeoutMs: number | null, help: boolean, rest: string[], maxInputBytes: number | null,
  * }} OwnFlags
  */
 
@@ -51,7 +51,9 @@ const KUBECTL_VALUE_SHORTHANDS = new Set(['c', 'f', 'n', 's', 'v']);
  */
 export function extractOwnFlags(argv, options = {}) {
   /** @type {OwnFlags} */
-  const own = { kubectlVersion: DEFAULT_KUBECTL_VERSION, dryRun: false, output: null, timeoutMs: null, help: false, rest: [] };
+  const own = {
+    kubectlVersion: DEFAULT_KUBECTL_VERSION, dryRun: false, output: null, timeoutMs: null, help: false, rest: [], maxInputBytes: null,
+  };
   const versions = options.versions ?? [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,6 +74,7 @@ export function extractOwnFlags(argv, options = {}) {
       if (name === 'kubectl-version') own.kubectlVersion = checkVersion(value(), versions);
       else if (name === 'output') own.output = checkOutput(value(), `--${name}`);
       else if (name === 'timeout') own.timeoutMs = durationFlag(value());
+      else if (name === 'max-input-size') own.maxInputBytes = byteSize(value(), '--max-input-size');
       else if (name === 'dry-run') own.dryRun = dryRunValue(inline);
       else if (name === 'help') own.help = boolValue(inline, 'help');
       else {
@@ -170,6 +173,29 @@ function boolValue(inline, name) {
   if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(inline)) return true;
   if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(inline)) return false;
   throw new FlagError(`invalid argument "${inline}" for "--${name}" flag: strconv.ParseBool: parsing "${inline}": invalid syntax`);
+}
+
+const SIZE_UNITS = /** @type {Record<string, number>} */ ({
+  '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3,
+});
+
+/**
+ * A byte count: `8388608`, `8Mi`, `512Ki`, `10M` (Kubernetes quantity suffixes).
+ * @param {string} value
+ * @param {string} source `--max-input-size` or the environment variable's name, for the error
+ * @returns {number}
+ */
+export function byteSize(value, source) {
+  const m = /^(\d+)(k|K|M|G|Ki|Mi|Gi)?$/.exec(value.trim());
+  const n = m ? Number(m[1]) * SIZE_UNITS[m[2] ?? ''] : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    const where = source.startsWith('--') ? `for "${source}" flag` : `in ${source}`;
+    const err = new FlagError(`invalid argument "${value}" ${where}: want a positive size in bytes, e.g. 8388608 or 8Mi`,
+      { code: 'flag/invalid-size' });
+    err.usage = source.startsWith('--');
+    throw err;
+  }
+  return n;
 }
 
 /**

@@ -57,6 +57,7 @@ const KUBECTL_FLAGS = [
 const OWN_FLAGS = [
   { flag: '--dry-run', value: () => 'false', text: () => 'If true, only print the object that would be sent (the target pod with the debug container appended, or the pod to create); send nothing. With -f, no cluster or kubeconfig is needed.' },
   { flag: '--kubectl-version', value: () => "'1.36'", text: () => 'Behave like this kubectl minor version: 1.27 to 1.36.' },
+  { flag: '--max-input-size', value: () => "'8Mi'", text: () => 'Largest input read in all from -f sources and the custom profile file (bytes or k/M/G/Ki/Mi/Gi); also KUBEDEBUG_MAX_INPUT.' },
   { flag: '-o, --output', value: () => "''", text: () => 'Output format of --dry-run: one of json, yaml (default yaml).' },
   { flag: '--timeout', value: () => '0s', text: () => 'How long to wait for the debug container to start (e.g. 30s, 2m); 0 waits forever, like kubectl.' },
 ];
@@ -79,6 +80,6 @@ export function helpText(version) {
   return `${LONG}\n\nExamples:\n${EXAMPLES}\n\nOptions:\n${options(KUBECTL_FLAGS, version)}\n`
     + `kubedebug options:\n${options(OWN_FLAGS, version)}\n`
     + 'Usage:\n  kubedebug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]\n'
-    + '  kubedebug serve [--port N] [--address A] [--kubeconfig FILE] [--context NAME]\n\n'
+    + '  kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig FILE] [--context NAME]\n\n'
     + 'kubectl\'s global flags -n/--namespace, --kubeconfig and --context apply as in kubectl.\n';
 }

@@ -1,16 +1,21 @@
 // @ts-check
 /**
- * `kubedebug serve [--port N] [--address A] [--kubeconfig F] [--context C]`: parse the flags
- * (pflag style) and hand them to `serve.js`.
+ * `kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig F] [--context C]`:
+ * parse the flags (pflag style) and hand them to `serve.js`.
  * @module
  */
 import { FlagError } from './flags.js';
 
-export const SERVE_USAGE = 'Usage:\n  kubedebug serve [--port N] [--address A] [--kubeconfig FILE] [--context NAME]\n\n'
-  + 'Serve the kubedebug web page and its API proxy for the current kubeconfig context.\n';
+export const SERVE_USAGE = 'Usage:\n  kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig FILE] [--context NAME]\n\n'
+  + 'Serve the kubedebug web page and its API proxy for the current kubeconfig context.\n\n'
+  + 'The printed URL carries a per-run access token (after #): open it as printed. Only the requests the page\n'
+  + 'makes are forwarded. --address must be a loopback address (default 127.0.0.1) unless --unsafe-address\n'
+  + 'is given: then anyone who can reach the address and learns the token can act on pods as you.\n';
 
 /**
- * @typedef {{ port?: number, address?: string, kubeconfig?: string, context?: string, help: boolean }} ServeFlags
+ * @typedef {{
+ *   port?: number, address?: string, unsafeAddress?: boolean, kubeconfig?: string, context?: string, help: boolean,
+ * }} ServeFlags
  */
 
 /**
@@ -24,6 +29,15 @@ export function parseServeFlags(argv) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
       out.help = true;
+      continue;
+    }
+    const unsafe = /^--unsafe-address(?:=(.*))?$/s.exec(arg);
+    if (unsafe) {
+      const v = unsafe[1] ?? 'true';
+      if (!['true', 'false', '1', '0', 't', 'f', 'TRUE', 'FALSE', 'True', 'False', 'T', 'F'].includes(v)) {
+        throw new FlagError(`invalid argument "${v}" for "--unsafe-address" flag: strconv.ParseBool: parsing "${v}": invalid syntax`);
+      }
+      out.unsafeAddress = ['true', '1', 't', 'TRUE', 'True', 'T'].includes(v);
       continue;
     }
     const m = /^--(port|address|kubeconfig|context)(?:=(.*))?$/s.exec(arg);

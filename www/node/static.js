@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The page's static files for `serve()`: `www/` (without the Node-only code), `pkg/`, and
- * the few browser builds under `node_modules/` the import map names. Anything else is 404;
+ * The page's static files for `serve()`: `www/` (without the Node-only code; the import map's
+ * browser builds are in `www/vendor/`) and `pkg/`. Anything else is 404;
  * paths are normalised first, so `..` and encoded tricks cannot leave these folders.
  * @module
  */
@@ -16,10 +16,6 @@ const ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const ALLOWED = [
   '/www/',
   '/pkg/',
-  '/node_modules/yaml/browser/',
-  '/node_modules/@xterm/xterm/lib/',
-  '/node_modules/@xterm/xterm/css/',
-  '/node_modules/@xterm/addon-fit/lib/',
 ];
 /** Inside those, never these (server code, build tools). */
 const DENIED = ['/www/node/', '/www/tools/'];

@@ -3,7 +3,11 @@
  * Every object is plain JSON (labels and annotations are plain objects).
  */
 
-/** Initialise in a browser (fetches `kubedebug_bg.wasm` next to this file, or the given URL/bytes). */
+/**
+ * Load the Wasm module (browsers: fetches `kubedebug_bg.wasm` next to this file, or the given
+ * URL, `Response`, bytes or module). Idempotent; a no-op where the module loads on import (Node).
+ * Calling any other function first throws a {@link DebugError} with code `wasm/not-initialised`.
+ */
 export default function init(input?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
 export { init };
 /** Initialise synchronously (Node): `initSync({ module: fs.readFileSync(wasmPath) })`. */
@@ -154,7 +158,21 @@ export type ErrorCode =
   | 'custom/read' | 'custom/invalid' | 'custom/forbidden' | 'custom/merge'
   | 'target/unsupported-kind' | 'target/invalid' | 'target/unknown-resource-type'
   | 'target/namespace-mismatch' | 'target/names-with-filename'
-  | 'input/unsupported-version' | 'input/invalid' | 'api/error';
+  | 'input/unsupported-version' | 'input/invalid' | 'api/error'
+  /** A name or namespace that cannot be an API path segment, or a generated name the API server would refuse. */
+  | 'target/invalid-name'
+  /** A request body over the 3 MiB limit of the API server: nothing is sent. */
+  | 'plan/request-too-large'
+  /** A number in an object given to {@link plan} that JSON cannot carry (NaN, ±Infinity). */
+  | 'input/not-finite-number'
+  /** A number in {@link plan}'s result that a JavaScript number cannot hold exactly: use {@link planText}. */
+  | 'output/unrepresentable-number'
+  /** A function was called before {@link init} loaded the module. */
+  | 'wasm/not-initialised'
+  /** The module ran out of memory (a huge input); the next call uses a fresh instance. */
+  | 'wasm/out-of-memory'
+  /** The module trapped; the next call uses a fresh instance. */
+  | 'wasm/trap';
 
 /** What every function throws: kubectl's message, plus a stable code. */
 export interface DebugError extends Error {

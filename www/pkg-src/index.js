@@ -5,10 +5,16 @@
  * then call the functions. Errors are `Error`s named `DebugError` with kubectl's message,
  * a stable `code`, `usage` (kubectl would add its usage hint) and `messages` (lines kubectl
  * printed before failing).
+ *
+ * Every call into the Wasm goes through {@link call}: before the module is loaded it throws a
+ * `DebugError` (`wasm/not-initialised`); when the module traps (out of memory on a huge input,
+ * or any other `RuntimeError`) it throws a `DebugError` (`wasm/out-of-memory`, `wasm/trap`)
+ * and the next call runs in a fresh instance of the same compiled module, so that one bad input
+ * leaves neither a broken instance nor gigabytes of Wasm memory behind.
  * @module
  */
-import init, {
-  initSync,
+import wbgInit, {
+  initSync as wbgInitSync,
   prepareJson,
   planText as wasmPlanText,
   parseArgsJson,
@@ -17,28 +23,117 @@ import init, {
   profiles as wasmProfiles,
   kubectlVersions as wasmKubectlVersions,
   libraryVersion,
+  __kubedebugReinstantiate,
+  __kubedebugMemoryBytes,
 } from './kubedebug.js';
 
-export { init as default, init, initSync };
+/** Whether the module is loaded; whether the instance trapped and must be replaced. */
+let loaded = false;
+let trapped = false;
 
 /**
+ * Load the module (browsers: fetch `kubedebug_bg.wasm` next to this file, or the given URL,
+ * `Response`, bytes or `WebAssembly.Module`). Idempotent: later calls share the first load.
+ * @param {{ module_or_path?: any }} [input]
+ */
+export async function init(input) {
+  const exports = await wbgInit(input);
+  loaded = true;
+  return exports;
+}
+export default init;
+
+/**
+ * Load the module synchronously from its bytes or a compiled `WebAssembly.Module` (Node).
+ * Idempotent.
+ * @param {{ module: BufferSource | WebAssembly.Module }} input
+ */
+export function initSync(input) {
+  const exports = wbgInitSync(input);
+  loaded = true;
+  return exports;
+}
+
+/**
+ * A `DebugError` made by this wrapper (the Wasm makes its own).
  * @param {string} message
+ * @param {string} code
  * @param {unknown} [cause]
  * @returns {Error & { code: string, usage: boolean, messages: any[] }}
  */
-function inputError(message, cause) {
+function debugError(message, code, cause) {
   const err = /** @type {Error & { code: string, usage: boolean, messages: any[] }} */ (
-    new Error(message, { cause })
+    cause === undefined ? new Error(message) : new Error(message, { cause })
   );
   err.name = 'DebugError';
-  err.code = 'input/invalid';
+  err.code = code;
   err.usage = false;
   err.messages = [];
   return err;
 }
 
 /**
- * JSON text of a value, or a DebugError for what JSON cannot carry (cycles, BigInt).
+ * @param {string} message
+ * @param {unknown} [cause]
+ */
+function inputError(message, cause) {
+  return debugError(message, 'input/invalid', cause);
+}
+
+/** Wasm memory at or above this size when a call traps means the trap was an allocation failure. */
+const OUT_OF_MEMORY_BYTES = 1 << 30;
+
+/**
+ * Run one Wasm export. Its own errors (kubectl's, named `DebugError`) pass through; anything
+ * else thrown during the call means the instance stopped mid-way (a trap, or the JS stack ran
+ * out): the instance is dropped and the next call re-instantiates the compiled module.
+ * @template T
+ * @param {() => T} run
+ * @returns {T}
+ */
+function call(run) {
+  if (!loaded) {
+    throw debugError('the kubedebug Wasm module is not loaded yet: call `await init()` first '
+      + '(in Node, `import \'kubedebug\'` loads it by itself)', 'wasm/not-initialised');
+  }
+  if (trapped) {
+    __kubedebugReinstantiate();
+    trapped = false;
+  }
+  try {
+    return run();
+  } catch (err) {
+    if (/** @type {any} */ (err)?.name === 'DebugError') throw err;
+    const bytes = __kubedebugMemoryBytes();
+    trapped = true;
+    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    if (bytes >= OUT_OF_MEMORY_BYTES || /memory/i.test(what)) {
+      throw debugError(`the input is too large: the Wasm core ran out of memory (${Math.round(bytes / 2 ** 20)} MiB `
+        + `in use; ${what}); it was restarted`, 'wasm/out-of-memory', err);
+    }
+    throw debugError(`the Wasm core stopped (${what}); it was restarted`, 'wasm/trap', err);
+  }
+}
+
+/**
+ * Throws when `value` holds a number JSON cannot carry (NaN, ±Infinity: `JSON.stringify`
+ * would silently write `null`).
+ * @param {unknown} value
+ * @param {string} what
+ */
+function checkFinite(value, what) {
+  JSON.stringify(value, function (key, v) {
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw debugError(`invalid ${what}: ${key ? `"${key}" is ` : ''}${v}, which JSON cannot carry (it would be sent as null)`,
+        'input/not-finite-number');
+    }
+    return v;
+  });
+}
+
+/**
+ * JSON text of a value, or a DebugError for what JSON cannot carry (cycles, BigInt, NaN,
+ * ±Infinity).
  * @param {unknown} value
  * @param {string} what
  */
@@ -50,7 +145,57 @@ function encode(value, what) {
     throw inputError(`invalid ${what}: ${/** @type {Error} */ (cause).message}`, cause);
   }
   if (text === undefined) throw inputError(`invalid ${what}: expected a JSON value`);
+  // NaN and ±Infinity come out as `null`: look closer only when there is a null.
+  if (text.includes('null')) checkFinite(value, what);
   return text;
+}
+
+/**
+ * A value that may be a number literal a double cannot hold exactly (16+ digits, or an
+ * exponent, after `:`, `,` or `[`): when the text has none, the token scan is skipped (a
+ * match inside a string, e.g. `"a:1e5"`, only costs the scan).
+ */
+const MAYBE_INEXACT = /[:,[]\s*-?(?:\d{16}|[\d.]+[eE])/;
+/** JSON strings (skipped) and number literals. */
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * A decimal literal as `digits e exponent` with no leading or trailing zeros (zero is `0`),
+ * so that two spellings of one value compare equal.
+ * @param {string} literal
+ */
+function canonicalDecimal(literal) {
+  const [mantissa, exponent = '0'] = literal.toLowerCase().split('e');
+  const negative = mantissa.startsWith('-');
+  const [int, frac = ''] = (negative ? mantissa.slice(1) : mantissa).split('.');
+  let digits = (int + frac).replace(/^0+/, '');
+  if (digits === '') return '0';
+  let exp = Number(exponent) - frac.length;
+  const trailing = digits.length - digits.replace(/0+$/, '').length;
+  digits = digits.slice(0, digits.length - trailing);
+  exp += trailing;
+  return `${negative ? '-' : ''}${digits}e${exp}`;
+}
+
+/**
+ * `JSON.parse` for the object API, which must not change a number silently: throws when a
+ * number in `text` has no exact JavaScript double (an integer beyond 2^53, an exponent
+ * beyond the double range, more digits than a double holds). {@link planText} keeps them.
+ * @param {string} text
+ * @param {string} what
+ */
+function parseExact(text, what) {
+  const value = JSON.parse(text);
+  if (!MAYBE_INEXACT.test(text)) return value;
+  for (const [token] of text.matchAll(TOKENS)) {
+    if (token.charCodeAt(0) === 34 || (token.length < 16 && !/[eE]/.test(token))) continue;
+    const n = Number(token);
+    if (Number.isFinite(n) && canonicalDecimal(String(n)) === canonicalDecimal(token)) continue;
+    throw debugError(`${what} holds the number ${token.length > 40 ? token.slice(0, 40) + '…' : token}, which a JavaScript `
+      + `number cannot hold exactly (it would become ${n}): use planText(), which keeps every number as written`,
+    'output/unrepresentable-number');
+  }
+  return value;
 }
 
 /**
@@ -59,7 +204,8 @@ function encode(value, what) {
  * @returns {import('./index.js').Prepared}
  */
 export function prepare(session) {
-  return JSON.parse(prepareJson(encode(session ?? {}, 'session')));
+  const text = encode(session ?? {}, 'session');
+  return JSON.parse(call(() => prepareJson(text)));
 }
 
 const utf8 = new TextEncoder();
@@ -69,13 +215,14 @@ const utf8 = new TextEncoder();
  * (when asked for), and each body's text.
  * @param {import('./index.js').Session} session
  * @param {string} targetText
- * @param {boolean} withResult
+ * @param {boolean} withResult whether this is the object API (also: numbers must be exact)
  */
 function planParts(session, targetText, withResult) {
   // As UTF-8 bytes: a native copy into Wasm memory (a string is copied by a JS loop).
   const bytes = utf8.encode(targetText);
-  const [head, result, ...bodies] = wasmPlanText(encode(session ?? {}, 'session'), bytes, withResult);
-  return { plan: JSON.parse(head), result, bodies };
+  const sessionText = encode(session ?? {}, 'session');
+  const [head, result, ...bodies] = call(() => wasmPlanText(sessionText, bytes, withResult));
+  return { plan: withResult ? parseExact(head, 'the plan') : JSON.parse(head), result, bodies };
 }
 
 /**
@@ -86,9 +233,11 @@ function planParts(session, targetText, withResult) {
  */
 export function plan(session, target) {
   const { plan: p, result, bodies } = planParts(session, encode(target, 'target object'), true);
-  p.requests.forEach((/** @type {any} */ r, /** @type {number} */ i) => { r.body = JSON.parse(bodies[i]); });
+  p.requests.forEach((/** @type {any} */ r, /** @type {number} */ i) => {
+    r.body = parseExact(bodies[i], `the body of request ${i + 1} (${r.method} ${r.path})`);
+  });
   // A created pod is its POST body; the Wasm sends it once.
-  p.result = result ? JSON.parse(result) : (p.requests[0]?.body ?? null);
+  p.result = result ? parseExact(result, 'the resulting pod') : (p.requests[0]?.body ?? null);
   return p;
 }
 
@@ -116,7 +265,7 @@ export function planText(session, targetText) {
  */
 export function splitCommandLine(line) {
   if (typeof line !== 'string') throw inputError('invalid command line: expected a string');
-  return JSON.parse(splitCommandLineJson(line));
+  return JSON.parse(call(() => splitCommandLineJson(line)));
 }
 
 /**
@@ -129,7 +278,8 @@ export function splitCommandLine(line) {
 export function parseArgs(args, context = {}) {
   const list = typeof args === 'string' ? splitCommandLine(args) : args;
   const gate = context?.env?.KUBECTL_DEBUG_CUSTOM_PROFILE;
-  return JSON.parse(parseArgsJson(encode(list, 'argument list'), context?.kubectlVersion ?? '', gate));
+  const text = encode(list, 'argument list');
+  return JSON.parse(call(() => parseArgsJson(text, context?.kubectlVersion ?? '', gate)));
 }
 
 /**
@@ -139,7 +289,8 @@ export function parseArgs(args, context = {}) {
  * @returns {string[]}
  */
 export function renderArgs(options, namespace) {
-  return JSON.parse(renderArgsJson(encode(options ?? {}, 'options'), namespace));
+  const text = encode(options ?? {}, 'options');
+  return JSON.parse(call(() => renderArgsJson(text, namespace)));
 }
 
 /**
@@ -166,15 +317,15 @@ export function commandLine(options, namespace) {
  * @returns {string[]}
  */
 export function profiles(kubectlVersion) {
-  return wasmProfiles(kubectlVersion ?? '');
+  return call(() => wasmProfiles(kubectlVersion ?? ''));
 }
 
 /** @returns {string[]} the kubectl versions whose behaviour can be followed, oldest first. */
 export function kubectlVersions() {
-  return wasmKubectlVersions();
+  return call(() => wasmKubectlVersions());
 }
 
 /** @returns {string} this library's version. */
 export function version() {
-  return libraryVersion();
+  return call(() => libraryVersion());
 }

@@ -2,13 +2,16 @@
 // the plain-JS JSON floor, batch throughput. Builds nothing: run the README's build first.
 //   node www/tools/bench.mjs          human table
 //   node www/tools/bench.mjs --json   one JSON object
+//   node www/tools/bench.mjs --scaling   time per input shape at 1×, 10×, 100× (bench-scaling.mjs)
+//   --wasm=PATH                          bench other module bytes (same exports) than pkg/'s
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { loadKubedebugSync } from '../host/wasm.js';
 
 const root = new URL('../../', import.meta.url);
-const wasmBytes = readFileSync(new URL('pkg/kubedebug_bg.wasm', root));
+const wasmArg = process.argv.find((a) => a.startsWith('--wasm='))?.slice(7);
+const wasmBytes = readFileSync(wasmArg ?? new URL('pkg/kubedebug_bg.wasm', root));
 const fixture = (p) => JSON.parse(readFileSync(new URL(`tests/conformance/oracle/fixtures/${p}`, root), 'utf8'));
 
 /** Median of numbers. */
@@ -21,7 +24,7 @@ const median = (xs) => {
 function coldInitMs(runs = 9) {
   const script = `
     const { readFileSync } = await import('node:fs');
-    const bytes = readFileSync(${JSON.stringify(new URL('pkg/kubedebug_bg.wasm', root).pathname)});
+    const bytes = readFileSync(${JSON.stringify(wasmArg ?? new URL('pkg/kubedebug_bg.wasm', root).pathname)});
     const m = await import(${JSON.stringify(new URL('pkg/index.js', root).href)});
     const t0 = performance.now();
     m.initSync({ module: bytes });
@@ -61,6 +64,11 @@ function timeAll(fns, rounds = 7) {
 }
 
 const kd = loadKubedebugSync(wasmBytes);
+if (process.argv.includes('--scaling')) {
+  const { runScaling } = await import('./bench-scaling.mjs');
+  runScaling(kd, process.argv);
+  process.exit(0);
+}
 // The issue's "realistic multi-container pod of about 5 KB": www/tools/bench-pod.json is the
 // recorded web-app pod without its init container, scheduling constraints and some env,
 // volumes and conditions (5.9 KB). The whole web-app pod (10.3 KB) is timed too.

@@ -1,10 +1,53 @@
-// Complete pkg/ after wasm-bindgen: the typed API (index.js, index.d.ts) and package.json.
+// @ts-check
+/**
+ * Complete pkg/ after wasm-bindgen: the typed API (index.js, index.d.ts), package.json, and
+ * two exports added to wasm-bindgen's glue for index.js's trap recovery: re-instantiate the
+ * compiled module (a trapped instance is dropped with its memory) and read the memory's size.
+ * @module
+ */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 
 const root = new URL('../../', import.meta.url);
 const src = new URL('www/pkg-src/', root);
 const pkg = new URL('pkg/', root);
 for (const f of ['index.js', 'index.d.ts']) await copyFile(new URL(f, src), new URL(f, pkg));
+
+const MARK = '// Added by www/tools/finish-pkg.mjs for www/pkg-src/index.js.';
+
+/**
+ * Append `code` after checking that the glue still has the names it relies on (a later
+ * wasm-bindgen may rename them: then this build fails rather than the recovery at run time).
+ * @param {string} file
+ * @param {string[]} expected
+ * @param {string} code
+ */
+async function extend(file, expected, code) {
+  const url = new URL(file, pkg);
+  const text = await readFile(url, 'utf8');
+  if (text.includes(MARK)) return;
+  for (const needle of expected) {
+    if (!text.includes(needle)) throw new Error(`pkg/${file}: wasm-bindgen's glue changed (no \`${needle}\`): update www/tools/finish-pkg.mjs`);
+  }
+  await writeFile(url, `${text.trimEnd()}\n\n${MARK}\n${code}`);
+}
+await extend('kubedebug.js', ['let wasmModule, wasmInstance, wasm;', 'function initSync(module) {', 'if (wasm !== undefined) return wasm;'], `\
+export function __kubedebugReinstantiate() {
+    const module = wasmModule;
+    wasm = undefined;
+    wasmInstance = undefined;
+    return initSync({ module });
+}
+export function __kubedebugMemoryBytes() {
+    return wasm === undefined ? 0 : wasm.memory.buffer.byteLength;
+}
+`);
+await extend('kubedebug.d.ts', ['export function initSync('], `\
+/** A fresh instance of the compiled module (the current one is dropped). */
+export function __kubedebugReinstantiate(): InitOutput;
+/** The current instance's memory size in bytes (0 before loading). */
+export function __kubedebugMemoryBytes(): number;
+`);
+
 const { version } = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
 const manifest = {
   name: 'kubedebug-wasm',

@@ -1,7 +1,15 @@
 //! Decimal text to `f64`, correctly rounded (round half to even), as Go `strconv.ParseFloat`
 //! and Rust's `str::parse::<f64>` give it. Written out with a small big-integer because core's
-//! parser brings a 10 KB table of powers of five into the Wasm; speed does not matter here (a
-//! few floats per `--custom` file).
+//! parser brings a 10 KB table of powers of five into the Wasm (so do `lexical-core` and
+//! `fast-float2`: Eisel–Lemire needs the same table); speed does not matter here (a few floats
+//! per `--custom` file), but time must stay linear in the text's length (issue 15): only the
+//! first [`MAX_DIGITS`] significant digits enter the big integer, the rest only as a sticky digit.
+
+/// Significant digits kept. Every boundary between two rounding results (a float, or the
+/// midpoint of two adjacent floats) has at most 767 significant digits, so the value with
+/// its digits beyond the 800th replaced by one nonzero digit (when any was nonzero) lies
+/// strictly between the same two boundaries as the exact value, and rounds the same.
+const MAX_DIGITS: i64 = 800;
 
 /// A non-negative big integer, little-endian 32-bit limbs, no high zero limbs.
 #[derive(Clone, PartialEq, Eq)]
@@ -92,16 +100,22 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     let mut digits = Big(Vec::new());
     let mut ndigits = 0i64;
     let mut exp10 = 0i64;
-    let (mut seen, mut frac) = (false, false);
+    let (mut seen, mut frac, mut sticky) = (false, false, false);
     while let Some(&c) = b.get(i) {
         match c {
             b'0'..=b'9' => {
                 seen = true;
-                if c > b'0' || ndigits > 0 {
-                    digits.mul_add(10, u32::from(c - b'0'));
-                    ndigits += 1;
+                if ndigits >= MAX_DIGITS {
+                    // Beyond the kept digits: shifts the scale, and only its being nonzero counts.
+                    sticky |= c > b'0';
+                    exp10 += i64::from(!frac);
+                } else {
+                    if c > b'0' || ndigits > 0 {
+                        digits.mul_add(10, u32::from(c - b'0'));
+                        ndigits += 1;
+                    }
+                    exp10 -= i64::from(frac);
                 }
-                exp10 -= i64::from(frac);
             }
             b'.' if !frac => frac = true,
             _ => break,
@@ -128,6 +142,11 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
     if i != b.len() {
         return None;
+    }
+    if sticky {
+        digits.mul_add(10, 1);
+        ndigits += 1;
+        exp10 -= 1;
     }
     let magnitude = if ndigits == 0 || ndigits + exp10 < -330 {
         0.0
@@ -260,6 +279,51 @@ mod tests {
             let e = (next() % 700) as i64 - 350;
             check(&format!("{digits}e{e}"));
             check(&format!("0.{digits:019}{}e{e}", next() % 1000));
+        }
+    }
+
+    #[test]
+    fn long_texts_match_core() {
+        // Halfway points (up to 767 digits) with a nonzero digit far beyond the kept ones decide
+        // the rounding only through the sticky digit; without it they round to even instead.
+        let mut x: u64 = 0x5851_f42d_4c95_7f2d;
+        for k in [1u32, 60, 300, 1074] {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mut digits: Vec<u8> = Vec::new();
+            let mut n = 2 * (x >> 11 | 1 << 52) + 1;
+            while n > 0 {
+                digits.push((n % 10) as u8);
+                n /= 10;
+            }
+            (0..k).for_each(|_| dec_mul(&mut digits, 5));
+            let t = dec_text(&digits);
+            for tail in ["", "0", "1", "9"] {
+                let zeros = "0".repeat(3000);
+                check(&format!(
+                    "{t}{zeros}{tail}e-{}",
+                    k as usize + 3000 + tail.len()
+                ));
+                let (int, fr) = t.split_at(t.len() / 2);
+                check(&format!("{int}.{fr}{zeros}{tail}e-{k}"));
+            }
+        }
+        // A million digits: integer part, fraction, leading zeros, with exponents. The expected
+        // bits are Python's correctly rounded `float(Decimal(text))`; core's parser is wrong
+        // on the third (it says infinity).
+        let long = "1234567890".repeat(100_000);
+        let zeros = "0".repeat(1_000_000);
+        for (s, bits) in [
+            (long.clone(), 0x7ff0_0000_0000_0000_u64),
+            (format!("0.{long}"), 0x3fbf_9add_3746_f65f),
+            (format!("{long}e-999990"), 0x41d2_6580_b487_e6b7),
+            (format!("{long}e-1000320"), 0xfa),
+            (format!("0.{}{long}", &zeros[..100_000]), 0),
+            (format!("{long}.{long}e-1000000"), 0x3fbf_9add_3746_f65f),
+            (format!("-{zeros}1e-1000000"), 0x8000_0000_0000_0000),
+            (format!("1{zeros}"), 0x7ff0_0000_0000_0000),
+            (format!("1{zeros}e-1000000"), 0x3ff0_0000_0000_0000),
+        ] {
+            assert_eq!(parse_f64(&s).map(f64::to_bits), Some(bits), "{}", &s[..20]);
         }
     }
 

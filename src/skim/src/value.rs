@@ -168,7 +168,7 @@ number_from_int!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
 #[derive(Clone)]
 pub struct Map<K, V> {
     entries: Vec<(K, V)>,
-    /// Finds keys of large maps in constant time (see `key_index.rs`).
+    /// Finds keys of large maps in O(log n) on any input (see `key_index.rs`).
     index: KeyIndex,
 }
 

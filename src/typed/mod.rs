@@ -1,0 +1,330 @@
+//! kubectl's typed decode of the target object: kubectl turns the Pod or Node (from a `-f`
+//! file or the API server's answer) into its compiled Go types with sigs.k8s.io/json's
+//! case-sensitive `encoding/json`, and a value of the wrong JSON type is an error there
+//! (`json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type
+//! []v1.Container`). The core plans from JSON, so it checks the same shapes first.
+//!
+//! The Go types are the `--custom` decoder's schema (`crate::custom::schema`, every minor's
+//! fields). The check walks the object once, descending only where the Go type does (a
+//! struct, slice or map), so it is linear in the input and its recursion is bounded by the
+//! schema's depth. Go's semantics are kept: unknown keys are ignored, `null` is accepted
+//! everywhere, the first type mismatch is remembered and reported at the end, and an error
+//! from a hand-written `UnmarshalJSON` (`Quantity`, `IntOrString`, `Time`) stops at once.
+
+mod text;
+mod time;
+
+use crate::custom::model::{field_named, short, ty, K};
+use crate::custom::schema::{NODE, POD};
+use crate::error::{go_quote, Code, Error};
+use crate::json::Value;
+use crate::session::{prepare, Session};
+use crate::validate::Failure;
+use crate::version::KubectlVersion;
+
+/// What a JSON value is, as Go's decoder sees it.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape<'a> {
+    Null,
+    Bool(bool),
+    Num(&'a str),
+    /// A string: its text, unescaped unless `raw` (then it is the JSON text between the
+    /// quotes, escapes included).
+    Str {
+        text: &'a str,
+        raw: bool,
+    },
+    Arr,
+    Obj,
+}
+
+impl Shape<'_> {
+    /// Go's name of the JSON value in `UnmarshalTypeError`.
+    fn what(self) -> &'static str {
+        match self {
+            Shape::Null => "null",
+            Shape::Bool(_) => "bool",
+            Shape::Num(_) => "number",
+            Shape::Str { .. } => "string",
+            Shape::Arr => "array",
+            Shape::Obj => "object",
+        }
+    }
+}
+
+/// How the walk goes on below a value that passed.
+pub(crate) enum Next {
+    /// Nothing below to check.
+    Done,
+    /// An object decoded into this struct type.
+    Struct(u16),
+    /// An array whose elements are of this type.
+    Elems(u16),
+    /// An object (a Go map) whose values are of this type.
+    Values(u16),
+}
+
+/// An error that stops the decode at once (Go returns it; a saved one waits).
+pub(crate) type Abort = String;
+
+/// Go `encoding/json`'s `decodeState` error bookkeeping, over the shared schema.
+pub(crate) struct Dec {
+    minor: u8,
+    saved: Option<String>,
+    /// The json names from the root to the field being decoded (Go's `FieldStack`).
+    stack: Vec<&'static str>,
+    /// The struct type that field belongs to (Go's `errorContext.Struct`).
+    cur: Option<u16>,
+}
+
+impl Dec {
+    fn new(minor: u8) -> Dec {
+        Dec {
+            minor,
+            saved: None,
+            stack: Vec::new(),
+            cur: None,
+        }
+    }
+
+    /// Go's `UnmarshalTypeError.Error()` in the current context.
+    fn type_msg(&self, what: &str, type_name: &str) -> String {
+        match self.cur {
+            Some(c) => format!(
+                "json: cannot unmarshal {what} into Go struct field {}.{} of type {type_name}",
+                short(c),
+                self.stack.join(".")
+            ),
+            None => format!("json: cannot unmarshal {what} into Go value of type {type_name}"),
+        }
+    }
+
+    fn save(&mut self, what: &str, t: u16) {
+        if self.saved.is_none() {
+            let name = ty(t).map_or("", |x| x.name);
+            self.saved = Some(self.type_msg(what, name));
+        }
+    }
+
+    /// Go's decoding of one value of `shape` into type `t`: what to walk below it.
+    pub(crate) fn leaf(&mut self, shape: Shape<'_>, mut t: u16) -> Result<Next, Abort> {
+        let kind = loop {
+            match ty(t).map(|x| x.kind) {
+                Some(K::Ptr(_)) if matches!(shape, Shape::Null) => return Ok(Next::Done),
+                Some(K::Ptr(e)) => t = e,
+                Some(k) => break k,
+                None => return Ok(Next::Done),
+            }
+        };
+        match (kind, shape) {
+            (K::Any, _) | (_, Shape::Null) => {}
+            // `Quantity.UnmarshalJSON`: `ParseQuantity` of the text between the quotes, trimmed.
+            (K::Quantity, s) => {
+                let text = match s {
+                    Shape::Num(n) => n,
+                    Shape::Str { text, .. } => text.trim(),
+                    Shape::Bool(true) => "true",
+                    Shape::Bool(false) => "false",
+                    _ => "[",
+                };
+                crate::custom::check_quantity(text).map_err(str::to_string)?;
+            }
+            // `IntOrString.UnmarshalJSON`: a string, or `json.Unmarshal` into an int32.
+            (K::IntOrString, Shape::Str { .. }) => {}
+            (K::IntOrString, Shape::Num(n)) if fits(n, 32) => {}
+            (K::IntOrString, Shape::Num(n)) => {
+                return Err(self.type_msg(&format!("number {n}"), "int32"))
+            }
+            (K::IntOrString, s) => return Err(self.type_msg(s.what(), "int32")),
+            // `metav1.Time.UnmarshalJSON`: `json.Unmarshal` into a string, then RFC 3339.
+            (K::Time, Shape::Str { text, raw }) => {
+                let unescaped;
+                let text = if raw && text.contains('\\') {
+                    unescaped = text::unescape(text).ok_or_else(String::new)?;
+                    unescaped.as_str()
+                } else {
+                    text
+                };
+                time::parse_rfc3339(text)?;
+            }
+            (K::Time, s) => return Err(self.type_msg(s.what(), "string")),
+            (K::Str, Shape::Str { .. }) | (K::Bool, Shape::Bool(_)) => {}
+            (K::I32, Shape::Num(n)) if fits(n, 32) => {}
+            (K::I64, Shape::Num(n)) if fits(n, 64) => {}
+            (K::I32 | K::I64, Shape::Num(n)) => self.save(&format!("number {n}"), t),
+            (K::Struct(..), Shape::Obj) => return Ok(Next::Struct(t)),
+            (K::Slice(e), Shape::Arr) => return Ok(Next::Elems(e)),
+            (K::Map(e), Shape::Obj) => return Ok(Next::Values(e)),
+            (_, s) => self.save(s.what(), t),
+        }
+        Ok(Next::Done)
+    }
+
+    /// Enter field `key` of struct `st`: its type, or `None` for a key Go ignores. Undo with
+    /// [`Dec::leave`].
+    pub(crate) fn enter(&mut self, st: u16, key: &str) -> Option<(u16, Option<u16>)> {
+        let f = field_named(st, key, self.minor)?;
+        self.stack.push(f.json);
+        Some((f.ty, self.cur.replace(st)))
+    }
+
+    pub(crate) fn leave(&mut self, cur: Option<u16>) {
+        self.stack.pop();
+        self.cur = cur;
+    }
+
+    /// Walk a value (its skimmed placeholders, when `texts` is given, as their text).
+    fn value(&mut self, v: &Value, t: u16, texts: Option<&[&str]>) -> Result<(), Abort> {
+        let shape = match v {
+            Value::Null => Shape::Null,
+            Value::Bool(b) => Shape::Bool(*b),
+            Value::Number(n) => Shape::Num(n.as_str()),
+            Value::String(s) => {
+                if let Some(text) = texts.and_then(|texts| placeholder(s, texts)) {
+                    return text::walk(self, text, t);
+                }
+                Shape::Str {
+                    text: s,
+                    raw: false,
+                }
+            }
+            Value::Array(_) => Shape::Arr,
+            Value::Object(_) => Shape::Obj,
+        };
+        match (self.leaf(shape, t)?, v) {
+            (Next::Struct(st), Value::Object(m)) => {
+                for (k, c) in m {
+                    if let Some((ft, cur)) = self.enter(st, k) {
+                        self.value(c, ft, texts)?;
+                        self.leave(cur);
+                    }
+                }
+            }
+            (Next::Elems(e), Value::Array(a)) => {
+                for c in a {
+                    self.value(c, e, texts)?;
+                }
+            }
+            (Next::Values(e), Value::Object(m)) => {
+                for (_, c) in m {
+                    self.value(c, e, texts)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The error the decode ends with: an abort, else the first saved mismatch.
+    fn finish(self, r: Result<(), Abort>) -> Result<(), String> {
+        r?;
+        self.saved.map_or(Ok(()), Err)
+    }
+}
+
+/// The kept text a skimmed placeholder (`"\u{1}N"`) stands for.
+fn placeholder<'t>(s: &str, texts: &[&'t str]) -> Option<&'t str> {
+    let i: usize = s.strip_prefix('\u{1}')?.parse().ok()?;
+    texts.get(i).copied()
+}
+
+/// Go `strconv.ParseInt(n, 10, 64)` and `reflect.Value.OverflowInt` for a `bits`-wide int.
+fn fits(n: &str, bits: u32) -> bool {
+    n.parse::<i64>()
+        .is_ok_and(|v| bits >= 64 || (v >= -(1i64 << (bits - 1)) && v < (1i64 << (bits - 1))))
+}
+
+/// The Go type kubectl decodes a Pod or Node into; `None` for other kinds (reported by
+/// [`crate::target::target_kind`]).
+fn root_of(object: &Value) -> Option<u16> {
+    let field = |k| object.get(k).and_then(Value::as_str);
+    match (field("kind"), field("apiVersion")) {
+        (Some("Pod"), None | Some("v1" | "")) => Some(POD),
+        (Some("Node"), None | Some("v1" | "")) => Some(NODE),
+        _ => None,
+    }
+}
+
+/// Mirrors apimachinery's `SimpleMetaFactory.Interpret`, the serializer's first step: the
+/// object's `apiVersion` and `kind` read with `encoding/json` (case-insensitive keys) into
+/// strings.
+fn interpret(object: &Value, texts: Option<&[&str]>) -> Result<(), String> {
+    let Some(map) = object.as_object() else {
+        return Ok(());
+    };
+    for (k, v) in map {
+        let name = if k.eq_ignore_ascii_case("apiVersion") {
+            "apiVersion"
+        } else if k.eq_ignore_ascii_case("kind") {
+            "kind"
+        } else {
+            continue;
+        };
+        let what = match v {
+            Value::String(s) => match texts.and_then(|texts| placeholder(s, texts)) {
+                Some(text) if !matches!(text::what(text), "string" | "null") => text::what(text),
+                _ => continue,
+            },
+            Value::Null => continue,
+            Value::Bool(_) => "bool",
+            Value::Number(_) => "number",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        };
+        return Err(format!(
+            "couldn't get version/kind; json parse error: json: cannot unmarshal {what} into Go struct field .{name} of type string"
+        ));
+    }
+    Ok(())
+}
+
+/// The Go error text of decoding `object` (with its skimmed placeholders' `texts`), if any.
+fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(), String> {
+    interpret(object, texts)?;
+    let Some(root) = root_of(object) else {
+        return Ok(());
+    };
+    let mut dec = Dec::new(minor);
+    let r = dec.value(object, root, texts);
+    dec.finish(r)
+}
+
+/// Mirrors kubectl's typed decode of a target object: the builder's `unable to decode
+/// "FILE": …` for a `-f` object, the bare decoder error for the API server's answer.
+/// Validation failures come first, as in kubectl (its `Validate` runs before any decode).
+///
+/// # Errors
+/// [`Code::InvalidTarget`] with Go's text, or the session's own failure.
+pub(crate) fn check(session: &Session, object: &Value) -> Result<(), Failure> {
+    let Err(text) = decode_error(object, None, session.version().minor()) else {
+        return Ok(());
+    };
+    let prepared = prepare(session)?;
+    let message = match prepared.options.filename.as_slice() {
+        [] => text,
+        [file] => format!("unable to decode {}: {text}", go_quote(file)),
+        // DIVERGENCE(kubectl): the core is not told which of several files held the object.
+        files => format!(
+            "unable to decode one of {}: {text}",
+            files
+                .iter()
+                .map(|f| go_quote(f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(Error::new(Code::InvalidTarget, message).into())
+}
+
+/// [`kubedebug_skim::skim_pod`] of a pod that kubectl's typed decode accepts (its skimmed
+/// subtrees checked as text, in the same walk); `None` otherwise, so that the caller plans
+/// from the whole object and [`check`] reports the exact error.
+pub(crate) fn skim_pod(text: &str, version: KubectlVersion) -> Option<kubedebug_skim::Skimmed<'_>> {
+    let s = kubedebug_skim::skim_pod(text)?;
+    decode_error(&s.pod, Some(&s.texts), version.minor())
+        .ok()
+        .map(|()| s)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,313 @@
+//! Go `time.Parse(time.RFC3339, s)` as `metav1.Time.UnmarshalJSON` calls it: whether `s` is
+//! accepted, and Go's `*time.ParseError` text when it is not.
+//!
+//! Go tries a strict fast path first and, when it fails, the general layout parser, whose
+//! error is the one reported; the general parser accepts everything the fast path does, so
+//! only it is mirrored here (`time/format.go` `parse` for the layout
+//! `2006-01-02T15:04:05Z07:00`).
+
+/// The layout, as Go prints it in errors.
+const LAYOUT: &str = "2006-01-02T15:04:05Z07:00";
+
+/// One element of the layout: a literal prefix, then a value.
+#[derive(Clone, Copy)]
+enum Std {
+    LongYear,
+    ZeroMonth,
+    ZeroDay,
+    Hour,
+    ZeroMinute,
+    ZeroSecond,
+    ColonTz,
+}
+
+/// The layout as Go's `nextStdChunk` splits it: (literal prefix, element, element text).
+const CHUNKS: [(&str, Std, &str); 7] = [
+    ("", Std::LongYear, "2006"),
+    ("-", Std::ZeroMonth, "01"),
+    ("-", Std::ZeroDay, "02"),
+    ("T", Std::Hour, "15"),
+    (":", Std::ZeroMinute, "04"),
+    (":", Std::ZeroSecond, "05"),
+    ("", Std::ColonTz, "Z07:00"),
+];
+
+/// Mirrors Go `time.Parse(time.RFC3339, value)`: `Err` holds Go's `ParseError` text.
+pub(crate) fn parse_rfc3339(value: &str) -> Result<(), String> {
+    let err_elem = |value_elem: &str, layout_elem: &str| {
+        format!(
+            "parsing time {} as {}: cannot parse {} as {}",
+            quote(value),
+            quote(LAYOUT),
+            quote(value_elem),
+            quote(layout_elem)
+        )
+    };
+    let err_msg = |msg: &str| format!("parsing time {}{msg}", quote(value));
+    let mut rest = value;
+    let (mut year, mut month, mut day) = (0i64, 0i64, 0i64);
+    for (prefix, std, elem) in CHUNKS {
+        rest = match rest.strip_prefix(prefix) {
+            Some(r) => r,
+            // Go's `skip` compares byte by byte; the prefixes here are one byte long.
+            None => return Err(err_elem(rest, prefix)),
+        };
+        let hold = rest;
+        let mut range = "";
+        let ok = match std {
+            Std::LongYear => match rest.get(..4) {
+                Some(p) if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
+                    rest = rest.get(4..).unwrap_or("");
+                    atoi(p).map(|y| year = y)
+                }
+                _ => None,
+            },
+            Std::ZeroMonth => getnum(&mut rest, true).map(|m| {
+                month = m;
+                if !(1..=12).contains(&m) {
+                    range = "month";
+                }
+            }),
+            Std::ZeroDay => getnum(&mut rest, true).map(|d| day = d),
+            Std::Hour => getnum(&mut rest, false).map(|h| {
+                if h >= 24 {
+                    range = "hour";
+                }
+            }),
+            Std::ZeroMinute => getnum(&mut rest, true).map(|m| {
+                if m >= 60 {
+                    range = "minute";
+                }
+            }),
+            Std::ZeroSecond => getnum(&mut rest, true).map(|s| {
+                if s >= 60 {
+                    range = "second";
+                } else {
+                    fraction(&mut rest);
+                }
+            }),
+            Std::ColonTz => timezone(&mut rest, &mut range),
+        }
+        .is_some();
+        if !range.is_empty() {
+            return Err(err_msg(&format!(": {range} out of range")));
+        }
+        if !ok {
+            return Err(err_elem(hold, elem));
+        }
+    }
+    if !rest.is_empty() {
+        return Err(err_msg(&format!(": extra text: {}", quote(rest))));
+    }
+    if day < 1 || day > days_in(month, year) {
+        return Err(err_msg(": day out of range"));
+    }
+    Ok(())
+}
+
+/// Go `atoi` (a sign, then digits only).
+fn atoi(s: &str) -> Option<i64> {
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
+        _ => (false, s),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = digits.parse().ok()?;
+    Some(if neg { -n } else { n })
+}
+
+/// Go `getnum`: one or two digits (exactly two when `fixed`).
+fn getnum(rest: &mut &str, fixed: bool) -> Option<i64> {
+    let b = rest.as_bytes();
+    let d0 = b.first().filter(|c| c.is_ascii_digit())?;
+    match b.get(1).filter(|c| c.is_ascii_digit()) {
+        Some(d1) => {
+            *rest = rest.get(2..)?;
+            Some(i64::from(d0 - b'0') * 10 + i64::from(d1 - b'0'))
+        }
+        None if fixed => None,
+        None => {
+            *rest = rest.get(1..)?;
+            Some(i64::from(d0 - b'0'))
+        }
+    }
+}
+
+/// A fractional second the layout does not name (`.123` or `,123`): Go consumes it.
+fn fraction(rest: &mut &str) {
+    let b = rest.as_bytes();
+    if let Some([b'.' | b',', digits @ ..]) = Some(b) {
+        let n = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n > 0 {
+            *rest = rest.get(1 + n..).unwrap_or("");
+        }
+    }
+}
+
+/// `Z07:00`: `Z`, or a sign, two digits, `:`, two digits.
+fn timezone(rest: &mut &str, range: &mut &'static str) -> Option<()> {
+    if let Some(r) = rest.strip_prefix('Z') {
+        *rest = r;
+        return Some(());
+    }
+    let b = rest.as_bytes();
+    if b.len() < 6 || b.get(3) != Some(&b':') {
+        return None;
+    }
+    let hour = b.get(1..3).and_then(two);
+    let min = hour.and_then(|_| b.get(4..6).and_then(two));
+    if hour.is_some_and(|h| h > 24) {
+        *range = "time zone offset hour";
+    }
+    if min.is_some_and(|m| m > 60) {
+        *range = "time zone offset minute";
+    }
+    min?;
+    if !matches!(b.first(), Some(b'+' | b'-')) {
+        return None;
+    }
+    *rest = rest.get(6..)?;
+    Some(())
+}
+
+fn two(b: &[u8]) -> Option<i64> {
+    match b {
+        [a, c] if a.is_ascii_digit() && c.is_ascii_digit() => {
+            Some(i64::from(a - b'0') * 10 + i64::from(c - b'0'))
+        }
+        _ => None,
+    }
+}
+
+fn days_in(month: i64, year: i64) -> i64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Go `time` package's `quote`: bytes outside printable ASCII as `\xNN`.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+            out.push(c);
+        } else if (' '..'\u{80}').contains(&c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_go_accepts() {
+        for ok in [
+            "2024-01-02T15:04:05Z",
+            "2024-01-02T15:04:05.123456789Z",
+            "2024-01-02T15:04:05,5+01:00",
+            "2024-02-29T00:00:00-23:59",
+            "2024-01-02T5:04:05Z",
+        ] {
+            assert_eq!(parse_rfc3339(ok), Ok(()), "{ok}");
+        }
+    }
+
+    /// Each text as kubectl 1.33 printed it for a `-f` pod with that `creationTimestamp`.
+    #[test]
+    fn says_what_go_says() {
+        let cases = [
+            (
+                "yesterday",
+                r#"parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006""#,
+            ),
+            (
+                "",
+                r#"parsing time "" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "2006""#,
+            ),
+            (
+                "2024-01-01",
+                r#"parsing time "2024-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T""#,
+            ),
+            (
+                "2024-13-01T00:00:00Z",
+                r#"parsing time "2024-13-01T00:00:00Z": month out of range"#,
+            ),
+            (
+                "2023-02-29T00:00:00Z",
+                r#"parsing time "2023-02-29T00:00:00Z": day out of range"#,
+            ),
+            (
+                "2024-01-01T00:00:00",
+                r#"parsing time "2024-01-01T00:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00""#,
+            ),
+            (
+                "2024-01-01T00:00:00Zx",
+                r#"parsing time "2024-01-01T00:00:00Zx": extra text: "x""#,
+            ),
+            (
+                "2024-1-01T00:00:00Z",
+                r#"parsing time "2024-1-01T00:00:00Z" as "2006-01-02T15:04:05Z07:00": cannot parse "1-01T00:00:00Z" as "01""#,
+            ),
+            (
+                "2024-01-01T24:00:00Z",
+                r#"parsing time "2024-01-01T24:00:00Z": hour out of range"#,
+            ),
+            (
+                "+123-01-02T15:04:05Z",
+                r#"parsing time "+123-01-02T15:04:05Z" as "2006-01-02T15:04:05Z07:00": cannot parse "+123-01-02T15:04:05Z" as "2006""#,
+            ),
+            (
+                "2024-01-02T15:04:05+25:00",
+                r#"parsing time "2024-01-02T15:04:05+25:00": time zone offset hour out of range"#,
+            ),
+            (
+                "2024-01-02T15:04:05+2x:61",
+                r#"parsing time "2024-01-02T15:04:05+2x:61" as "2006-01-02T15:04:05Z07:00": cannot parse "+2x:61" as "Z07:00""#,
+            ),
+            (
+                "2024-01-02T15:04:60Z",
+                r#"parsing time "2024-01-02T15:04:60Z": second out of range"#,
+            ),
+            (
+                "2024-01-02t15:04:05Z",
+                r#"parsing time "2024-01-02t15:04:05Z" as "2006-01-02T15:04:05Z07:00": cannot parse "t15:04:05Z" as "T""#,
+            ),
+            (
+                "2024-01-02T15:04:05.Z",
+                r#"parsing time "2024-01-02T15:04:05.Z" as "2006-01-02T15:04:05Z07:00": cannot parse ".Z" as "Z07:00""#,
+            ),
+            (
+                "2024-00-02T15:04:05Z",
+                r#"parsing time "2024-00-02T15:04:05Z": month out of range"#,
+            ),
+            (
+                "2024-01-02T15:4:05Z",
+                r#"parsing time "2024-01-02T15:4:05Z" as "2006-01-02T15:04:05Z07:00": cannot parse "4:05Z" as "04""#,
+            ),
+            (
+                "é",
+                r#"parsing time "\xc3\xa9" as "2006-01-02T15:04:05Z07:00": cannot parse "\xc3\xa9" as "2006""#,
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_rfc3339(input).err().as_deref(), Some(want), "{input}");
+        }
+    }
+}

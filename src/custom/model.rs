@@ -165,6 +165,23 @@ fn collect(
     }
 }
 
+/// The embedded structs (their type names, outermost first) through which the field of
+/// struct `st` named exactly `key` is promoted: `["ProbeHandler"]` for a Probe's `httpGet`,
+/// nothing for a field of `st` itself or an unknown key. Only for error texts.
+pub(crate) fn embedded_path(st: u16, key: &str, minor: u8) -> Vec<&'static str> {
+    let mut flat: Vec<(Vec<(usize, u16)>, &'static str)> = Vec::new();
+    collect(st, &mut Vec::new(), &mut flat, minor, 0);
+    flat.iter()
+        .find(|(_, n)| *n == key)
+        .map(|(path, _)| {
+            path.iter()
+                .take(path.len().saturating_sub(1))
+                .map(|(_, t)| short(*t))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// `reflect.Type.Name()` of a named type (`v1.Probe` → `Probe`).
 pub(crate) fn short(t: u16) -> &'static str {
     let n = ty(t).map_or("", |x| x.name);

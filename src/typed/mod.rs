@@ -14,7 +14,7 @@
 mod text;
 mod time;
 
-use crate::custom::model::{field_named, short, ty, K};
+use crate::custom::model::{embedded_path, field_named, short, ty, K};
 use crate::custom::schema::{NODE, POD};
 use crate::error::{go_quote, Code, Error};
 use crate::json::Value;
@@ -71,8 +71,9 @@ pub(crate) type Abort = String;
 pub(crate) struct Dec {
     minor: u8,
     saved: Option<String>,
-    /// The json names from the root to the field being decoded (Go's `FieldStack`).
-    stack: Vec<&'static str>,
+    /// The json names from the root to the field being decoded (Go's `FieldStack`), each
+    /// with the struct type it was looked up in.
+    stack: Vec<(u16, &'static str)>,
     /// The struct type that field belongs to (Go's `errorContext.Struct`).
     cur: Option<u16>,
 }
@@ -93,10 +94,24 @@ impl Dec {
             Some(c) => format!(
                 "json: cannot unmarshal {what} into Go struct field {}.{} of type {type_name}",
                 short(c),
-                self.stack.join(".")
+                self.field_path()
             ),
             None => format!("json: cannot unmarshal {what} into Go value of type {type_name}"),
         }
+    }
+
+    /// Go's `FieldStack` joined by dots. kubectl 1.35+ (sigs.k8s.io/json's fork of Go 1.24+'s
+    /// `encoding/json`) also names the embedded structs a promoted field comes through
+    /// (`livenessProbe.ProbeHandler.httpGet`); older minors name the json fields only.
+    fn field_path(&self) -> String {
+        let mut parts: Vec<&str> = Vec::with_capacity(self.stack.len());
+        for &(st, json) in &self.stack {
+            if self.minor >= 35 {
+                parts.extend(embedded_path(st, json, self.minor));
+            }
+            parts.push(json);
+        }
+        parts.join(".")
     }
 
     fn save(&mut self, what: &str, t: u16) {
@@ -164,7 +179,7 @@ impl Dec {
     /// [`Dec::leave`].
     pub(crate) fn enter(&mut self, st: u16, key: &str) -> Option<(u16, Option<u16>)> {
         let f = field_named(st, key, self.minor)?;
-        self.stack.push(f.json);
+        self.stack.push((st, f.json));
         Some((f.ty, self.cur.replace(st)))
     }
 
@@ -278,9 +293,68 @@ fn interpret(object: &Value, texts: Option<&[&str]>) -> Result<(), String> {
     Ok(())
 }
 
+/// The API groups whose types kubectl's scheme (`k8s.io/kubectl/pkg/scheme`, client-go's
+/// types) registers; `""` is the core group.
+const SCHEME_GROUPS: [&str; 24] = [
+    "",
+    "admission.k8s.io",
+    "admissionregistration.k8s.io",
+    "apps",
+    "authentication.k8s.io",
+    "authorization.k8s.io",
+    "autoscaling",
+    "batch",
+    "certificates.k8s.io",
+    "coordination.k8s.io",
+    "discovery.k8s.io",
+    "events.k8s.io",
+    "extensions",
+    "flowcontrol.apiserver.k8s.io",
+    "imagepolicy.k8s.io",
+    "internal.apiserver.k8s.io",
+    "networking.k8s.io",
+    "node.k8s.io",
+    "policy",
+    "rbac.authorization.k8s.io",
+    "resource.k8s.io",
+    "scheduling.k8s.io",
+    "storage.k8s.io",
+    "storagemigration.k8s.io",
+];
+
+/// The scheme's refusal of a kind it does not know (`runtime.notRegisteredErr`), named after
+/// the file that built kubectl's scheme: `pkg/runtime/scheme.go:100` until 1.29,
+/// `pkg/scheme/scheme.go:28` from 1.30.
+///
+/// DIVERGENCE(kubectl): decided by API group only; an unknown kind or version inside a
+/// built-in group (`apps/v1, Kind=Widget`) gets `not supported by debug` instead.
+fn registered(object: &Value, minor: u8) -> Result<(), String> {
+    let field = |k| object.get(k).and_then(Value::as_str).unwrap_or("");
+    let (kind, api_version) = (field("kind"), field("apiVersion"));
+    if kind.is_empty() || api_version.is_empty() {
+        return Ok(());
+    }
+    let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    if SCHEME_GROUPS.contains(&group) {
+        return Ok(());
+    }
+    let scheme = if minor >= 30 {
+        "pkg/scheme/scheme.go:28"
+    } else {
+        "pkg/runtime/scheme.go:100"
+    };
+    Err(format!(
+        "no kind {} is registered for version {} in scheme {}",
+        go_quote(kind),
+        go_quote(api_version),
+        go_quote(scheme)
+    ))
+}
+
 /// The Go error text of decoding `object` (with its skimmed placeholders' `texts`), if any.
 fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(), String> {
     interpret(object, texts)?;
+    registered(object, minor)?;
     let Some(root) = root_of(object) else {
         return Ok(());
     };

@@ -34,7 +34,7 @@ pub enum Code {
     NamespaceMismatch,
     /// Both names and `-f` were given.
     NamesWithFilename,
-    /// The kubectl version is outside 1.27–1.36.
+    /// The kubectl version is outside the supported minors (1.27–1.37).
     UnsupportedVersion,
     /// The input to the library itself is malformed (wrong option types, bad JSON).
     InvalidInput,
@@ -114,13 +114,15 @@ impl Error {
         &self.message
     }
 
-    /// The version string was not one of 1.27 … 1.36.
+    /// The version string was not one of the supported minors.
     pub(crate) fn unsupported_version(v: &str) -> Error {
         Error::new(
             Code::UnsupportedVersion,
             format!(
-                "unsupported kubectl version {}: expected 1.27 … 1.36",
-                go_quote(v)
+                "unsupported kubectl version {}: expected {} … {}",
+                go_quote(v),
+                crate::KubectlVersion::OLDEST,
+                crate::KubectlVersion::LATEST
             ),
         )
     }

@@ -36,7 +36,7 @@ pub struct Session {
     pub namespace: Option<String>,
     /// Whether the namespace was given explicitly (matters for `-f` objects).
     pub namespace_explicit: bool,
-    /// The kubectl version to follow (default 1.36).
+    /// The kubectl version to follow (default 1.37, the newest).
     pub kubectl_version: Option<KubectlVersion>,
     /// Environment variables kubectl would see (only `KUBECTL_DEBUG_CUSTOM_PROFILE` matters).
     pub env: BTreeMap<String, String>,

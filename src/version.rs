@@ -1,4 +1,9 @@
-//! The kubectl minor version whose behaviour to follow (1.27 … 1.36).
+//! The kubectl minor version whose behaviour to follow (1.27 … 1.37).
+//!
+//! The one declaration of the supported minors: [`KubectlVersion::OLDEST`] and
+//! [`KubectlVersion::LATEST`]. The Wasm's `kubectlVersions()`/`defaultKubectlVersion()`, the
+//! CLI's help and default, the page's selector and error texts come from them; the
+//! TypeScript union is checked against them (`tests/js/versions.test.mjs`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,7 +11,7 @@ use std::str::FromStr;
 use crate::error::Error;
 use crate::json::{ToJson, Value};
 
-/// A supported kubectl minor version, `1.27` … `1.36`.
+/// A supported kubectl minor version, `1.27` … `1.37`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct KubectlVersion(u8);
 
@@ -14,7 +19,7 @@ impl KubectlVersion {
     /// The oldest minor followed.
     pub const OLDEST: KubectlVersion = KubectlVersion(27);
     /// The newest minor followed, and the default.
-    pub const LATEST: KubectlVersion = KubectlVersion(36);
+    pub const LATEST: KubectlVersion = KubectlVersion(37);
 
     /// The version `1.<minor>`, if supported.
     pub fn new(minor: u8) -> Option<KubectlVersion> {
@@ -120,10 +125,20 @@ mod tests {
             KubectlVersion::new(33)
         );
         for bad in [
-            "1.26", "1.37", "2.30", "1", "", "1.x", "1.30.1.2", "v1.30.a",
+            "1.26", "1.38", "2.30", "1", "", "1.x", "1.30.1.2", "v1.30.a",
         ] {
             assert!(bad.parse::<KubectlVersion>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_newest_supported_minor_is_the_default() {
+        assert_eq!(KubectlVersion::default().to_string(), "1.37");
+        assert_eq!(KubectlVersion::all().count(), 11);
+        assert_eq!(
+            KubectlVersion::all().last(),
+            Some(KubectlVersion::default())
+        );
     }
 
     #[test]

@@ -152,6 +152,12 @@ pub fn kubectl_versions() -> Vec<String> {
     KubectlVersion::all().map(|v| v.to_string()).collect()
 }
 
+/// `defaultKubectlVersion() → string`: the version followed when none is given (the newest).
+#[wasm_bindgen(js_name = defaultKubectlVersion)]
+pub fn default_kubectl_version() -> String {
+    KubectlVersion::default().to_string()
+}
+
 /// `libraryVersion() → string`: this library's version.
 #[wasm_bindgen(js_name = libraryVersion)]
 pub fn library_version() -> String {

@@ -4,7 +4,7 @@
 //! Inputs are the recorder's real fixture pods and nodes (`tests/conformance/oracle/fixtures`),
 //! mutated at random (field deletions; type swaps between string, number, null, bool, array
 //! and object; huge strings; deep nesting; `containers: null` and other hot fields broken),
-//! with random option sets: kubectl 1.27–1.36, every profile (and unknown ones), ephemeral /
+//! with random option sets: kubectl 1.27–1.37, every profile (and unknown ones), ephemeral /
 //! copy / node journeys, custom profiles from the fixtures, random flags. The case count keeps
 //! a debug-build run well under 20 s.
 //!

@@ -420,7 +420,7 @@ mod tests {
             ),
             (
                 r#"{"kubectlVersion":"9.9"}"#,
-                "invalid session: kubectlVersion: unsupported kubectl version \"9.9\": expected 1.27 … 1.36",
+                "invalid session: kubectlVersion: unsupported kubectl version \"9.9\": expected 1.27 … 1.37",
             ),
             (
                 r#"{"bogus":1}"#,

@@ -192,6 +192,21 @@ describe('playground interaction', () => {
     }
   });
 
+  test('the version selector offers the core\'s kubectlVersions() and starts on the newest', async () => {
+    const { page, errors } = await openPage(browser);
+    try {
+      await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
+      await page.waitForSelector('body[data-ready="true"]');
+      const offered = await page.$$eval('#version option', (os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+      const core = await import('../../www/node/load-wasm.js').then((m) => m.loadKubedebugNode());
+      assert.deepEqual(offered, core.kubectlVersions());
+      assert.equal(await page.inputValue('#version'), core.defaultKubectlVersion());
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('errors show beside their field in kubectl words, and the page keeps working', async () => {
     const { page, errors } = await openPage(browser);
     try {

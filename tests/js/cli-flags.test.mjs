@@ -5,7 +5,7 @@ import { extractOwnFlags, parseDuration } from '../../www/node/flags.js';
 import { parseServeFlags } from '../../www/node/serve-command.js';
 import { formatObjects } from '../../www/node/output.js';
 
-const versions = ['1.27', '1.33', '1.36'];
+const versions = ['1.27', '1.33', '1.36', '1.37'];
 
 test('our flags come out with pflag conventions; kubectl flags and their values stay in order', () => {
   const own = extractOwnFlags(['mypod', '--kubectl-version', '1.33', '-c', '--dry-run', '--dry-run', '-oyaml', '--image=x',
@@ -23,7 +23,8 @@ test('-h inside a cluster, --output json, defaults', () => {
   assert.deepEqual(extractOwnFlags(['-ih']).rest, ['-i']);
   assert.equal(extractOwnFlags(['--output', 'json', '--dry-run=false']).output, 'json');
   assert.equal(extractOwnFlags(['--dry-run=false']).dryRun, false);
-  assert.equal(extractOwnFlags([]).kubectlVersion, '1.36');
+  assert.equal(extractOwnFlags([]).kubectlVersion, '1.37');
+  assert.equal(extractOwnFlags([], { versions, defaultVersion: '1.33' }).kubectlVersion, '1.33');
   assert.equal(extractOwnFlags(['--kubectl-version=v1.27.3'], { versions }).kubectlVersion, '1.27');
 });
 

@@ -116,7 +116,7 @@ test('usage errors: unknown flag, bad --timeout, -o without --dry-run', async (t
   assert.deepEqual([c.code, c.stderr], [1, 'error: --output requires --dry-run\n' + USAGE]);
   const d = await runCli(['mypod', '--kubectl-version=1.20'], { home: ws.home });
   assert.equal(d.code, 1);
-  assert.match(d.stderr, /^error: invalid argument "1\.20" for "--kubectl-version" flag: must be one of 1\.27, .*1\.36\n/);
+  assert.match(d.stderr, /^error: invalid argument "1\.20" for "--kubectl-version" flag: must be one of 1\.27, .*1\.37\n/);
   const e = await runCli(['mypod', '--image=busybox', '--keep-labels', '--kubectl-version=1.30'], { home: ws.home });
   assert.deepEqual([e.code, e.stderr], [1, 'error: unknown flag: --keep-labels\n' + USAGE]);
 });

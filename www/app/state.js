@@ -34,7 +34,7 @@ export const DEFAULT_EXAMPLE = 'pods/web-app';
 /** @returns {PlaygroundState} */
 export function defaultState() {
   return {
-    version: '1.36',
+    version: '1.37',
     line: 'kubectl debug web-app-6b9f7d8c4d-2lqzv -it --image=busybox:1.36 --profile=general',
     namespace: 'default',
     example: DEFAULT_EXAMPLE,

@@ -7,7 +7,7 @@
  */
 export {
   init, initSync, prepare, plan, planText, parseArgs, renderArgs, commandLine, splitCommandLine, shellQuote,
-  profiles, kubectlVersions, version,
+  profiles, kubectlVersions, defaultKubectlVersion, version,
 } from '../../pkg/index.js';
 export { debug, parseJsonDocuments, recordsBanner } from '../host/run.js';
 export { createKubeClient } from '../host/kube.js';

@@ -44,9 +44,10 @@ const PASSED_ENV = ['KUBECTL_DEBUG_CUSTOM_PROFILE'];
 export async function runDebugCommand(argv, ctx) {
   const { core, io } = ctx;
   try {
-    const own = extractOwnFlags(argv, { versions: core.kubectlVersions() });
+    const versions = core.kubectlVersions();
+    const own = extractOwnFlags(argv, { versions, defaultVersion: core.defaultKubectlVersion() });
     if (own.help) {
-      io.stdout(helpText(own.kubectlVersion));
+      io.stdout(helpText(own.kubectlVersion, versions));
       return 0;
     }
     /** @type {Record<string, string>} */

@@ -23,7 +23,11 @@ export class FlagError extends Error {
   }
 }
 
-export const DEFAULT_KUBECTL_VERSION = '1.36';
+/**
+ * The default when the core is not asked (`extractOwnFlags` without `defaultVersion`); the CLI
+ * passes the core's `defaultKubectlVersion()`, and `tests/js/versions.test.mjs` holds this to it.
+ */
+export const DEFAULT_KUBECTL_VERSION = '1.37';
 
 /** Long kubectl flags (debug's and the global ones) that take a value. */
 const KUBECTL_VALUE_FLAGS = new Set([
@@ -46,13 +50,14 @@ const KUBECTL_VALUE_SHORTHANDS = new Set(['c', 'f', 'n', 's', 'v']);
 /**
  * Take our flags out of `argv` (everything before `--`), leaving kubectl's in order.
  * @param {string[]} argv
- * @param {{ versions?: string[] }} [options] the versions `--kubectl-version` accepts
+ * @param {{ versions?: string[], defaultVersion?: string }} [options] the versions `--kubectl-version`
+ *   accepts and the one used without it (both from the core)
  * @returns {OwnFlags}
  */
 export function extractOwnFlags(argv, options = {}) {
   /** @type {OwnFlags} */
   const own = {
-    kubectlVersion: DEFAULT_KUBECTL_VERSION, dryRun: false, output: null, timeoutMs: null, help: false, rest: [], maxInputBytes: null,
+    kubectlVersion: options.defaultVersion ?? DEFAULT_KUBECTL_VERSION, dryRun: false, output: null, timeoutMs: null, help: false, rest: [], maxInputBytes: null,
   };
   const versions = options.versions ?? [];
   for (let i = 0; i < argv.length; i++) {

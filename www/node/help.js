@@ -11,7 +11,7 @@ const EXAMPLES = "  # Create an interactive debugging session in pod mypod and i
 
 /** @param {string} version e.g. `1.33` @returns {number} */
 function minor(version) {
-  return Number(version.split('.')[1] ?? 36);
+  return Number(version.split('.')[1] ?? 0);
 }
 
 /** @param {string} version */
@@ -22,7 +22,7 @@ function profileText(version) {
 }
 
 /**
- * @typedef {{ flag: string, value: (v: string) => string, text: (v: string) => string, since?: number }} FlagHelp
+ * @typedef {{ flag: string, value: (v: string, versions: string[]) => string, text: (v: string, versions: string[]) => string, since?: number }} FlagHelp
  */
 
 /** @type {FlagHelp[]} kubectl's flags of `kubectl debug` */
@@ -56,7 +56,7 @@ const KUBECTL_FLAGS = [
 /** @type {FlagHelp[]} */
 const OWN_FLAGS = [
   { flag: '--dry-run', value: () => 'false', text: () => 'If true, only print the object that would be sent (the target pod with the debug container appended, or the pod to create); send nothing. With -f, no cluster or kubeconfig is needed.' },
-  { flag: '--kubectl-version', value: () => "'1.36'", text: () => 'Behave like this kubectl minor version: 1.27 to 1.36.' },
+  { flag: '--kubectl-version', value: (_, vs) => `'${vs[vs.length - 1]}'`, text: (_, vs) => `Behave like this kubectl minor version: ${vs[0]} to ${vs[vs.length - 1]}.` },
   { flag: '--max-input-size', value: () => "'8Mi'", text: () => 'Largest input read in all from -f sources and the custom profile file (bytes or k/M/G/Ki/Mi/Gi); also KUBEDEBUG_MAX_INPUT.' },
   { flag: '-o, --output', value: () => "''", text: () => 'Output format of --dry-run: one of json, yaml (default yaml).' },
   { flag: '--timeout', value: () => '0s', text: () => 'How long to wait for the debug container to start (e.g. 30s, 2m); 0 waits forever, like kubectl.' },
@@ -65,20 +65,23 @@ const OWN_FLAGS = [
 /**
  * @param {FlagHelp[]} flags
  * @param {string} version
+ * @param {string[]} versions
  */
-function options(flags, version) {
+function options(flags, version, versions) {
   return flags.filter((f) => !f.since || minor(version) >= f.since)
-    .map((f) => `    ${f.flag}=${f.value(version)}:\n\t${f.text(version)}\n`).join('\n');
+    .map((f) => `    ${f.flag}=${f.value(version, versions)}:\n\t${f.text(version, versions)}\n`).join('\n');
 }
 
 /**
  * The help text, with the flags that `version` knows.
  * @param {string} version
+ * @param {string[]} versions the supported versions, oldest first (the core's `kubectlVersions()`;
+ *   the newest is the default)
  * @returns {string}
  */
-export function helpText(version) {
-  return `${LONG}\n\nExamples:\n${EXAMPLES}\n\nOptions:\n${options(KUBECTL_FLAGS, version)}\n`
-    + `kubedebug options:\n${options(OWN_FLAGS, version)}\n`
+export function helpText(version, versions) {
+  return `${LONG}\n\nExamples:\n${EXAMPLES}\n\nOptions:\n${options(KUBECTL_FLAGS, version, versions)}\n`
+    + `kubedebug options:\n${options(OWN_FLAGS, version, versions)}\n`
     + 'Usage:\n  kubedebug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]\n'
     + '  kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig FILE] [--context NAME]\n\n'
     + 'kubectl\'s global flags -n/--namespace, --kubeconfig and --context apply as in kubectl.\n';

@@ -14,7 +14,8 @@ export { init };
 export function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;
 
 /** kubectl minor versions whose behaviour can be followed. */
-export type KubectlVersion = '1.27' | '1.28' | '1.29' | '1.30' | '1.31' | '1.32' | '1.33' | '1.34' | '1.35' | '1.36';
+/** Supported kubectl minors: must equal `kubectlVersions()` (checked by `tests/js/versions.test.mjs`). */
+export type KubectlVersion = '1.27' | '1.28' | '1.29' | '1.30' | '1.31' | '1.32' | '1.33' | '1.34' | '1.35' | '1.36' | '1.37';
 /** Built-in debugging profiles (`sysadmin` from 1.30). */
 export type ProfileName = 'legacy' | 'general' | 'baseline' | 'restricted' | 'netadmin' | 'sysadmin';
 
@@ -80,7 +81,7 @@ export interface Session {
   namespace?: string;
   /** Whether the namespace was explicit (matters for `-f` objects). */
   namespaceExplicit?: boolean;
-  /** Default `1.36`. */
+  /** Default: the newest supported, `defaultKubectlVersion()` (`1.37`). */
   kubectlVersion?: KubectlVersion | string;
   /** Environment kubectl would see; only `KUBECTL_DEBUG_CUSTOM_PROFILE` matters (1.30–1.31). */
   env?: Record<string, string>;
@@ -195,4 +196,6 @@ export function splitCommandLine(line: string): string[];
 export function shellQuote(word: string): string;
 export function profiles(kubectlVersion?: KubectlVersion | string): ProfileName[];
 export function kubectlVersions(): KubectlVersion[];
+/** The version followed when a session gives none: the newest supported (`1.37`). */
+export function defaultKubectlVersion(): KubectlVersion;
 export function version(): string;

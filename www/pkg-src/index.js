@@ -22,6 +22,7 @@ import wbgInit, {
   splitCommandLineJson,
   profiles as wasmProfiles,
   kubectlVersions as wasmKubectlVersions,
+  defaultKubectlVersion as wasmDefaultKubectlVersion,
   libraryVersion,
   __kubedebugReinstantiate,
   __kubedebugMemoryBytes,
@@ -323,6 +324,11 @@ export function profiles(kubectlVersion) {
 /** @returns {string[]} the kubectl versions whose behaviour can be followed, oldest first. */
 export function kubectlVersions() {
   return call(() => wasmKubectlVersions());
+}
+
+/** @returns {string} the kubectl version followed when none is given: the newest supported. */
+export function defaultKubectlVersion() {
+  return call(() => wasmDefaultKubectlVersion());
 }
 
 /** @returns {string} this library's version. */

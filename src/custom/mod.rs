@@ -78,6 +78,45 @@ pub fn parse_custom_profile(
         .map_err(|e| invalid(format!("error unmarshaling JSON: while decoding JSON: {e}")))
 }
 
+/// sigs.k8s.io/yaml's `YAMLToJSON` of the first YAML document of `text` (go-yaml v2 semantics:
+/// YAML 1.1 booleans, octal, merge keys; maps with sorted keys): `Null` for an empty document.
+/// The error is the text after `error converting YAML to JSON: `. For hosts and tests that read
+/// `-f` documents as kubectl does (split on `---` lines first, like its `YAMLReader`).
+///
+/// # Errors
+/// go-yaml's text (`yaml: line 2: …`).
+pub fn yaml_to_json(text: &str) -> Result<Value, String> {
+    let d = yaml::yaml_to_doc(text)?;
+    // Children are pushed before their parents: convert in index order, each node once.
+    let mut done: Vec<Value> = Vec::with_capacity(d.nodes.len());
+    let at = |done: &Vec<Value>, i: &u32| {
+        usize::try_from(*i)
+            .ok()
+            .and_then(|i| done.get(i).cloned())
+            .unwrap_or(Value::Null)
+    };
+    for n in &d.nodes {
+        let v = match n {
+            doc::N::Null => Value::Null,
+            doc::N::Bool(b) => Value::Bool(*b),
+            doc::N::Num(t, _) => {
+                kubedebug_skim::Number::from_json(t).map_or(Value::Null, Value::Number)
+            }
+            doc::N::Str(t, _) => Value::String(t.clone()),
+            doc::N::Arr(items) => Value::Array(items.iter().map(|i| at(&done, i)).collect()),
+            doc::N::Obj(kv) => {
+                let mut m = crate::json::Map::new();
+                for (k, i) in kv {
+                    m.insert(k.clone(), at(&done, i));
+                }
+                Value::Object(m)
+            }
+        };
+        done.push(v);
+    }
+    Ok(at(&done, &d.root))
+}
+
 /// Mirrors kubectl `debug.go` `Validate`'s custom-profile check: `name`, `command` (non-empty),
 /// `image`, `lifecycle` (non-null) and `volumeDevices` (non-empty) may not be set.
 pub fn check_forbidden_fields(container: &Value) -> Result<(), Error> {

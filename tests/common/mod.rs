@@ -11,8 +11,11 @@ use kubedebug::{
 };
 use serde_json::{Map, Value};
 
-/// The kubectl versions with recorded cases.
-pub const VERSIONS: [&str; 7] = ["1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33"];
+/// The kubectl versions with recorded cases: every supported version (the core's one
+/// declaration, `KubectlVersion::all()`); the conformance run fails when one has no goldens.
+pub fn versions() -> Vec<String> {
+    KubectlVersion::all().map(|v| v.to_string()).collect()
+}
 
 /// The conformance folder.
 pub fn conformance_dir() -> PathBuf {
@@ -176,20 +179,142 @@ pub fn session_for(g: &Golden) -> Session {
 }
 
 /// The target objects kubectl reads after `prepare`, in its order: each `-f` file (read
-/// from `$FIXTURES`), then each positional target from the cluster; an error is the text
-/// kubectl prints for an object it cannot read.
+/// from `$FIXTURES`, its documents as kubectl's builder reads them: see [`file_documents`]),
+/// then each positional target from the cluster; an error is the text kubectl prints for an
+/// object it cannot read (and nothing after it is read).
 pub fn target_objects(prepared: &Prepared, cluster: &FakeCluster) -> Vec<Result<Value, String>> {
     let mut objects = Vec::new();
     for file in &prepared.options.filename {
-        match read_fixture_path(file).map(|t| serde_json::from_str::<Value>(&t)) {
-            Ok(Ok(obj)) => objects.push(Ok(obj)),
-            _ => objects.push(Err(format!("error: the path {file:?} does not exist"))),
+        match read_fixture_path(file) {
+            Ok(text) => {
+                for doc in file_documents(file, &text) {
+                    let stop = doc.is_err();
+                    objects.push(doc);
+                    if stop {
+                        return objects;
+                    }
+                }
+            }
+            Err(_) => {
+                objects.push(Err(format!("error: the path {file:?} does not exist")));
+                return objects;
+            }
         }
     }
     for target in &prepared.targets {
         objects.push(cluster.get(&target.get.path));
     }
     objects
+}
+
+/// The documents of a `-f` source as kubectl's `YAMLOrJSONDecoder` yields them: a JSON stream
+/// when the text starts with `{`, else YAML split on `---` lines (each document through
+/// sigs.k8s.io/yaml, the core's [`kubedebug::custom::yaml_to_json`]); empty documents are
+/// skipped, a `List` is *not* flattened (the core refuses it), and each document's
+/// `apiVersion`/`kind` is checked with kubectl's texts. The object kinds themselves are the
+/// core's to judge.
+pub fn file_documents(file: &str, text: &str) -> Vec<Result<Value, String>> {
+    let mut out = Vec::new();
+    let decode_err = |m: String| Err(format!("error: unable to decode {file:?}: {m}"));
+    if text.trim_start().starts_with('{') {
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+        let mut start = 0;
+        while let Some(next) = stream.next() {
+            let end = stream.byte_offset();
+            match next {
+                Ok(v) => {
+                    let raw = text.get(start..end).unwrap_or("").trim();
+                    if let Some(m) = type_meta_error(&v, raw) {
+                        out.push(decode_err(m));
+                        return out;
+                    }
+                    out.push(Ok(v));
+                }
+                Err(e) => {
+                    out.push(Err(format!("error: error parsing {file}: {e}")));
+                    return out;
+                }
+            }
+            start = end;
+        }
+        return out;
+    }
+    let mut chunks = vec![String::new()];
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("---") && line.get(3..).unwrap_or("").trim().is_empty() {
+            chunks.push(String::new());
+        } else if let Some(last) = chunks.last_mut() {
+            last.push_str(line);
+        }
+    }
+    for chunk in chunks {
+        match kubedebug::custom::yaml_to_json(&chunk) {
+            Ok(kubedebug::Value::Null) => {}
+            Ok(v) => {
+                let v = Value::from(&v);
+                if let Some(m) = type_meta_error(&v, &sorted_json(&v)) {
+                    out.push(decode_err(m));
+                    return out;
+                }
+                out.push(Ok(v));
+            }
+            Err(e) => {
+                out.push(Err(format!(
+                    "error: error parsing {file}: error converting YAML to JSON: {e}"
+                )));
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// apimachinery's checks of a document's type meta, with the document as kubectl quotes it.
+fn type_meta_error(v: &Value, quoted: &str) -> Option<String> {
+    let Some(map) = v.as_object() else {
+        let what = match v {
+            Value::Array(_) => "array",
+            Value::String(_) => "string",
+            Value::Number(_) => "number",
+            Value::Bool(_) => "bool",
+            _ => "object",
+        };
+        return Some(format!("couldn't get version/kind; json parse error: json: cannot unmarshal {what} into Go value of type struct {{ APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }}"));
+    };
+    for k in ["apiVersion", "kind"] {
+        let what = match map.get(k) {
+            Some(Value::Array(_)) => "array",
+            Some(Value::Number(_)) => "number",
+            Some(Value::Bool(_)) => "bool",
+            Some(Value::Object(_)) => "object",
+            _ => continue,
+        };
+        return Some(format!("couldn't get version/kind; json parse error: json: cannot unmarshal {what} into Go struct field .{k} of type string"));
+    }
+    let field = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or("");
+    if field("kind").is_empty() {
+        return Some(format!("Object 'Kind' is missing in '{quoted}'"));
+    }
+    if field("apiVersion").is_empty() {
+        return Some(format!("Object 'apiVersion' is missing in '{quoted}'"));
+    }
+    None
+}
+
+/// Go's `json.Marshal` of a decoded YAML map: keys sorted, compact.
+fn sorted_json(v: &Value) -> String {
+    fn sort(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => {
+                let mut keys: Vec<&String> = m.keys().collect();
+                keys.sort();
+                Value::Object(keys.into_iter().map(|k| (k.clone(), sort(&m[k]))).collect())
+            }
+            Value::Array(a) => Value::Array(a.iter().map(sort).collect()),
+            v => v.clone(),
+        }
+    }
+    serde_json::to_string(&sort(v)).unwrap_or_default()
 }
 
 /// Objects served by the fake cluster.

@@ -3,9 +3,11 @@
  * `-f` documents as kubectl's resource builder reads them, for the Node CLI and the page alike
  * (the `yaml` package is passed in: Node loads it lazily, the page through its import map, the
  * worker by URL). Text whose first non-blank character is `{` is JSON (kubectl's
- * `YAMLOrJSONDecoder` sniff); anything else is a YAML stream. `*List` objects are flattened;
- * empty and `null` documents are skipped; everything else must be an object with `kind` and
- * `apiVersion`, with kubectl's error texts.
+ * `YAMLOrJSONDecoder` sniff: one object or a stream of them); anything else is a YAML stream.
+ * A `kind: List` (or any `*List`) is one object, not flattened: `kubectl debug`'s builder does
+ * not flatten, and the core refuses it (`"/v1, Kind=List" not supported by debug`, recorded on
+ * kubectl 1.27–1.37, `file-list-*`). Empty and `null` documents are skipped; everything else
+ * must be an object with `kind` and `apiVersion`, with kubectl's error texts.
  *
  * Two outputs: objects (the page; numbers become JS numbers) or each object's JSON text with
  * every number as written (the CLI: a JSON file's text is passed on unchanged, a YAML file's
@@ -58,9 +60,17 @@ const GO_TYPE_META = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\
 export function parseDocumentTexts(yaml, text, source, options = {}) {
   const code = options.code;
   const json = jsonDocument(text, source, code);
-  if (json?.error === undefined && json && !isList(json.value)) {
+  if (json?.error === undefined && json) {
     checkTypeMeta(json.value, () => text.trim(), source, code);
     return [{ text, kind: json.value.kind, name: nameOf(json.value) }];
+  }
+  const stream = json?.error ? jsonStream(text) : null;
+  if (stream) {
+    return stream.map((part) => {
+      const value = JSON.parse(part);
+      checkTypeMeta(value, () => part.trim(), source, code);
+      return { text: part, kind: value.kind, name: nameOf(value) };
+    });
   }
   return objectsOf(yaml, text, source, code, true, json?.error).map((o) => {
     try {
@@ -81,15 +91,24 @@ export function parseDocumentTexts(yaml, text, source, options = {}) {
  */
 export function parseDocumentObjects(yaml, text, source, options = {}) {
   const json = jsonDocument(text, source, options.code);
-  if (json?.error === undefined && json && !isList(json.value)) {
+  if (json?.error === undefined && json) {
     checkTypeMeta(json.value, () => text.trim(), source, options.code);
     return [json.value];
+  }
+  const stream = json?.error ? jsonStream(text) : null;
+  if (stream) {
+    return stream.map((part) => {
+      const value = JSON.parse(part);
+      checkTypeMeta(value, () => part.trim(), source, options.code);
+      return value;
+    });
   }
   return objectsOf(yaml, text, source, options.code, false, json?.error);
 }
 
 /**
- * JSON only (a host without the `yaml` package): one object or a `*List`, checked like kubectl.
+ * JSON only (a host without the `yaml` package): one object or a stream of them, checked like
+ * kubectl (a `*List` stays one object).
  * @param {string} text
  * @param {string} source
  * @param {ParseOptions} [options]
@@ -102,12 +121,60 @@ export function parseJsonObjects(text, source, options = {}) {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new DocumentError(`error parsing ${source}: ${jsonErrorText(err, text)}`, { code, cause: err });
+    const stream = jsonStream(text);
+    if (!stream) throw new DocumentError(`error parsing ${source}: ${jsonErrorText(err, text)}`, { code, cause: err });
+    return stream.map((part) => {
+      const item = JSON.parse(part);
+      checkTypeMeta(item, () => part.trim(), source, code);
+      return item;
+    });
   }
   if (value === null) return [];
-  const items = isList(value) ? value.items : [value];
-  for (const item of items) checkTypeMeta(item, () => (item === value ? text.trim() : JSON.stringify(item)), source, code);
-  return items;
+  checkTypeMeta(value, () => text.trim(), source, code);
+  return [value];
+}
+
+/**
+ * A stream of JSON objects (`{…}\n{…}`, as kubectl's `YAMLOrJSONDecoder` reads one after the
+ * other), split into each object's text; `null` unless every part is an object that parses.
+ * @param {string} text
+ * @returns {string[] | null}
+ */
+function jsonStream(text) {
+  /** @type {string[]} */
+  const parts = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth === 0) {
+        if (c !== '{') return null;
+        start = i;
+      }
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth < 0) return null;
+      if (depth === 0) parts.push(text.slice(start, i + 1));
+    } else if (depth === 0 && !/\s/.test(c)) return null;
+  }
+  if (depth !== 0 || parts.length < 2) return null;
+  for (const part of parts) {
+    try {
+      JSON.parse(part);
+    } catch {
+      return null;
+    }
+  }
+  return parts;
 }
 
 /**
@@ -189,11 +256,8 @@ function objectsOf(yaml, text, source, code, exact, jsonError) {
   const out = [];
   for (const value of values) {
     if (value === null || value === undefined) continue;
-    const items = isList(value) ? value.items : [value];
-    for (const item of items) {
-      checkTypeMeta(item, () => goJson(item), source, code);
-      out.push(item);
-    }
+    checkTypeMeta(value, () => goJson(value), source, code);
+    out.push(value);
   }
   return out;
 }
@@ -345,12 +409,6 @@ function jsonNumberText(source, value) {
   const frac = m[3] ? `.${m[3]}` : '';
   const exp = m[4] !== undefined ? `e${m[4]}` : '';
   return `${m[1] === '-' ? '-' : ''}${int}${frac}${exp}`;
-}
-
-/** @param {any} v */
-function isList(v) {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.kind === 'string'
-    && v.kind.endsWith('List') && Array.isArray(v.items);
 }
 
 /** @param {any} v */

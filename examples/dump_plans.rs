@@ -14,7 +14,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{goldens, session_for, target_objects, FakeCluster, VERSIONS};
+use common::{goldens, session_for, target_objects, versions, FakeCluster};
 use kubedebug::{plan, prepare, Failure, ToJson};
 use serde_json::{json, Map, Value};
 
@@ -33,8 +33,8 @@ fn main() {
         .expect("usage: dump_plans OUTPUT.json");
     let mut all = Map::new();
     let (mut cases, mut plans) = (0, 0);
-    for version in VERSIONS {
-        for g in goldens(version) {
+    for version in versions() {
+        for g in goldens(&version) {
             let session = session_for(&g);
             let mut entry = Map::new();
             entry.insert("session".into(), Value::from(session.to_json()));

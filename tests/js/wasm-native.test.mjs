@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Same answers everywhere: every recorded conformance case (kubectl 1.27–1.33), run through
+ * Same answers everywhere: every recorded conformance case (kubectl 1.27–1.37), run through
  * the Wasm in Node, gives exactly the native core's `prepare` and `plan` results. The
  * native results come from `cargo run --example dump_plans -- target/native-plans.json`
  * (set `KUBEDEBUG_NATIVE_PLANS` to read another file).
@@ -14,7 +14,8 @@ import { loadKubedebugNode } from '../../www/node/load-wasm.js';
 const DUMP = process.env.KUBEDEBUG_NATIVE_PLANS
   ?? fileURLToPath(new URL('../../target/native-plans.json', import.meta.url));
 const GOLDEN = new URL('../conformance/golden/', import.meta.url);
-const VERSIONS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33'];
+/** Every supported version has recorded goldens (tests/conformance.rs checks it). */
+const VERSIONS = loadKubedebugNode().kubectlVersions();
 
 /** Every recorded case, as `<version>/<case>` (what the dump's keys must be), sorted. */
 function recordedCases() {

@@ -143,8 +143,24 @@ mod tests {
     use super::*;
     use kubedebug_skim::json;
 
-    const FIXTURES: &str = "/work/main/tests/conformance/oracle/fixtures/custom";
-    const GOLDEN: &str = "/work/main/tests/conformance/golden";
+    const FIXTURES: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/conformance/oracle/fixtures/custom"
+    );
+    const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/golden");
+
+    #[test]
+    fn yaml_to_json_is_sigs_yaml_of_the_first_document() {
+        assert_eq!(
+            yaml_to_json("b: [1, yes, 0755]\na: &x {k: ~}\nc: *x\n---\nd: 1\n"),
+            Ok(json!({"a": {"k": null}, "b": [1, true, 493], "c": {"k": null}}))
+        );
+        assert_eq!(yaml_to_json("# nothing\n"), Ok(Value::Null));
+        assert_eq!(
+            yaml_to_json("a: *nope\n"),
+            Err("yaml: unknown anchor 'nope' referenced".to_string())
+        );
+    }
 
     fn v(minor: u8) -> KubectlVersion {
         KubectlVersion::new(minor).unwrap_or(KubectlVersion::LATEST)

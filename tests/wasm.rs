@@ -5,7 +5,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-use kubedebug::wasm::{kubectl_versions, parse_args_json, plan_text, prepare_json, profiles};
+use kubedebug::wasm::{
+    default_kubectl_version, kubectl_versions, parse_args_json, plan_text, prepare_json, profiles,
+};
 
 const POD: &str = r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"default","labels":{"app":"web"}},"spec":{"containers":[{"name":"app","image":"nginx"}]}}"#;
 
@@ -92,7 +94,8 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
     assert!(plan_text("{}".into(), deep.as_str().into(), true.into()).is_err());
     assert!(plan_text(JsValue::from(5), JsValue::NULL, JsValue::NULL).is_err());
     assert!(profiles(JsValue::from(5)).is_err());
-    assert_eq!(kubectl_versions().len(), 10);
+    assert_eq!(kubectl_versions().len(), 11);
+    assert_eq!(default_kubectl_version(), "1.37");
     assert_eq!(profiles("1.29".into()).map(|p| p.len()).unwrap_or(0), 5);
     assert!(plan_text(
         r#"{"args":["web","--image=busybox"]}"#.into(),

@@ -18,7 +18,7 @@ pub(crate) use yaml_scalar::format_go_v;
 
 /// Mirrors apimachinery `resource.ParseQuantity`'s acceptance: `Err` is its error text.
 pub(crate) fn check_quantity(s: &str) -> Result<(), &'static str> {
-    quantity::canonical(s).map(|_| ())
+    quantity::parse(s).map(|_| ())
 }
 
 use crate::json::Value;

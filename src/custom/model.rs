@@ -89,17 +89,17 @@ pub(crate) fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static Fd> 
     let (start, len) = ty(st)?.names;
     let s = usize::from(start);
     let names = BY_NAME.get(s..s + usize::from(len))?;
-    let name = |i: &u16| FIELDS.get(usize::from(*i)).map_or("", |f| f.json);
-    // Sorted by length, then bytes: most probes compare lengths only.
-    let first = names.partition_point(|i| {
-        let n = name(i);
-        n.len() < key.len() || (n.len() == key.len() && n < key)
-    });
+    let len_of = |i: &u16| FIELDS.get(usize::from(*i)).map_or(0, |f| f.json.len());
+    // Sorted by length, then bytes: the search compares lengths only, then the few names of
+    // the key's length are tested by their first byte before a full comparison.
+    let first = names.partition_point(|i| len_of(i) < key.len());
+    let head = key.as_bytes().first();
     names
         .get(first..)?
         .iter()
-        .take_while(|i| name(i) == key)
         .filter_map(|i| FIELDS.get(usize::from(*i)))
+        .take_while(|f| f.json.len() == key.len())
+        .filter(|f| f.json.as_bytes().first() == head && f.json == key)
         .find(|f| f.known_to(minor))
 }
 

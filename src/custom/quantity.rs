@@ -103,20 +103,52 @@ fn interpret(s: &str) -> Option<(u32, i32, Fmt)> {
     Some((10, e, Fmt::DecExp))
 }
 
-/// `ParseQuantity(s)` then `String()`: the text kubectl re-marshals.
-pub(super) fn canonical(s: &str) -> Result<String, &'static str> {
+/// apimachinery `ParseQuantity`'s acceptance, without building anything: every error
+/// [`canonical`] can give comes from here (the typed check calls it for each quantity).
+pub(super) fn parse(s: &str) -> Result<Parsed<'_>, &'static str> {
     if s.is_empty() {
         return Err(FORMAT_WRONG);
     }
+    let p = split(s)?;
+    let (base, exp, fmt) = interpret(p.suffix).ok_or(SUFFIX)?;
+    let dlen = i32::try_from(p.denom.len()).map_err(|_| NUMERIC)?;
+    let nlen = i32::try_from(p.num.len()).map_err(|_| NUMERIC)?;
+    Ok(Parsed {
+        p,
+        base,
+        exp,
+        fmt,
+        nlen,
+        dlen,
+    })
+}
+
+/// A quantity [`parse`] accepted: its parts, suffix and digit counts.
+pub(super) struct Parsed<'a> {
+    p: Parts<'a>,
+    base: u32,
+    exp: i32,
+    fmt: Fmt,
+    nlen: i32,
+    dlen: i32,
+}
+
+/// `ParseQuantity(s)` then `String()`: the text kubectl re-marshals.
+pub(super) fn canonical(s: &str) -> Result<String, &'static str> {
     if s == "0" {
         return Ok("0".into());
     }
-    let p = split(s)?;
-    let (base, exp, mut fmt) = interpret(p.suffix).ok_or(SUFFIX)?;
+    let Parsed {
+        p,
+        base,
+        exp,
+        mut fmt,
+        nlen,
+        dlen,
+    } = parse(s)?;
     let shifted = format!("{}{}", p.num, p.denom);
-    let dlen = i32::try_from(p.denom.len()).map_err(|_| NUMERIC)?;
-    // Fast path (int64Amount), where apimachinery may keep the original text.
-    let nlen = i32::try_from(p.num.len()).map_err(|_| NUMERIC)?;
+    // Fast path (int64Amount), where apimachinery may keep the original text. Its parse
+    // cannot fail: `precision >= 0` bounds the digits to 18.
     let precision = match fmt {
         Fmt::Bin if exp >= 0 && p.denom.is_empty() => {
             15 - nlen - (exp as f32 * 3.0 / 10.0) as i32 - 1
@@ -416,5 +448,33 @@ mod tests {
         assert_eq!(canonical("1e"), Err(SUFFIX));
         assert_eq!(canonical("1Qi"), Err(FORMAT_WRONG));
         assert_eq!(canonical("1ki"), Err(SUFFIX));
+    }
+
+    /// The typed check's `parse` fails exactly where `canonical` does, with the same text.
+    #[test]
+    fn parse_accepts_what_canonical_accepts() {
+        let parts = [
+            "", "0", "00", "-", "+", ".", "1", "12", "007", "1.", ".5", "1.50",
+        ];
+        let suffixes = [
+            "", "m", "k", "Ki", "Ei", "e3", "E-2", "e", "ki", "Qi", "i", "e+", "1",
+        ];
+        for p in parts {
+            for q in suffixes {
+                for sign in ["", "-", "+"] {
+                    let s = format!("{sign}{p}{q}");
+                    assert_eq!(parse(&s).map(|_| ()), canonical(&s).map(|_| ()), "{s}");
+                }
+            }
+        }
+        for s in [
+            "9223372036854775807",
+            "99999999999999999999Ki",
+            "1.5.5",
+            "1 ",
+            " 1",
+        ] {
+            assert_eq!(parse(s).map(|_| ()), canonical(s).map(|_| ()), "{s}");
+        }
     }
 }

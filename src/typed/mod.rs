@@ -239,7 +239,10 @@ impl Dec {
 
 /// The kept text a skimmed placeholder (`"\u{1}N"`) stands for.
 fn placeholder<'t>(s: &str, texts: &[&'t str]) -> Option<&'t str> {
-    let i: usize = s.strip_prefix('\u{1}')?.parse().ok()?;
+    let (1, digits) = (*s.as_bytes().first()?, s.get(1..)?) else {
+        return None;
+    };
+    let i: usize = digits.parse().ok()?;
     texts.get(i).copied()
 }
 

@@ -4,13 +4,13 @@
 //! whole object instead.
 
 use super::{Abort, Dec, Next, Shape};
+use kubedebug_skim::Tokens;
 
 /// Walk one JSON value's text as Go type `t`.
 pub(super) fn walk(dec: &mut Dec, text: &str, t: u16) -> Result<(), Abort> {
-    let mut c = Cur { s: text, i: 0 };
+    let mut c = Cur(Tokens::new(text));
     c.value(dec, t)?;
-    c.ws();
-    if c.i == text.len() {
+    if c.0.peek().is_none() {
         Ok(())
     } else {
         Err(Abort::new())
@@ -37,114 +37,26 @@ pub(super) fn what(text: &str) -> &'static str {
     }
 }
 
-struct Cur<'a> {
-    s: &'a str,
-    i: usize,
-}
-
 fn bad() -> Abort {
     Abort::new()
 }
 
+/// The skim crate's token cursor (compiled for speed), with the typed walk on top.
+struct Cur<'a>(Tokens<'a>);
+
 impl<'a> Cur<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.s.as_bytes().get(self.i).copied()
-    }
-
-    fn ws(&mut self) {
-        let rest = self.s.as_bytes().get(self.i..).unwrap_or_default();
-        self.i += rest
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
-            .count();
-    }
-
-    fn eat(&mut self, b: u8) -> Result<(), Abort> {
-        self.ws();
-        if self.peek() == Some(b) {
-            self.i += 1;
-            Ok(())
-        } else {
-            Err(bad())
-        }
-    }
-
-    /// At `"`: the text between the quotes (escapes kept), the cursor after the closing quote.
-    fn string(&mut self) -> Result<&'a str, Abort> {
-        let start = self.i + 1;
-        let bytes = self.s.as_bytes();
-        let mut j = start;
-        loop {
-            let run = bytes.get(j..).ok_or_else(bad)?;
-            j += run
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\')
-                .ok_or_else(bad)?;
-            match bytes.get(j) {
-                Some(b'"') => break,
-                _ => j += 2,
-            }
-        }
-        self.i = j + 1;
-        self.s.get(start..j).ok_or_else(bad)
-    }
-
-    /// A number's or literal's text.
-    fn scalar(&mut self) -> &'a str {
-        let start = self.i;
-        let bytes = self.s.as_bytes();
-        while bytes
-            .get(self.i)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
-        {
-            self.i += 1;
-        }
-        self.s.get(start..self.i).unwrap_or("")
-    }
-
-    /// Skip one value without looking inside (no recursion: nesting is counted).
-    fn skip(&mut self) -> Result<(), Abort> {
-        self.ws();
-        let mut depth = 0usize;
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    self.string()?;
-                }
-                Some(b'{' | b'[') => {
-                    depth += 1;
-                    self.i += 1;
-                }
-                Some(b'}' | b']') => {
-                    depth = depth.checked_sub(1).ok_or_else(bad)?;
-                    self.i += 1;
-                }
-                Some(b',' | b':' | b' ' | b'\n' | b'\r' | b'\t') if depth > 0 => self.i += 1,
-                Some(_) => {
-                    if self.scalar().is_empty() {
-                        return Err(bad());
-                    }
-                }
-                None => return Err(bad()),
-            }
-            if depth == 0 {
-                return Ok(());
-            }
-        }
-    }
-
     /// Walk one value as type `t`.
     fn value(&mut self, dec: &mut Dec, t: u16) -> Result<(), Abort> {
-        self.ws();
-        let start = self.i;
-        let shape = match self.peek() {
+        let c = &mut self.0;
+        let start = c.pos();
+        let shape = match c.peek() {
             Some(b'{') => Shape::Obj,
             Some(b'[') => Shape::Arr,
             Some(b'"') => Shape::Str {
-                text: self.string()?,
+                text: c.string().ok_or_else(bad)?,
                 raw: true,
             },
-            Some(_) => match self.scalar() {
+            Some(_) => match c.scalar() {
                 "null" => Shape::Null,
                 "true" => Shape::Bool(true),
                 "false" => Shape::Bool(false),
@@ -157,75 +69,63 @@ impl<'a> Cur<'a> {
         if !matches!(shape, Shape::Obj | Shape::Arr) {
             return Ok(());
         }
+        c.set_pos(start);
         match next {
-            Next::Done => {
-                self.i = start;
-                self.skip()
-            }
-            Next::Elems(e) => {
-                self.i += 1;
-                self.items(b']', |c| c.value(dec, e))
-            }
-            Next::Values(e) => {
-                self.i += 1;
-                self.items(b'}', |c| {
-                    c.key()?;
-                    c.value(dec, e)
-                })
-            }
-            Next::Struct(st) => {
-                self.i += 1;
-                self.items(b'}', |c| {
-                    let key = c.key()?;
-                    let unescaped;
-                    let key = if key.contains('\\') {
-                        unescaped = unescape(key).ok_or_else(bad)?;
-                        unescaped.as_str()
-                    } else {
-                        key
-                    };
-                    match dec.enter(st, key) {
-                        Some((ft, cur)) => {
-                            let r = c.value(dec, ft);
-                            dec.leave(cur);
-                            r
-                        }
-                        None => c.skip(),
+            Next::Done => c.skip().ok_or_else(bad),
+            Next::Elems(e) => self.items(b'[', b']', |c| c.value(dec, e)),
+            Next::Values(e) => self.items(b'{', b'}', |c| {
+                c.key()?;
+                c.value(dec, e)
+            }),
+            Next::Struct(st) => self.items(b'{', b'}', |c| {
+                let key = c.key()?;
+                let unescaped;
+                let key = if key.contains('\\') {
+                    unescaped = unescape(key).ok_or_else(bad)?;
+                    unescaped.as_str()
+                } else {
+                    key
+                };
+                match dec.enter(st, key) {
+                    Some((ft, cur)) => {
+                        let r = c.value(dec, ft);
+                        dec.leave(cur);
+                        r
                     }
-                })
-            }
+                    None => c.0.skip().ok_or_else(bad),
+                }
+            }),
         }
     }
 
     /// A member's key and its colon.
     fn key(&mut self) -> Result<&'a str, Abort> {
-        self.ws();
-        if self.peek() != Some(b'"') {
+        let c = &mut self.0;
+        if c.peek() != Some(b'"') {
             return Err(bad());
         }
-        let k = self.string()?;
-        self.eat(b':')?;
+        let k = c.string().ok_or_else(bad)?;
+        c.eat(b':').ok_or_else(bad)?;
         Ok(k)
     }
 
-    /// The members or elements after an opening bracket, up to `end`.
+    /// The members or elements between `open` and `end`.
     fn items(
         &mut self,
+        open: u8,
         end: u8,
         mut each: impl FnMut(&mut Self) -> Result<(), Abort>,
     ) -> Result<(), Abort> {
-        self.ws();
-        if self.peek() == Some(end) {
-            self.i += 1;
+        self.0.eat(open).ok_or_else(bad)?;
+        if self.0.eat(end).is_some() {
             return Ok(());
         }
         loop {
             each(self)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
+            match self.0.peek() {
+                Some(b',') => self.0.set_pos(self.0.pos() + 1),
                 Some(b) if b == end => {
-                    self.i += 1;
+                    self.0.set_pos(self.0.pos() + 1);
                     return Ok(());
                 }
                 _ => return Err(bad()),

@@ -28,12 +28,14 @@ mod scan;
 #[cfg(not(target_arch = "wasm32"))]
 mod serde_interop;
 mod to_value;
+mod tokens;
 mod value;
 mod write;
 
 pub use decimal::parse_f64;
 pub use scan::{from_str, from_str_keep_duplicates, Error};
 pub use to_value::ToValue;
+pub use tokens::Tokens;
 pub use value::{Entry, Index, Map, Number, Value};
 pub use write::{to_json, to_string, to_string_pretty};
 

@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::Error;
+use crate::json::de::FromJson;
 use crate::json::{ToJson, Value};
 
 /// A supported kubectl minor version, `1.27` … `1.36`.
@@ -82,6 +83,15 @@ impl FromStr for KubectlVersion {
 }
 
 /// Written as `"1.31"`.
+/// A version as the host writes it (`"1.33"`); an unsupported one fails with its error text.
+impl crate::json::de::FromJson for KubectlVersion {
+    fn from_json_value(v: &Value) -> crate::json::de::Res<KubectlVersion> {
+        <String as FromJson>::from_json_value(v)?
+            .parse()
+            .map_err(|e: Error| crate::json::de::DeError::new(e.message().to_string()))
+    }
+}
+
 impl ToJson for KubectlVersion {
     fn to_json(&self) -> Value {
         Value::String(self.to_string())
@@ -96,7 +106,7 @@ impl serde::Serialize for KubectlVersion {
     }
 }
 
-/// For the test copies of the old derived decoders (`json::de`'s tests).
+/// For the test oracle of the boundary structs (`json::boundary`).
 #[cfg(test)]
 impl<'de> serde::Deserialize<'de> for KubectlVersion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

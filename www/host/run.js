@@ -10,12 +10,12 @@ import { parseJsonObjects } from '../app/parse-documents.js';
 import { waitForContainer } from './wait.js';
 import { attachOrLogs } from './session.js';
 
-/** @typedef {import('./types.js').Session} Session */
-/** @typedef {import('./types.js').Prepared} Prepared */
-/** @typedef {import('./types.js').Plan} Plan */
-/** @typedef {import('./types.js').TextPlan} TextPlan */
-/** @typedef {import('./types.js').Message} Message */
-/** @typedef {import('./types.js').TargetRef} TargetRef */
+/** @typedef {import('../../pkg/index.js').Session} Session */
+/** @typedef {import('../../pkg/index.js').Prepared} Prepared */
+/** @typedef {import('../../pkg/index.js').Plan} Plan */
+/** @typedef {import('../../pkg/index.js').TextPlan} TextPlan */
+/** @typedef {import('../../pkg/index.js').Message} Message */
+/** @typedef {import('../../pkg/index.js').TargetRef} TargetRef */
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /** @typedef {import('./session.js').DebugIo} DebugIo */
 /** @typedef {import('./wait.js').Timers} Timers */
@@ -201,7 +201,7 @@ function printMessages(io, messages) {
 /**
  * The `--custom` path of a session, from its options or by parsing its arguments.
  * @param {Parameters<typeof debug>[0]['planner']} planner
- * @param {import('./types.js').Session} session
+ * @param {import('../../pkg/index.js').Session} session
  * @returns {string}
  */
 function customProfilePath(planner, session) {
@@ -223,7 +223,7 @@ const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
  * The `--custom` file's text, or Go's `open PATH: …` error, as the core wants it.
  * @param {DebugIo} io
  * @param {string} path
- * @returns {Promise<import('./types.js').CustomProfileFile>}
+ * @returns {Promise<import('../../pkg/index.js').CustomProfileFile>}
  */
 async function readCustomProfile(io, path) {
   if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });

@@ -44,7 +44,7 @@ const PASSED_ENV = ['KUBECTL_DEBUG_CUSTOM_PROFILE'];
 export async function runDebugCommand(argv, ctx) {
   const { core, io } = ctx;
   try {
-    const own = extractOwnFlags(argv, { versions: core.kubectlVersions() });
+    const own = extractOwnFlags(argv, { versions: core.kubectlVersions(), kubectlFlags: core.kubectlFlags() });
     if (own.help) {
       io.stdout(helpText(own.kubectlVersion));
       return 0;
@@ -78,7 +78,7 @@ export async function runDebugCommand(argv, ctx) {
       readFile: (path) => reader.readFile(path),
       readSources: (filenames) => reader.sources(filenames),
     };
-    /** @type {import('../host/types.js').Session} */
+    /** @type {import('../../pkg/index.js').Session} */
     const session = {
       args: own.rest, namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
       seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],

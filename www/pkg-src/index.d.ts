@@ -195,4 +195,15 @@ export function splitCommandLine(line: string): string[];
 export function shellQuote(word: string): string;
 export function profiles(kubectlVersion?: KubectlVersion | string): ProfileName[];
 export function kubectlVersions(): KubectlVersion[];
+/** One flag of kubectl debug's flag table. */
+export interface KubectlFlag {
+  /** The long name, without dashes. */
+  name: string;
+  /** The one-letter shorthand, if any. */
+  shorthand: string | null;
+  /** Whether the flag takes a value (pflag consumes the next word when none is inline). */
+  takesValue: boolean;
+}
+/** kubectl debug's flag table: every flag of every supported version (local and global). */
+export function kubectlFlags(): KubectlFlag[];
 export function version(): string;

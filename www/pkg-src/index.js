@@ -22,6 +22,7 @@ import wbgInit, {
   splitCommandLineJson,
   profiles as wasmProfiles,
   kubectlVersions as wasmKubectlVersions,
+  kubectlFlagsJson,
   libraryVersion,
   __kubedebugReinstantiate,
   __kubedebugMemoryBytes,
@@ -323,6 +324,15 @@ export function profiles(kubectlVersion) {
 /** @returns {string[]} the kubectl versions whose behaviour can be followed, oldest first. */
 export function kubectlVersions() {
   return call(() => wasmKubectlVersions());
+}
+
+/**
+ * kubectl debug's flag table (every version's flags), so that a host taking its own flags out
+ * of an argument list knows which kubectl flags consume the next word.
+ * @returns {import('./index.js').KubectlFlag[]}
+ */
+export function kubectlFlags() {
+  return call(() => JSON.parse(kubectlFlagsJson()));
 }
 
 /** @returns {string} this library's version. */

@@ -242,13 +242,14 @@ async function readCustomProfile(io, path) {
  * `-f` targets, one source after the other like kubectl's builder: the sources are checked up
  * front (`io.readSources`: missing paths, directories, URLs, stdin), then each is read and its
  * objects planned before the next is read. With `parseDocumentsText` each object stays JSON
- * text; otherwise objects get the command's namespace when they have none.
+ * text; otherwise objects get the command's namespace when they have none (a namespace that
+ * differs from an explicit one is refused by the core's `plan`).
  * @param {Parameters<typeof debug>[0]} options
  * @param {Prepared} prepared
  * @returns {AsyncGenerator<Target>}
  */
 async function* fileTargets(options, prepared) {
-  const { io, session } = options;
+  const { io } = options;
   const filenames = prepared.options.filename ?? [];
   const sources = io.readSources
     ? await io.readSources(filenames)
@@ -266,14 +267,9 @@ async function* fileTargets(options, prepared) {
       const meta = (object.metadata ??= {});
       // A non-object `metadata` is left for the core's typed decode to refuse with kubectl's text.
       const isObject = typeof meta === 'object' && meta !== null && !Array.isArray(meta);
-      if (isObject && object.kind !== 'Node') {
-        if (!meta.namespace) meta.namespace = prepared.namespace;
-        else if (session.namespaceExplicit && meta.namespace !== prepared.namespace) {
-          throw new DebugError(`the namespace from the provided object "${meta.namespace}" does not match the namespace `
-            + `"${prepared.namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
-          { code: 'file/namespace' });
-        }
-      }
+      // An explicit namespace that differs from the object's is the core's check (`plan`:
+      // `target/namespace-mismatch`), as on the text path.
+      if (isObject && object.kind !== 'Node' && !meta.namespace) meta.namespace = prepared.namespace;
       yield { name: `${String(object.kind ?? '').toLowerCase()}/${isObject ? meta.name ?? '' : ''}`, ref: null, object };
     }
   }

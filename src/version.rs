@@ -29,6 +29,12 @@ impl KubectlVersion {
         self.0
     }
 
+    /// Whether kubectl prints the session-recording banner before it attaches (kubectl
+    /// `pkg/cmd/attach` `RecordingBanner`, from 1.34).
+    pub fn records_banner(self) -> bool {
+        self.at_least(34)
+    }
+
     /// True when this version is `1.<minor>` or newer.
     pub fn at_least(self, minor: u8) -> bool {
         self.0 >= minor

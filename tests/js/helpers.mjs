@@ -108,7 +108,7 @@ export function ephemeralPlan(o = {}) {
     requests: [{ method: /** @type {const} */ ('PATCH'), path: `/api/v1/namespaces/${NS}/pods/mypod/ephemeralcontainers`,
       contentType: 'application/strategic-merge-patch+json', body: { spec: { ephemeralContainers: [container] } } }],
     result: null, container,
-    attach: o.attach ? { namespace: NS, pod: 'mypod', container: name, ephemeral: true, stdin: Boolean(o.stdin), tty: Boolean(o.tty) } : null,
+    attach: o.attach ? { namespace: NS, pod: 'mypod', container: name, ephemeral: true, stdin: Boolean(o.stdin), tty: Boolean(o.tty), recordingBanner: true } : null,
     messages: [{ stream: /** @type {const} */ ('stdout'), text: `Defaulting debug container name to ${name}.` }],
   };
 }

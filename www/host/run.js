@@ -124,7 +124,7 @@ async function runTargets(options, results) {
     });
     result.exitCode = await attachOrLogs({
       kube, target: plan.attach, pod, status, io, webSocketFactory: options.attachFactory, token: options.token,
-      quiet, recordingBanner: recordsBanner(session.kubectlVersion), commandName: options.commandName, signal,
+      quiet, recordingBanner: plan.attach.recordingBanner, commandName: options.commandName, signal,
     });
     exitCode = result.exitCode;
   }
@@ -317,6 +317,7 @@ export function escapeControls(text) {
 
 /**
  * kubectl 1.34+ prints the recording banner; an unknown version means HEAD.
+ * @deprecated the core says it: `plan.attach.recordingBanner` (kept for the 0.1 API).
  * @param {string | undefined} version e.g. `1.33`, `v1.34.2`
  * @returns {boolean}
  */

@@ -127,6 +127,8 @@ export interface AttachTarget {
   ephemeral: boolean;
   stdin: boolean;
   tty: boolean;
+  /** Whether kubectl prints the session-recording banner before attaching (1.34+). */
+  recordingBanner: boolean;
 }
 
 /** What kubectl does for one target. */

@@ -70,12 +70,23 @@ export async function debug(options) {
     const exitCode = await runTargets(options, results);
     return { exitCode, results };
   } catch (err) {
-    const core = /** @type {any} */ (err);
-    if (Array.isArray(core?.messages)) printMessages(io, core.messages);
-    io.stderr(escapeControls(formatError(err)) + '\n');
-    if (core?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
-    return { exitCode: 1, results, error: err };
+    return { exitCode: reportError(io, err), results, error: err };
   }
+}
+
+/**
+ * Print a failure as kubectl does: the lines it printed before failing, `error: …` (echoed
+ * input escaped), and the usage hint when kubectl adds it. The one error printer of the hosts.
+ * @param {Pick<DebugIo, 'stdout' | 'stderr'>} io
+ * @param {unknown} err
+ * @returns {1} the exit code
+ */
+export function reportError(io, err) {
+  const e = /** @type {any} */ (err);
+  if (Array.isArray(e?.messages)) printMessages(io, e.messages);
+  io.stderr(escapeControls(formatError(err)) + '\n');
+  if (e?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
+  return 1;
 }
 
 /**
@@ -191,7 +202,7 @@ function withLazyObject(text, plan) {
 
 /**
  * Print messages on their stream, each followed by a newline.
- * @param {DebugIo} io
+ * @param {Pick<DebugIo, 'stdout' | 'stderr'>} io
  * @param {Message[] | undefined} messages the core already left out what `-q` suppresses
  */
 function printMessages(io, messages) {

@@ -5,11 +5,11 @@
  * kubectl's text and the field it belongs to; nothing here throws.
  * @module
  */
-import { parseDocumentObjects } from './parse-documents.js';
+import { parseDocumentObjects } from '../host/documents.js';
 import { fieldForError } from './field-errors.js';
 
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
-/** @typedef {import('./parse-documents.js').YamlModule} YamlModule */
+/** @typedef {import('../host/documents.js').YamlModule} YamlModule */
 /** @typedef {import('../../pkg/index.js').Message} Message */
 /** @typedef {import('../../pkg/index.js').Plan} Plan */
 /** @typedef {import('./state.js').PlaygroundState} PlaygroundState */

@@ -6,7 +6,7 @@
  * @module
  */
 import { DebugError, formatError } from './errors.js';
-import { parseJsonObjects } from '../app/parse-documents.js';
+import { parseJsonObjects } from './documents.js';
 import { waitForContainer } from './wait.js';
 import { attachOrLogs } from './session.js';
 
@@ -19,7 +19,7 @@ import { attachOrLogs } from './session.js';
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /** @typedef {import('./session.js').DebugIo} DebugIo */
 /** @typedef {import('./wait.js').Timers} Timers */
-/** @typedef {import('../app/parse-documents.js').DocumentText} DocumentText */
+/** @typedef {import('./documents.js').DocumentText} DocumentText */
 /** @typedef {{ name: string, ref: TargetRef | null, object: any, text?: string }} Target */
 /**
  * The Wasm core (or a stand-in): both functions throw a CoreError on invalid input.

@@ -5,7 +5,7 @@
  * every number as written (`RawNumber`s print as their text in both formats).
  * @module
  */
-import { RawNumber, stringifyExact } from '../app/parse-documents.js';
+import { RawNumber, stringifyExact } from '../host/documents.js';
 import { parseJsonExact } from './documents.js';
 import { loadYaml } from './yaml.js';
 

@@ -4,6 +4,7 @@
 
 pub use kubedebug_skim::{Map, Value};
 
+pub(crate) mod boundary;
 pub(crate) mod de;
 
 /// A type written as JSON by hand (no serde in the Wasm). Each impl writes what the serde
@@ -17,6 +18,12 @@ pub trait ToJson {
 impl ToJson for String {
     fn to_json(&self) -> Value {
         Value::String(self.clone())
+    }
+}
+
+impl ToJson for u64 {
+    fn to_json(&self) -> Value {
+        Value::from(*self)
     }
 }
 

@@ -77,6 +77,8 @@ pub struct AttachTarget {
     pub stdin: bool,
     /// `-t`.
     pub tty: bool,
+    /// Whether kubectl prints the session-recording banner before attaching (1.34+).
+    pub recording_banner: bool,
 }
 
 /// What kubectl does for one target object.
@@ -137,6 +139,7 @@ impl ToJson for AttachTarget {
             ("ephemeral", self.ephemeral.to_json()),
             ("stdin", self.stdin.to_json()),
             ("tty", self.tty.to_json()),
+            ("recordingBanner", self.recording_banner.to_json()),
         ])
     }
 }
@@ -179,6 +182,7 @@ mod tests {
                     ephemeral: true,
                     stdin: false,
                     tty: true,
+                    recording_banner: true,
                 }),
             ] {
                 let plan = Plan {

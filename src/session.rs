@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use crate::error::{go_quote, Code, Error};
 use crate::generate::{self, Context};
-use crate::json::de::{self, Decode, Slot};
+use crate::json::boundary::boundary_struct;
+use crate::json::de;
 use crate::json::{object, ToJson, Value};
 use crate::messages::Message;
 use crate::names::NameSource;
@@ -19,33 +20,34 @@ use crate::version::KubectlVersion;
 /// The environment variable that gates `--custom` in kubectl 1.30–1.31.
 pub const CUSTOM_PROFILE_GATE: &str = "KUBECTL_DEBUG_CUSTOM_PROFILE";
 
-/// Everything a debug session starts from. Give either `args` (a kubectl argument list, as
-/// after `kubectl debug`) or `options`.
-///
-/// Decoded by hand ([`Session::from_json`]; written as JSON from the same table): a new field
-/// goes into its `Decode` impl too. Missing fields take their defaults, unknown fields are
-/// rejected.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct Session {
-    /// A kubectl command line, split into words (`["mypod", "-it", "--image=busybox"]`).
-    pub args: Option<Vec<String>>,
-    /// Structured options (used when `args` is absent).
-    pub options: Option<DebugOptions>,
-    /// The command's namespace (kubeconfig context's, default `default`); `-n` in `args` wins.
-    pub namespace: Option<String>,
-    /// Whether the namespace was given explicitly (matters for `-f` objects).
-    pub namespace_explicit: bool,
-    /// The kubectl version to follow (default 1.37, the newest).
-    pub kubectl_version: Option<KubectlVersion>,
-    /// Environment variables kubectl would see (only `KUBECTL_DEBUG_CUSTOM_PROFILE` matters).
-    pub env: BTreeMap<String, String>,
-    /// The `--custom` file as the host read it.
-    pub custom_profile: Option<CustomProfileFile>,
-    /// Seed for generated name suffixes.
-    pub seed: u64,
-    /// Explicit name suffixes, used before the seeded ones.
-    pub suffixes: Vec<String>,
+boundary_struct! {
+    /// Everything a debug session starts from. Give either `args` (a kubectl argument list,
+    /// as after `kubectl debug`) or `options`.
+    ///
+    /// Missing fields take their defaults, unknown fields are rejected.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct Session {
+        deny_unknown: true;
+        /// A kubectl command line, split into words (`["mypod", "-it", "--image=busybox"]`).
+        pub args: Option<Vec<String>> = None, "args";
+        /// Structured options (used when `args` is absent).
+        pub options: Option<DebugOptions> = None, "options";
+        /// The command's namespace (kubeconfig context's, default `default`); `-n` in `args` wins.
+        pub namespace: Option<String> = None, "namespace";
+        /// Whether the namespace was given explicitly (matters for `-f` objects).
+        pub namespace_explicit: bool = false, "namespaceExplicit";
+        /// The kubectl version to follow (default 1.37, the newest).
+        pub kubectl_version: Option<KubectlVersion> = None, "kubectlVersion";
+        /// Environment variables kubectl would see (only `KUBECTL_DEBUG_CUSTOM_PROFILE` matters).
+        pub env: BTreeMap<String, String> = BTreeMap::new(), "env";
+        /// The `--custom` file as the host read it.
+        pub custom_profile: Option<CustomProfileFile> = None, "customProfile";
+        /// Seed for generated name suffixes.
+        pub seed: u64 = 0, "seed";
+        /// Explicit name suffixes, used before the seeded ones.
+        pub suffixes: Vec<String> = Vec::new(), "suffixes";
+    }
 }
 
 impl Session {
@@ -55,43 +57,6 @@ impl Session {
     /// Malformed JSON or a field of the wrong type: [`Code::InvalidInput`], `invalid session: …`.
     pub fn from_json(text: &str) -> Result<Session, Error> {
         de::from_json(text, "session")
-    }
-}
-
-impl Decode for Session {
-    const NAME: &'static str = "Session";
-    const FIELDS: &'static [&'static str] = &[
-        "args",
-        "options",
-        "namespace",
-        "namespaceExplicit",
-        "kubectlVersion",
-        "env",
-        "customProfile",
-        "seed",
-        "suffixes",
-    ];
-    const DENY_UNKNOWN: bool = true;
-
-    fn slot(&mut self, i: usize) -> Slot<'_> {
-        match i {
-            0 => Slot::OptStrings(&mut self.args),
-            1 => Slot::OptOptions(&mut self.options),
-            2 => Slot::OptStr(&mut self.namespace),
-            3 => Slot::Bool(&mut self.namespace_explicit),
-            4 => Slot::OptVersion(&mut self.kubectl_version),
-            5 => Slot::StrMap(&mut self.env),
-            6 => Slot::OptCustom(&mut self.custom_profile),
-            7 => Slot::U64(&mut self.seed),
-            _ => Slot::Strings(&mut self.suffixes),
-        }
-    }
-}
-
-/// Every field, camelCase, in declaration order (as the serde derive wrote it).
-impl ToJson for Session {
-    fn to_json(&self) -> Value {
-        de::encode(self)
     }
 }
 

@@ -1,46 +1,27 @@
 //! kubectl debug's `Complete` and `Validate`: the checks, in kubectl's order, with its texts.
 
 use crate::error::{go_quote, Code, Error};
-use crate::json::de::{self, Decode, Slot};
-use crate::json::{ToJson, Value};
+use crate::json::boundary::boundary_struct;
+use crate::json::Value;
 use crate::messages::{self, Message};
 use crate::options::DebugOptions;
 use crate::profile::Profile;
 use crate::version::KubectlVersion;
 
-/// The `--custom` file as the host read it: its text, or the OS error of reading it.
-///
-/// Decoded by hand (its `Decode` impl; written as JSON from the same table): missing fields
-/// take their defaults, unknown fields are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct CustomProfileFile {
-    /// The path given to `--custom` (used in messages).
-    pub path: String,
-    /// The file's text, when it could be read.
-    pub text: Option<String>,
-    /// The read error, e.g. `open /x.json: no such file or directory`.
-    pub error: Option<String>,
-}
-
-impl Decode for CustomProfileFile {
-    const NAME: &'static str = "CustomProfileFile";
-    const FIELDS: &'static [&'static str] = &["path", "text", "error"];
-    const DENY_UNKNOWN: bool = false;
-
-    fn slot(&mut self, i: usize) -> Slot<'_> {
-        match i {
-            0 => Slot::Str(&mut self.path),
-            1 => Slot::OptStr(&mut self.text),
-            _ => Slot::OptStr(&mut self.error),
-        }
-    }
-}
-
-/// `{"path": …, "text": …, "error": …}` (as the serde derive wrote it).
-impl ToJson for CustomProfileFile {
-    fn to_json(&self) -> Value {
-        de::encode(self)
+boundary_struct! {
+    /// The `--custom` file as the host read it: its text, or the OS error of reading it.
+    ///
+    /// Missing fields take their defaults, unknown fields are ignored.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(test, serde(default))]
+    pub struct CustomProfileFile {
+        deny_unknown: false;
+        /// The path given to `--custom` (used in messages).
+        pub path: String = String::new(), "path";
+        /// The file's text, when it could be read.
+        pub text: Option<String> = None, "text";
+        /// The read error, e.g. `open /x.json: no such file or directory`.
+        pub error: Option<String> = None, "error";
     }
 }
 

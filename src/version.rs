@@ -9,6 +9,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::Error;
+use crate::json::de::FromJson;
 use crate::json::{ToJson, Value};
 
 /// A supported kubectl minor version, `1.27` … `1.37`.
@@ -31,6 +32,12 @@ impl KubectlVersion {
     /// The minor number (`27` for 1.27).
     pub fn minor(self) -> u8 {
         self.0
+    }
+
+    /// Whether kubectl prints the session-recording banner before it attaches (kubectl
+    /// `pkg/cmd/attach` `RecordingBanner`, from 1.34).
+    pub fn records_banner(self) -> bool {
+        self.at_least(34)
     }
 
     /// True when this version is `1.<minor>` or newer.
@@ -87,6 +94,15 @@ impl FromStr for KubectlVersion {
 }
 
 /// Written as `"1.31"`.
+/// A version as the host writes it (`"1.33"`); an unsupported one fails with its error text.
+impl crate::json::de::FromJson for KubectlVersion {
+    fn from_json_value(v: &Value) -> crate::json::de::Res<KubectlVersion> {
+        <String as FromJson>::from_json_value(v)?
+            .parse()
+            .map_err(|e: Error| crate::json::de::DeError::new(e.message().to_string()))
+    }
+}
+
 impl ToJson for KubectlVersion {
     fn to_json(&self) -> Value {
         Value::String(self.to_string())
@@ -101,7 +117,7 @@ impl serde::Serialize for KubectlVersion {
     }
 }
 
-/// For the test copies of the old derived decoders (`json::de`'s tests).
+/// For the test oracle of the boundary structs (`json::boundary`).
 #[cfg(test)]
 impl<'de> serde::Deserialize<'de> for KubectlVersion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

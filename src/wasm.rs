@@ -158,6 +158,13 @@ pub fn default_kubectl_version() -> String {
     KubectlVersion::default().to_string()
 }
 
+/// `kubectlFlagsJson() → flagsJson`: kubectl debug's flag table (every version's flags: name,
+/// shorthand, whether it takes a value), so that hosts need no copy of it.
+#[wasm_bindgen(js_name = kubectlFlagsJson)]
+pub fn kubectl_flags_json() -> Result<String, JsValue> {
+    to_json(&crate::args::kubectl_flags())
+}
+
 /// `libraryVersion() → string`: this library's version.
 #[wasm_bindgen(js_name = libraryVersion)]
 pub fn library_version() -> String {

@@ -1,6 +1,7 @@
 //! The flag table: every flag `kubectl debug` registers (its local flags, cobra's help flag
 //! and kubectl's global flags), with its pflag value type and the versions that have it.
 
+use crate::json::ToJson;
 use crate::version::KubectlVersion;
 
 /// How a flag's value is parsed (the pflag `Value` type behind it).
@@ -134,6 +135,42 @@ const FLAGS: &[FlagSpec] = &[
     flag("vmodule", None, Kind::VModule, Scope::Global),
     flag("warnings-as-errors", None, Kind::Bool, Scope::Global),
 ];
+
+/// One flag of [`kubectl_flags`], as the hosts see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagInfo {
+    /// The long name, without dashes.
+    pub name: &'static str,
+    /// The one-letter shorthand, if any.
+    pub shorthand: Option<char>,
+    /// Whether the flag takes a value (pflag consumes the next word when none is inline).
+    pub takes_value: bool,
+}
+
+/// `{"name": …, "shorthand": … | null, "takesValue": …}`.
+impl ToJson for FlagInfo {
+    fn to_json(&self) -> crate::json::Value {
+        crate::json::object([
+            ("name", self.name.to_string().to_json()),
+            ("shorthand", self.shorthand.map(String::from).to_json()),
+            ("takesValue", self.takes_value.to_json()),
+        ])
+    }
+}
+
+/// Every flag kubectl debug registers in any version (its flag table, for hosts that take
+/// their own flags out of an argument list before the core parses the rest: they must know
+/// which kubectl flags consume the next word).
+pub fn kubectl_flags() -> Vec<FlagInfo> {
+    FLAGS
+        .iter()
+        .map(|f| FlagInfo {
+            name: f.name,
+            shorthand: f.short.map(char::from),
+            takes_value: f.kind != Kind::Bool,
+        })
+        .collect()
+}
 
 /// Mirrors kubectl's `--custom` registration gate (`cmdutil.DebugCustomProfile`): 1.30 only
 /// when `KUBECTL_DEBUG_CUSTOM_PROFILE` is `true`, 1.31 unless it is `false` (both compared

@@ -23,7 +23,7 @@ mod tests;
 use crate::json::{object, ToJson, Value};
 use crate::options::{DebugOptions, Pair};
 
-pub use flags::custom_flag_enabled;
+pub use flags::{custom_flag_enabled, kubectl_flags, FlagInfo};
 pub use parse::parse_args;
 pub use render::render_args;
 pub use shell::split_command_line;
@@ -34,7 +34,7 @@ pub use shell::split_command_line;
 /// # Errors
 /// Malformed JSON or not an array of strings: `input/invalid`, `invalid argument list: …`.
 pub fn args_from_json(text: &str) -> Result<Vec<String>, crate::Error> {
-    crate::json::de::strings_from_json(text, "argument list")
+    crate::json::de::value_from_json(text, "argument list")
 }
 
 /// The result of parsing a `kubectl debug` command line.

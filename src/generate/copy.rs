@@ -135,6 +135,7 @@ pub(crate) fn pod_copy(
         ephemeral: false,
         stdin: o.stdin,
         tty: o.tty,
+        recording_banner: ctx.version.records_banner(),
     });
     Ok(Plan {
         journey: Journey::Copy,

@@ -135,6 +135,7 @@ pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Res
         ephemeral: true,
         stdin: o.stdin,
         tty: o.tty,
+        recording_banner: ctx.version.records_banner(),
     });
     Ok(Plan {
         journey: Journey::Ephemeral,

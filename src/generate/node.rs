@@ -103,6 +103,7 @@ pub(crate) fn node_debug_pod(
         ephemeral: false,
         stdin: o.stdin,
         tty: o.tty,
+        recording_banner: ctx.version.records_banner(),
     });
     let (body, result) = if with_result {
         (pod.clone(), pod)

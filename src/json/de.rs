@@ -10,16 +10,16 @@
 //! (`options.env[0]: missing field `value``) instead of a line and column; a syntax error is
 //! the reader's (serde_json's text and position).
 //!
-//! The same field tables write these structs as JSON ([`encode`]), as their derives did.
+//! Generic: it names no struct of the crate. Each boundary struct is declared once with
+//! [`boundary_struct!`](crate::json::boundary), which implements [`Decode`] and
+//! [`FromJson`] for it; other field types implement [`FromJson`] where they are declared
+//! (`KubectlVersion` in `version.rs`).
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::error::{go_quote, Code, Error};
-use crate::json::{ToJson, Value as Json};
-use crate::options::{DebugOptions, Pair};
-use crate::validate::CustomProfileFile;
-use crate::version::KubectlVersion;
+use crate::json::Value as Json;
 use kubedebug_skim::Number;
 
 /// Why a value could not be decoded: serde's message, and the path of the value at fault.
@@ -39,7 +39,8 @@ impl fmt::Display for DeError {
 }
 
 impl DeError {
-    fn new(message: String) -> DeError {
+    /// An error with serde's `message`, at the value being decoded.
+    pub(crate) fn new(message: String) -> DeError {
         DeError {
             path: String::new(),
             message,
@@ -90,6 +91,7 @@ fn invalid(v: &Json, expected: &str) -> DeError {
 }
 
 /// A struct decoded from JSON: its name and fields, and where each field's value goes.
+/// Implemented by [`boundary_struct!`](crate::json::boundary), never by hand.
 pub(crate) trait Decode: Default {
     /// The struct's name, for messages.
     const NAME: &'static str;
@@ -99,24 +101,14 @@ pub(crate) trait Decode: Default {
     const DENY_UNKNOWN: bool;
     /// The bit set of the fields that must be present (the others default).
     const REQUIRED: u64 = 0;
-    /// Where field `i` of [`Decode::FIELDS`] goes.
-    fn slot(&mut self, i: usize) -> Slot<'_>;
+    /// Decode `v` into field `i` of [`Decode::FIELDS`].
+    fn fill(&mut self, i: usize, v: &Json) -> Res<()>;
 }
 
-/// A field to fill, by type.
-pub(crate) enum Slot<'a> {
-    Bool(&'a mut bool),
-    OptBool(&'a mut Option<bool>),
-    U64(&'a mut u64),
-    Str(&'a mut String),
-    OptStr(&'a mut Option<String>),
-    Strings(&'a mut Vec<String>),
-    OptStrings(&'a mut Option<Vec<String>>),
-    StrMap(&'a mut BTreeMap<String, String>),
-    Pairs(&'a mut Vec<Pair>),
-    OptOptions(&'a mut Option<DebugOptions>),
-    OptCustom(&'a mut Option<CustomProfileFile>),
-    OptVersion(&'a mut Option<KubectlVersion>),
+/// A field type decoded from a JSON value, as its serde derive decoded it.
+pub(crate) trait FromJson: Sized {
+    /// Decode `v`.
+    fn from_json_value(v: &Json) -> Res<Self>;
 }
 
 /// Decode a `T` from JSON text; a failure is an [`Code::InvalidInput`] error
@@ -125,9 +117,9 @@ pub(crate) fn from_json<T: Decode>(text: &str, what: &str) -> Result<T, Error> {
     parse_and_decode(text, what, decode)
 }
 
-/// Decode a list of strings from JSON text, as [`from_json`] does.
-pub(crate) fn strings_from_json(text: &str, what: &str) -> Result<Vec<String>, Error> {
-    parse_and_decode(text, what, |v| seq(v, string))
+/// Decode any [`FromJson`] value (a list of strings, …) from JSON text, as [`from_json`] does.
+pub(crate) fn value_from_json<T: FromJson>(text: &str, what: &str) -> Result<T, Error> {
+    parse_and_decode(text, what, T::from_json_value)
 }
 
 fn parse_and_decode<T>(text: &str, what: &str, decode: fn(&Json) -> Res<T>) -> Result<T, Error> {
@@ -145,40 +137,11 @@ fn parse_and_decode<T>(text: &str, what: &str, decode: fn(&Json) -> Res<T>) -> R
     ))
 }
 
-/// Encode a `T` as its derive did: an object of every field, in [`Decode::FIELDS`] order.
-pub(crate) fn encode<T: Decode + Clone>(t: &T) -> Json {
-    let mut t = t.clone();
-    let fields = T::FIELDS.iter().enumerate();
-    Json::Object(
-        fields
-            .map(|(i, name)| (name.to_string(), value_of(t.slot(i))))
-            .collect(),
-    )
-}
-
-/// What a slot holds, as JSON.
-fn value_of(slot: Slot<'_>) -> Json {
-    match slot {
-        Slot::Bool(b) => b.to_json(),
-        Slot::OptBool(b) => b.map_or(Json::Null, Json::Bool),
-        Slot::U64(n) => Json::from(*n),
-        Slot::Str(s) => s.to_json(),
-        Slot::OptStr(s) => s.to_json(),
-        Slot::Strings(s) => s.to_json(),
-        Slot::OptStrings(s) => s.to_json(),
-        Slot::StrMap(m) => m.to_json(),
-        Slot::Pairs(p) => p.to_json(),
-        Slot::OptOptions(o) => o.to_json(),
-        Slot::OptCustom(c) => c.to_json(),
-        Slot::OptVersion(k) => k.to_json(),
-    }
-}
-
 /// Assert that `x` is written as its serde derive (kept as the test oracle) wrote it: the
 /// same value, and the same text (so the same field order and escapes).
 #[cfg(test)]
 #[track_caller]
-pub(crate) fn assert_written_as_derive<T: ToJson + serde::Serialize>(x: &T) {
+pub(crate) fn assert_written_as_derive<T: crate::json::ToJson + serde::Serialize>(x: &T) {
     let ours = x.to_json();
     assert_eq!(ours, crate::json::serde_oracle(x));
     let text = serde_json::to_string(x).unwrap_or_default();
@@ -189,7 +152,7 @@ pub(crate) fn assert_written_as_derive<T: ToJson + serde::Serialize>(x: &T) {
 pub(crate) fn decode<T: Decode>(v: &Json) -> Res<T> {
     let mut t = T::default();
     let seen = decode_fields(v, T::NAME, T::FIELDS, T::DENY_UNKNOWN, &mut |i, v| {
-        fill(t.slot(i), v)
+        t.fill(i, v)
     })?;
     let missing = (0..T::FIELDS.len()).find(|i| T::REQUIRED & !seen & (1 << i) != 0);
     match missing.and_then(|i| T::FIELDS.get(i)) {
@@ -250,31 +213,6 @@ fn decode_fields(
     Ok(seen)
 }
 
-/// Decode `v` into `slot` as its type says.
-fn fill(slot: Slot<'_>, v: &Json) -> Res<()> {
-    match slot {
-        Slot::Bool(b) => *b = boolean(v)?,
-        Slot::OptBool(b) => *b = option(v, boolean)?,
-        Slot::U64(n) => *n = uint(v)?,
-        Slot::Str(s) => *s = string(v)?,
-        Slot::OptStr(s) => *s = option(v, string)?,
-        Slot::Strings(s) => *s = seq(v, string)?,
-        Slot::OptStrings(s) => *s = option(v, |v| seq(v, string))?,
-        Slot::StrMap(m) => *m = string_map(v)?,
-        Slot::Pairs(p) => *p = seq(v, decode)?,
-        Slot::OptOptions(o) => *o = option(v, decode)?,
-        Slot::OptCustom(c) => *c = option(v, decode)?,
-        Slot::OptVersion(k) => {
-            *k = option(v, |v| {
-                string(v)?
-                    .parse()
-                    .map_err(|e: Error| DeError::new(e.message().to_string()))
-            })?
-        }
-    }
-    Ok(())
-}
-
 /// `Option<T>`: `null` is `None`.
 fn option<T>(v: &Json, decode: impl Fn(&Json) -> Res<T>) -> Res<Option<T>> {
     match v {
@@ -333,6 +271,42 @@ fn string_map(v: &Json) -> Res<BTreeMap<String, String>> {
         map.insert(k.clone(), string(item).map_err(|e| e.at(k))?);
     }
     Ok(map)
+}
+
+impl FromJson for bool {
+    fn from_json_value(v: &Json) -> Res<bool> {
+        boolean(v)
+    }
+}
+
+impl FromJson for u64 {
+    fn from_json_value(v: &Json) -> Res<u64> {
+        uint(v)
+    }
+}
+
+impl FromJson for String {
+    fn from_json_value(v: &Json) -> Res<String> {
+        string(v)
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json_value(v: &Json) -> Res<Option<T>> {
+        option(v, T::from_json_value)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json_value(v: &Json) -> Res<Vec<T>> {
+        seq(v, T::from_json_value)
+    }
+}
+
+impl FromJson for BTreeMap<String, String> {
+    fn from_json_value(v: &Json) -> Res<BTreeMap<String, String>> {
+        string_map(v)
+    }
 }
 
 #[cfg(test)]
@@ -600,163 +574,6 @@ mod tests {
         assert_eq!(DebugOptions::from_json(&text), Ok(options));
     }
 
-    /// The derives these decoders replace, as they were.
-    mod derived {
-        use std::collections::BTreeMap;
-
-        use serde::Deserialize;
-
-        use crate::version::KubectlVersion;
-
-        #[derive(Debug, PartialEq, Deserialize)]
-        pub struct Pair {
-            pub name: String,
-            pub value: String,
-        }
-
-        #[derive(Debug, PartialEq, Deserialize)]
-        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-        pub struct DebugOptions {
-            pub targets: Vec<String>,
-            pub args: Vec<String>,
-            pub filename: Vec<String>,
-            pub arguments_only: bool,
-            pub attach: Option<bool>,
-            pub container: String,
-            pub copy_to: String,
-            pub custom: String,
-            pub env: Vec<Pair>,
-            pub image: String,
-            pub image_pull_policy: String,
-            pub keep_annotations: bool,
-            pub keep_init_containers: bool,
-            pub keep_labels: bool,
-            pub keep_liveness: bool,
-            pub keep_readiness: bool,
-            pub keep_startup: bool,
-            pub profile: Option<String>,
-            pub quiet: bool,
-            pub replace: bool,
-            pub same_node: bool,
-            pub set_image: Vec<Pair>,
-            pub share_processes: Option<bool>,
-            pub stdin: bool,
-            pub target: String,
-            pub tty: bool,
-        }
-
-        impl Default for DebugOptions {
-            fn default() -> Self {
-                DebugOptions {
-                    targets: Vec::new(),
-                    args: Vec::new(),
-                    filename: Vec::new(),
-                    arguments_only: false,
-                    attach: None,
-                    container: String::new(),
-                    copy_to: String::new(),
-                    custom: String::new(),
-                    env: Vec::new(),
-                    image: String::new(),
-                    image_pull_policy: String::new(),
-                    keep_annotations: false,
-                    keep_init_containers: true,
-                    keep_labels: false,
-                    keep_liveness: false,
-                    keep_readiness: false,
-                    keep_startup: false,
-                    profile: None,
-                    quiet: false,
-                    replace: false,
-                    same_node: false,
-                    set_image: Vec::new(),
-                    share_processes: None,
-                    stdin: false,
-                    target: String::new(),
-                    tty: false,
-                }
-            }
-        }
-
-        #[derive(Debug, Default, PartialEq, Deserialize)]
-        #[serde(rename_all = "camelCase", default)]
-        pub struct CustomProfileFile {
-            pub path: String,
-            pub text: Option<String>,
-            pub error: Option<String>,
-        }
-
-        fn pairs(p: Vec<Pair>) -> Vec<crate::Pair> {
-            p.into_iter()
-                .map(|p| crate::Pair {
-                    name: p.name,
-                    value: p.value,
-                })
-                .collect()
-        }
-
-        impl From<Session> for crate::Session {
-            fn from(s: Session) -> crate::Session {
-                crate::Session {
-                    args: s.args,
-                    options: s.options.map(|o| crate::DebugOptions {
-                        targets: o.targets,
-                        args: o.args,
-                        filename: o.filename,
-                        arguments_only: o.arguments_only,
-                        attach: o.attach,
-                        container: o.container,
-                        copy_to: o.copy_to,
-                        custom: o.custom,
-                        env: pairs(o.env),
-                        image: o.image,
-                        image_pull_policy: o.image_pull_policy,
-                        keep_annotations: o.keep_annotations,
-                        keep_init_containers: o.keep_init_containers,
-                        keep_labels: o.keep_labels,
-                        keep_liveness: o.keep_liveness,
-                        keep_readiness: o.keep_readiness,
-                        keep_startup: o.keep_startup,
-                        profile: o.profile,
-                        quiet: o.quiet,
-                        replace: o.replace,
-                        same_node: o.same_node,
-                        set_image: pairs(o.set_image),
-                        share_processes: o.share_processes,
-                        stdin: o.stdin,
-                        target: o.target,
-                        tty: o.tty,
-                    }),
-                    namespace: s.namespace,
-                    namespace_explicit: s.namespace_explicit,
-                    kubectl_version: s.kubectl_version,
-                    env: s.env,
-                    custom_profile: s.custom_profile.map(|c| crate::CustomProfileFile {
-                        path: c.path,
-                        text: c.text,
-                        error: c.error,
-                    }),
-                    seed: s.seed,
-                    suffixes: s.suffixes,
-                }
-            }
-        }
-
-        #[derive(Debug, Default, PartialEq, Deserialize)]
-        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-        pub struct Session {
-            pub args: Option<Vec<String>>,
-            pub options: Option<DebugOptions>,
-            pub namespace: Option<String>,
-            pub namespace_explicit: bool,
-            pub kubectl_version: Option<KubectlVersion>,
-            pub env: BTreeMap<String, String>,
-            pub custom_profile: Option<CustomProfileFile>,
-            pub seed: u64,
-            pub suffixes: Vec<String>,
-        }
-    }
-
     /// The hand-written decoder accepts exactly what the derives accepted, with the same
     /// result, on mutations of valid sessions (types swapped, fields dropped, added, repeated,
     /// structs written as arrays).
@@ -857,12 +674,12 @@ mod tests {
                     1,
                 );
             }
-            let old = serde_json::from_str::<derived::Session>(&text);
+            let old = serde_json::from_str::<Session>(&text);
             let new = Session::from_json(&text);
             match (old, &new) {
                 (Ok(old), Ok(new)) => {
                     accepted += 1;
-                    assert_eq!(&Session::from(old), new, "{text}");
+                    assert_eq!(&old, new, "{text}");
                 }
                 (Err(_), Err(_)) => rejected += 1,
                 (old, new) => assert_eq!(

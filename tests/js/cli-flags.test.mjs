@@ -4,18 +4,31 @@ import assert from 'node:assert/strict';
 import { extractOwnFlags, parseDuration } from '../../www/node/flags.js';
 import { parseServeFlags } from '../../www/node/serve-command.js';
 import { formatObjects } from '../../www/node/output.js';
+import { loadKubedebugNode } from '../../www/node/load-wasm.js';
 
 const versions = ['1.27', '1.33', '1.36', '1.37'];
+const kubectlFlags = loadKubedebugNode().kubectlFlags();
 
 test('our flags come out with pflag conventions; kubectl flags and their values stay in order', () => {
   const own = extractOwnFlags(['mypod', '--kubectl-version', '1.33', '-c', '--dry-run', '--dry-run', '-oyaml', '--image=x',
-    '--timeout=1m30s', '-itc', 'dbg', '-n', 'ns', '--', '-o', '--help'], { versions });
+    '--timeout=1m30s', '-itc', 'dbg', '-n', 'ns', '--', '-o', '--help'], { versions, kubectlFlags });
   assert.equal(own.kubectlVersion, '1.33');
   assert.equal(own.dryRun, true);
   assert.equal(own.output, 'yaml');
   assert.equal(own.timeoutMs, 90000);
   assert.equal(own.help, false);
   assert.deepEqual(own.rest, ['mypod', '-c', '--dry-run', '--image=x', '-itc', 'dbg', '-n', 'ns', '--', '-o', '--help']);
+});
+
+test("kubectl's value flags come from the core's flag table", () => {
+  const byName = new Map(kubectlFlags.map((f) => [f.name, f]));
+  for (const name of ['container', 'filename', 'namespace', 'kubeconfig', 'context', 'v', 'vmodule', 'log-flush-frequency']) {
+    assert.equal(byName.get(name)?.takesValue, true, name);
+  }
+  for (const name of ['stdin', 'tty', 'quiet', 'help', 'insecure-skip-tls-verify']) assert.equal(byName.get(name)?.takesValue, false, name);
+  assert.deepEqual(kubectlFlags.filter((f) => f.takesValue && f.shorthand).map((f) => f.shorthand).sort(), ['c', 'f', 'n', 's', 'v']);
+  assert.deepEqual(extractOwnFlags(['--context', '--dry-run', '--kubeconfig', '-o'], { kubectlFlags }).rest,
+    ['--context', '--dry-run', '--kubeconfig', '-o']);
 });
 
 test('-h inside a cluster, --output json, defaults', () => {

@@ -67,8 +67,9 @@ async function* chunks(list) {
 
 /**
  * A stand-in for the Wasm planner: targets come from `options.targets`, plans from `makePlan`.
- * @param {(session: any, target: any) => import('../../www/host/types.js').Plan} makePlan
- * @param {{ messages?: import('../../www/host/types.js').Message[] }} [extra]
+ * @param {(session: any, target: any) => import('../../pkg/index.js').Plan} makePlan
+ * @param {{ messages?: import('../../pkg/index.js').Message[] }} [extra]
+ * @returns {import('../../www/host/run.js').Planner & { calls: any[] }}
  */
 export function fakePlanner(makePlan, extra = {}) {
   /** @type {any[]} */
@@ -78,14 +79,14 @@ export function fakePlanner(makePlan, extra = {}) {
     prepare(/** @type {any} */ session) {
       calls.push(['prepare', session]);
       const options = session.options ?? {};
-      return {
+      return /** @type {any} */ ({
         options, namespace: session.namespace ?? NS, messages: extra.messages ?? [],
         targets: (options.targets ?? []).map((/** @type {string} */ t) => {
           const [resource, name] = t.includes('/') ? [t.split('/')[0] === 'node' ? 'nodes' : 'pods', t.split('/')[1]] : ['pods', t];
           const path = resource === 'nodes' ? `/api/v1/nodes/${name}` : `/api/v1/namespaces/${session.namespace ?? NS}/pods/${name}`;
           return { name: t, resource, objectName: name, get: { method: 'GET', path } };
         }),
-      };
+      });
     },
     plan(/** @type {any} */ session, /** @type {any} */ target) {
       calls.push(['plan', session, target]);
@@ -107,7 +108,7 @@ export function ephemeralPlan(o = {}) {
     requests: [{ method: /** @type {const} */ ('PATCH'), path: `/api/v1/namespaces/${NS}/pods/mypod/ephemeralcontainers`,
       contentType: 'application/strategic-merge-patch+json', body: { spec: { ephemeralContainers: [container] } } }],
     result: null, container,
-    attach: o.attach ? { namespace: NS, pod: 'mypod', container: name, ephemeral: true, stdin: Boolean(o.stdin), tty: Boolean(o.tty) } : null,
+    attach: o.attach ? { namespace: NS, pod: 'mypod', container: name, ephemeral: true, stdin: Boolean(o.stdin), tty: Boolean(o.tty), recordingBanner: true } : null,
     messages: [{ stream: /** @type {const} */ ('stdout'), text: `Defaulting debug container name to ${name}.` }],
   };
 }

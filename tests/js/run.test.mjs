@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NS, ephemeralPlan, fakeIo, fakePlanner, pod, withServer, wsFactory } from './helpers.mjs';
 import { debug } from '../../www/host/run.js';
+import { loadKubedebugNode } from '../../www/node/load-wasm.js';
 
 const session = (/** @type {object} */ options = {}) => ({ namespace: NS, options: { targets: ['mypod'], ...options } });
 
@@ -165,4 +166,18 @@ test('-f and --custom files are read by the host and handed to the planner', asy
   assert.equal(target.metadata.namespace, NS);
   assert.deepEqual(planSession.customProfile, { path: '/missing.json', error: 'open /missing.json: no such file or directory' });
   assert.equal(server.requests.filter((q) => q.method === 'GET').length, 0);
+});
+
+test("-f objects: an explicit namespace that differs from the object's is the core's error, as on the text path", async () => {
+  const core = loadKubedebugNode();
+  const filePod = pod('mypod');
+  (/** @type {any} */ (filePod.metadata)).namespace = 'other';
+  const { io, out } = fakeIo({ files: { '/p.json': JSON.stringify(filePod) } });
+  const r = await debug({
+    session: { args: ['-f', '/p.json', '--image=busybox', '-n', NS], namespaceExplicit: true, seed: 1 },
+    planner: core, kube: null, io, dryRun: true,
+  });
+  assert.equal(r.exitCode, 1);
+  assert.equal(out.stderr, `error: the namespace from the provided object "other" does not match the namespace "${NS}". `
+    + "You must pass '--namespace=other' to perform this operation.\n");
 });

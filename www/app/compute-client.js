@@ -17,7 +17,7 @@ const ABANDON_AFTER_MS = 250;
 /**
  * @param {{
  *   api: import('../host/wasm.js').Kubedebug,
- *   yaml: import('./parse-documents.js').YamlModule,
+ *   yaml: import('../host/documents.js').YamlModule,
  *   yamlUrl?: string | null,
  *   wasmUrl?: string | null,
  *   useWorker?: boolean,

@@ -9,7 +9,7 @@
 import { loadKubedebug } from '../host/wasm.js';
 import { compute } from './compute.js';
 
-/** @type {Promise<{ api: import('../host/wasm.js').Kubedebug, yaml: import('./parse-documents.js').YamlModule }> | null} */
+/** @type {Promise<{ api: import('../host/wasm.js').Kubedebug, yaml: import('../host/documents.js').YamlModule }> | null} */
 let ready = null;
 const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (globalThis));
 

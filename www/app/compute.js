@@ -5,21 +5,21 @@
  * kubectl's text and the field it belongs to; nothing here throws.
  * @module
  */
-import { parseDocumentObjects } from './parse-documents.js';
+import { parseDocumentObjects } from '../host/documents.js';
 import { fieldForError } from './field-errors.js';
 
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
-/** @typedef {import('./parse-documents.js').YamlModule} YamlModule */
-/** @typedef {import('../host/types.js').Message} Message */
-/** @typedef {import('../host/types.js').Plan} Plan */
+/** @typedef {import('../host/documents.js').YamlModule} YamlModule */
+/** @typedef {import('../../pkg/index.js').Message} Message */
+/** @typedef {import('../../pkg/index.js').Plan} Plan */
 /** @typedef {import('./state.js').PlaygroundState} PlaygroundState */
 
 /**
  * @typedef {{ message: string, code: string, usage: boolean, field: string }} PageError
  * @typedef {{
  *   args: string[],
- *   parsed: import('../host/types.js').ParsedArgs | null,
- *   prepared: import('../host/types.js').Prepared | null,
+ *   parsed: import('../../pkg/index.js').ParsedArgs | null,
+ *   prepared: import('../../pkg/index.js').Prepared | null,
  *   object: any | null,
  *   plans: Plan[],
  *   messages: Message[],
@@ -47,12 +47,12 @@ export function debugArgs(words) {
  * The session kubectl would run for this state.
  * @param {PlaygroundState} state
  * @param {string[]} args
- * @param {import('../host/types.js').ParsedArgs | null} parsed
- * @returns {import('../host/types.js').Session}
+ * @param {import('../../pkg/index.js').ParsedArgs | null} parsed
+ * @returns {import('../../pkg/index.js').Session}
  */
 export function sessionFor(state, args, parsed) {
   const customPath = parsed?.options.custom || '';
-  /** @type {import('../host/types.js').Session} */
+  /** @type {import('../../pkg/index.js').Session} */
   const session = {
     args,
     namespace: state.namespace || 'default',
@@ -147,7 +147,7 @@ function run(api, state, targetText, yaml, out) {
 }
 
 /**
- * @param {import('../host/types.js').TargetRef} ref
+ * @param {import('../../pkg/index.js').TargetRef} ref
  * @param {any} obj
  */
 function sameTarget(ref, obj) {

@@ -1,12 +1,12 @@
 // @ts-check
 /**
  * Pasted or uploaded Kubernetes objects in the page: YAML or JSON text → objects, read like
- * kubectl's `-f` (the shared `parse-documents.js` with the `yaml` package of the import map),
+ * kubectl's `-f` (the shared `host/documents.js` with the `yaml` package of the import map),
  * and back to text. Works in browsers and in Node.
  * @module
  */
 import * as YAML from 'yaml';
-import { DocumentError, parseDocumentObjects } from './parse-documents.js';
+import { DocumentError, parseDocumentObjects } from '../host/documents.js';
 
 export { DocumentError };
 

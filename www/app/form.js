@@ -5,8 +5,8 @@
  * @module
  */
 
-/** @typedef {import('../host/types.js').DebugOptions} DebugOptions */
-/** @typedef {import('../host/types.js').Pair} Pair */
+/** @typedef {import('../../pkg/index.js').DebugOptions} DebugOptions */
+/** @typedef {import('../../pkg/index.js').Pair} Pair */
 /**
  * @typedef {{ key: string, label: string, kind: 'text' | 'bool' | 'tri' | 'select' | 'pairs' | 'words',
  *   group: string, hint?: string, choices?: string[], placeholder?: string }} FieldSpec

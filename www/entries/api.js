@@ -7,7 +7,7 @@
  */
 export {
   init, initSync, prepare, plan, planText, parseArgs, renderArgs, commandLine, splitCommandLine, shellQuote,
-  profiles, kubectlVersions, defaultKubectlVersion, version,
+  profiles, kubectlVersions, defaultKubectlVersion, kubectlFlags, version,
 } from '../../pkg/index.js';
 export { debug, parseJsonDocuments, recordsBanner } from '../host/run.js';
 export { createKubeClient } from '../host/kube.js';
@@ -30,6 +30,7 @@ export * as channel from '../host/channel.js';
 /** @typedef {import('../../pkg/index.js').AttachTarget} AttachTarget */
 /** @typedef {import('../../pkg/index.js').Message} Message */
 /** @typedef {import('../../pkg/index.js').KubectlVersion} KubectlVersion */
+/** @typedef {import('../../pkg/index.js').KubectlFlag} KubectlFlag */
 /** @typedef {import('../../pkg/index.js').ProfileName} ProfileName */
 /** @typedef {import('../../pkg/index.js').ErrorCode} ErrorCode */
 /**

@@ -6,20 +6,20 @@
  * @module
  */
 import { DebugError, formatError } from './errors.js';
-import { parseJsonObjects } from '../app/parse-documents.js';
+import { parseJsonObjects } from './documents.js';
 import { waitForContainer } from './wait.js';
 import { attachOrLogs } from './session.js';
 
-/** @typedef {import('./types.js').Session} Session */
-/** @typedef {import('./types.js').Prepared} Prepared */
-/** @typedef {import('./types.js').Plan} Plan */
-/** @typedef {import('./types.js').TextPlan} TextPlan */
-/** @typedef {import('./types.js').Message} Message */
-/** @typedef {import('./types.js').TargetRef} TargetRef */
+/** @typedef {import('../../pkg/index.js').Session} Session */
+/** @typedef {import('../../pkg/index.js').Prepared} Prepared */
+/** @typedef {import('../../pkg/index.js').Plan} Plan */
+/** @typedef {import('../../pkg/index.js').TextPlan} TextPlan */
+/** @typedef {import('../../pkg/index.js').Message} Message */
+/** @typedef {import('../../pkg/index.js').TargetRef} TargetRef */
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /** @typedef {import('./session.js').DebugIo} DebugIo */
 /** @typedef {import('./wait.js').Timers} Timers */
-/** @typedef {import('../app/parse-documents.js').DocumentText} DocumentText */
+/** @typedef {import('./documents.js').DocumentText} DocumentText */
 /** @typedef {{ name: string, ref: TargetRef | null, object: any, text?: string }} Target */
 /**
  * The Wasm core (or a stand-in): both functions throw a CoreError on invalid input.
@@ -70,12 +70,23 @@ export async function debug(options) {
     const exitCode = await runTargets(options, results);
     return { exitCode, results };
   } catch (err) {
-    const core = /** @type {any} */ (err);
-    if (Array.isArray(core?.messages)) printMessages(io, core.messages);
-    io.stderr(escapeControls(formatError(err)) + '\n');
-    if (core?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
-    return { exitCode: 1, results, error: err };
+    return { exitCode: reportError(io, err), results, error: err };
   }
+}
+
+/**
+ * Print a failure as kubectl does: the lines it printed before failing, `error: …` (echoed
+ * input escaped), and the usage hint when kubectl adds it. The one error printer of the hosts.
+ * @param {Pick<DebugIo, 'stdout' | 'stderr'>} io
+ * @param {unknown} err
+ * @returns {1} the exit code
+ */
+export function reportError(io, err) {
+  const e = /** @type {any} */ (err);
+  if (Array.isArray(e?.messages)) printMessages(io, e.messages);
+  io.stderr(escapeControls(formatError(err)) + '\n');
+  if (e?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
+  return 1;
 }
 
 /**
@@ -124,7 +135,7 @@ async function runTargets(options, results) {
     });
     result.exitCode = await attachOrLogs({
       kube, target: plan.attach, pod, status, io, webSocketFactory: options.attachFactory, token: options.token,
-      quiet, recordingBanner: recordsBanner(session.kubectlVersion), commandName: options.commandName, signal,
+      quiet, recordingBanner: plan.attach.recordingBanner, commandName: options.commandName, signal,
     });
     exitCode = result.exitCode;
   }
@@ -191,7 +202,7 @@ function withLazyObject(text, plan) {
 
 /**
  * Print messages on their stream, each followed by a newline.
- * @param {DebugIo} io
+ * @param {Pick<DebugIo, 'stdout' | 'stderr'>} io
  * @param {Message[] | undefined} messages the core already left out what `-q` suppresses
  */
 function printMessages(io, messages) {
@@ -201,7 +212,7 @@ function printMessages(io, messages) {
 /**
  * The `--custom` path of a session, from its options or by parsing its arguments.
  * @param {Parameters<typeof debug>[0]['planner']} planner
- * @param {import('./types.js').Session} session
+ * @param {import('../../pkg/index.js').Session} session
  * @returns {string}
  */
 function customProfilePath(planner, session) {
@@ -223,7 +234,7 @@ const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
  * The `--custom` file's text, or Go's `open PATH: …` error, as the core wants it.
  * @param {DebugIo} io
  * @param {string} path
- * @returns {Promise<import('./types.js').CustomProfileFile>}
+ * @returns {Promise<import('../../pkg/index.js').CustomProfileFile>}
  */
 async function readCustomProfile(io, path) {
   if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });
@@ -242,13 +253,14 @@ async function readCustomProfile(io, path) {
  * `-f` targets, one source after the other like kubectl's builder: the sources are checked up
  * front (`io.readSources`: missing paths, directories, URLs, stdin), then each is read and its
  * objects planned before the next is read. With `parseDocumentsText` each object stays JSON
- * text; otherwise objects get the command's namespace when they have none.
+ * text; otherwise objects get the command's namespace when they have none (a namespace that
+ * differs from an explicit one is refused by the core's `plan`).
  * @param {Parameters<typeof debug>[0]} options
  * @param {Prepared} prepared
  * @returns {AsyncGenerator<Target>}
  */
 async function* fileTargets(options, prepared) {
-  const { io, session } = options;
+  const { io } = options;
   const filenames = prepared.options.filename ?? [];
   const sources = io.readSources
     ? await io.readSources(filenames)
@@ -266,14 +278,9 @@ async function* fileTargets(options, prepared) {
       const meta = (object.metadata ??= {});
       // A non-object `metadata` is left for the core's typed decode to refuse with kubectl's text.
       const isObject = typeof meta === 'object' && meta !== null && !Array.isArray(meta);
-      if (isObject && object.kind !== 'Node') {
-        if (!meta.namespace) meta.namespace = prepared.namespace;
-        else if (session.namespaceExplicit && meta.namespace !== prepared.namespace) {
-          throw new DebugError(`the namespace from the provided object "${meta.namespace}" does not match the namespace `
-            + `"${prepared.namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
-          { code: 'file/namespace' });
-        }
-      }
+      // An explicit namespace that differs from the object's is the core's check (`plan`:
+      // `target/namespace-mismatch`), as on the text path.
+      if (isObject && object.kind !== 'Node' && !meta.namespace) meta.namespace = prepared.namespace;
       yield { name: `${String(object.kind ?? '').toLowerCase()}/${isObject ? meta.name ?? '' : ''}`, ref: null, object };
     }
   }
@@ -321,6 +328,7 @@ export function escapeControls(text) {
 
 /**
  * kubectl 1.34+ prints the recording banner; an unknown version means HEAD.
+ * @deprecated the core says it: `plan.attach.recordingBanner` (kept for the 0.1 API).
  * @param {string | undefined} version e.g. `1.33`, `v1.34.2`
  * @returns {boolean}
  */

@@ -6,8 +6,7 @@
  * @module
  */
 import { webcrypto } from 'node:crypto';
-import { debug, escapeControls } from '../host/run.js';
-import { formatError } from '../host/errors.js';
+import { debug, reportError } from '../host/run.js';
 import { byteSize, extractOwnFlags, FlagError } from './flags.js';
 import { helpText } from './help.js';
 import { dryRunObject, formatObjects } from './output.js';
@@ -45,7 +44,7 @@ export async function runDebugCommand(argv, ctx) {
   const { core, io } = ctx;
   try {
     const versions = core.kubectlVersions();
-    const own = extractOwnFlags(argv, { versions, defaultVersion: core.defaultKubectlVersion() });
+    const own = extractOwnFlags(argv, { versions, defaultVersion: core.defaultKubectlVersion(), kubectlFlags: core.kubectlFlags() });
     if (own.help) {
       io.stdout(helpText(own.kubectlVersion, versions));
       return 0;
@@ -79,7 +78,7 @@ export async function runDebugCommand(argv, ctx) {
       readFile: (path) => reader.readFile(path),
       readSources: (filenames) => reader.sources(filenames),
     };
-    /** @type {import('../host/types.js').Session} */
+    /** @type {import('../../pkg/index.js').Session} */
     const session = {
       args: own.rest, namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
       seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],
@@ -94,20 +93,7 @@ export async function runDebugCommand(argv, ctx) {
     }
     return result.exitCode;
   } catch (err) {
-    return report(io, err);
+    return reportError(io, err);
   }
 }
 
-/**
- * Print a failure the way kubectl does: lines printed before it, `error: …`, the usage hint.
- * @param {DebugIo} io
- * @param {unknown} err
- * @returns {number}
- */
-export function report(io, err) {
-  const e = /** @type {any} */ (err);
-  for (const m of Array.isArray(e?.messages) ? e.messages : []) (m.stream === 'stdout' ? io.stdout : io.stderr)(m.text + '\n');
-  io.stderr(escapeControls(formatError(err)) + '\n');
-  if (e?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
-  return 1;
-}

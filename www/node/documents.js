@@ -1,10 +1,10 @@
 // @ts-check
 /**
- * `-f` documents for Node: the shared parser (`../app/parse-documents.js`) with the `yaml`
+ * `-f` documents for Node: the shared parser (`../host/documents.js`) with the `yaml`
  * package loaded on first use.
  * @module
  */
-import { parseDocumentObjects, parseDocumentTexts, parseExact } from '../app/parse-documents.js';
+import { parseDocumentObjects, parseDocumentTexts, parseExact } from '../host/documents.js';
 import { loadYaml } from './yaml.js';
 
 /**
@@ -21,7 +21,7 @@ export function parseDocuments(text, path) {
  * The same documents as JSON text, every number as written: what the CLI plans and sends.
  * @param {string} text
  * @param {string} path
- * @returns {import('../app/parse-documents.js').DocumentText[]}
+ * @returns {import('../host/documents.js').DocumentText[]}
  */
 export function parseDocumentsText(text, path) {
   return parseDocumentTexts(loadYaml(), text, path);

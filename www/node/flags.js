@@ -2,8 +2,9 @@
 /**
  * kubedebug's own flags (`--kubectl-version`, `--dry-run`, `-o/--output`, `--timeout`,
  * `--max-input-size`, `-h/--help`), taken out of the argument list with pflag's conventions before the rest goes
- * to the core's `parseArgs`. kubectl's value-taking flags are known here only so that their
- * values are never mistaken for one of ours (pflag takes the next word as the value, dash or not).
+ * to the core's `parseArgs`. Which kubectl flags take a value comes from the core's flag table
+ * (`kubectlFlags()`), so that their values are never mistaken for one of ours (pflag takes the
+ * next word as the value, dash or not).
  * @module
  */
 
@@ -29,16 +30,18 @@ export class FlagError extends Error {
  */
 export const DEFAULT_KUBECTL_VERSION = '1.37';
 
-/** Long kubectl flags (debug's and the global ones) that take a value. */
-const KUBECTL_VALUE_FLAGS = new Set([
-  'container', 'copy-to', 'custom', 'env', 'filename', 'image', 'image-pull-policy', 'profile', 'set-image', 'target',
-  'namespace', 'kubeconfig', 'context', 'cluster', 'user', 'server', 'token', 'as', 'as-group', 'as-uid',
-  'cache-dir', 'certificate-authority', 'client-certificate', 'client-key', 'password', 'username',
-  'request-timeout', 'tls-server-name', 'v', 'vmodule', 'log-flush-frequency', 'profile-output', 'kuberc',
-  'log-backtrace-at', 'log-dir', 'log-file', 'log-file-max-size', 'stderrthreshold',
-]);
-/** Short kubectl flags that take a value. */
-const KUBECTL_VALUE_SHORTHANDS = new Set(['c', 'f', 'n', 's', 'v']);
+/**
+ * The long names and shorthands of the kubectl flags that take a value.
+ * @param {import('../../pkg/index.js').KubectlFlag[]} flags the core's `kubectlFlags()`
+ * @returns {{ long: Set<string>, short: Set<string> }}
+ */
+function valueFlags(flags) {
+  const taking = flags.filter((f) => f.takesValue);
+  return {
+    long: new Set(taking.map((f) => f.name)),
+    short: new Set(taking.flatMap((f) => (f.shorthand ? [f.shorthand] : []))),
+  };
+}
 
 /**
  * @typedef {{
@@ -50,8 +53,9 @@ const KUBECTL_VALUE_SHORTHANDS = new Set(['c', 'f', 'n', 's', 'v']);
 /**
  * Take our flags out of `argv` (everything before `--`), leaving kubectl's in order.
  * @param {string[]} argv
- * @param {{ versions?: string[], defaultVersion?: string }} [options] the versions `--kubectl-version`
- *   accepts and the one used without it (both from the core)
+ * @param {{ versions?: string[], defaultVersion?: string, kubectlFlags?: import('../../pkg/index.js').KubectlFlag[] }} [options]
+ *   the versions `--kubectl-version` accepts and the one used without it (both from the core);
+ *   the core's flag table (`kubectlFlags()`)
  * @returns {OwnFlags}
  */
 export function extractOwnFlags(argv, options = {}) {
@@ -60,6 +64,7 @@ export function extractOwnFlags(argv, options = {}) {
     kubectlVersion: options.defaultVersion ?? DEFAULT_KUBECTL_VERSION, dryRun: false, output: null, timeoutMs: null, help: false, rest: [], maxInputBytes: null,
   };
   const versions = options.versions ?? [];
+  const kubectl = valueFlags(options.kubectlFlags ?? []);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -84,12 +89,12 @@ export function extractOwnFlags(argv, options = {}) {
       else if (name === 'help') own.help = boolValue(inline, 'help');
       else {
         own.rest.push(arg);
-        if (inline === null && KUBECTL_VALUE_FLAGS.has(name) && i + 1 < argv.length) own.rest.push(argv[++i]);
+        if (inline === null && kubectl.long.has(name.replace(/_/g, '-')) && i + 1 < argv.length) own.rest.push(argv[++i]);
       }
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
-      i = shortCluster(argv, i, own);
+      i = shortCluster(argv, i, own, kubectl.short);
       continue;
     }
     own.rest.push(arg);
@@ -102,9 +107,10 @@ export function extractOwnFlags(argv, options = {}) {
  * @param {string[]} argv
  * @param {number} i index of the cluster
  * @param {OwnFlags} own
+ * @param {Set<string>} valueShorthands kubectl's shorthands that take a value
  * @returns {number} the index of the last word consumed
  */
-function shortCluster(argv, i, own) {
+function shortCluster(argv, i, own, valueShorthands) {
   const letters = argv[i].slice(1);
   let kept = '';
   for (let j = 0; j < letters.length; j++) {
@@ -119,7 +125,7 @@ function shortCluster(argv, i, own) {
       }
       own.output = checkOutput(v, '-o, --output');
       break;
-    } else if (KUBECTL_VALUE_SHORTHANDS.has(c)) {
+    } else if (valueShorthands.has(c)) {
       kept += letters.slice(j);
       if (j + 1 === letters.length && i + 1 < argv.length) {
         own.rest.push('-' + kept, argv[++i]);

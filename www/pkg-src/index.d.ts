@@ -128,6 +128,8 @@ export interface AttachTarget {
   ephemeral: boolean;
   stdin: boolean;
   tty: boolean;
+  /** Whether kubectl prints the session-recording banner before attaching (1.34+). */
+  recordingBanner: boolean;
 }
 
 /** What kubectl does for one target. */
@@ -198,4 +200,15 @@ export function profiles(kubectlVersion?: KubectlVersion | string): ProfileName[
 export function kubectlVersions(): KubectlVersion[];
 /** The version followed when a session gives none: the newest supported (`1.37`). */
 export function defaultKubectlVersion(): KubectlVersion;
+/** One flag of kubectl debug's flag table. */
+export interface KubectlFlag {
+  /** The long name, without dashes. */
+  name: string;
+  /** The one-letter shorthand, if any. */
+  shorthand: string | null;
+  /** Whether the flag takes a value (pflag consumes the next word when none is inline). */
+  takesValue: boolean;
+}
+/** kubectl debug's flag table: every flag of every supported version (local and global). */
+export function kubectlFlags(): KubectlFlag[];
 export function version(): string;

@@ -23,6 +23,7 @@ import wbgInit, {
   profiles as wasmProfiles,
   kubectlVersions as wasmKubectlVersions,
   defaultKubectlVersion as wasmDefaultKubectlVersion,
+  kubectlFlagsJson,
   libraryVersion,
   __kubedebugReinstantiate,
   __kubedebugMemoryBytes,
@@ -329,6 +330,15 @@ export function kubectlVersions() {
 /** @returns {string} the kubectl version followed when none is given: the newest supported. */
 export function defaultKubectlVersion() {
   return call(() => wasmDefaultKubectlVersion());
+}
+
+/**
+ * kubectl debug's flag table (every version's flags), so that a host taking its own flags out
+ * of an argument list knows which kubectl flags consume the next word.
+ * @returns {import('./index.js').KubectlFlag[]}
+ */
+export function kubectlFlags() {
+  return call(() => JSON.parse(kubectlFlagsJson()));
 }
 
 /** @returns {string} this library's version. */

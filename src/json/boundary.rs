@@ -1,0 +1,163 @@
+//! [`boundary_struct!`]: one declaration per struct that crosses the Wasm boundary as JSON.
+//!
+//! A declaration gives each field its type, default and JSON name once; the macro writes the
+//! struct, its `Default`, its decoder ([`Decode`](super::de::Decode) and
+//! [`FromJson`](super::de::FromJson) over the generic `json::de`), its JSON writer
+//! ([`ToJson`](super::ToJson), every field in declaration order) and, in tests, the serde
+//! derives kept as the oracle of both. A unit test holds the TypeScript declarations
+//! (`www/pkg-src/index.d.ts`) to the same field lists.
+
+/// Declares a boundary struct (see the module docs). Field syntax:
+/// `pub name: Type = default, "jsonName";`, with `, required` after the JSON name for a field
+/// that must be present. Container-level serde attributes of the test oracle (`default`,
+/// `deny_unknown_fields`) go in the struct's attributes, as `#[cfg_attr(test, serde(…))]`,
+/// and agree with `deny_unknown` (the decoder's property test compares the two).
+macro_rules! boundary_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            deny_unknown: $deny:literal;
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : $ty:ty = $default:expr, $key:literal $(, $req:ident)?;
+            )*
+        }
+    ) => {
+        #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+        $(#[$meta])*
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[cfg_attr(test, serde(rename = $key))]
+                pub $field: $ty,
+            )*
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name { $($field: $default,)* }
+            }
+        }
+
+        impl $crate::json::de::Decode for $name {
+            const NAME: &'static str = stringify!($name);
+            const FIELDS: &'static [&'static str] = &[$($key),*];
+            const DENY_UNKNOWN: bool = $deny;
+            const REQUIRED: u64 = {
+                let mut bits = 0u64;
+                let mut _n = 0u32;
+                $(
+                    if $crate::json::boundary::is_required!($($req)?) {
+                        bits |= 1 << _n;
+                    }
+                    _n += 1;
+                )*
+                bits
+            };
+
+            fn fill(
+                &mut self,
+                i: usize,
+                v: &$crate::json::Value,
+            ) -> $crate::json::de::Res<()> {
+                let mut _n = 0usize;
+                $(
+                    if i == _n {
+                        self.$field = $crate::json::de::FromJson::from_json_value(v)?;
+                        return Ok(());
+                    }
+                    _n += 1;
+                )*
+                Ok(())
+            }
+        }
+
+        impl $crate::json::de::FromJson for $name {
+            fn from_json_value(v: &$crate::json::Value) -> $crate::json::de::Res<Self> {
+                $crate::json::de::decode(v)
+            }
+        }
+
+        /// Every field, by its JSON name, in declaration order (as the serde derive writes it).
+        impl $crate::json::ToJson for $name {
+            fn to_json(&self) -> $crate::json::Value {
+                $crate::json::object([
+                    $(($key, $crate::json::ToJson::to_json(&self.$field)),)*
+                ])
+            }
+        }
+    };
+}
+
+/// `true` for a field marked `required`.
+macro_rules! is_required {
+    () => {
+        false
+    };
+    (required) => {
+        true
+    };
+}
+
+pub(crate) use boundary_struct;
+pub(crate) use is_required;
+
+#[cfg(test)]
+mod tests {
+    use crate::json::de::Decode;
+    use crate::options::{DebugOptions, Pair};
+    use crate::session::Session;
+    use crate::validate::CustomProfileFile;
+
+    /// The field names of `export interface <name> { … }` in a TypeScript declaration file.
+    fn ts_fields(dts: &str, name: &str) -> Vec<String> {
+        let start = format!("export interface {name} {{");
+        let Some(at) = dts.find(&start) else {
+            return Vec::new();
+        };
+        let body = dts.get(at + start.len()..).unwrap_or_default();
+        let body = body.get(..body.find('}').unwrap_or(0)).unwrap_or_default();
+        let mut fields = Vec::new();
+        let mut rest = body;
+        // Drop `/** … */` comments, then take each `name?:` / `name:` at a member's start.
+        let mut text = String::new();
+        while let Some(open) = rest.find("/*") {
+            text.push_str(rest.get(..open).unwrap_or_default());
+            let close = rest.get(open..).and_then(|r| r.find("*/")).unwrap_or(0);
+            rest = rest.get(open + close + 2..).unwrap_or_default();
+        }
+        text.push_str(rest);
+        for member in text.split([';', '\n']) {
+            let member = member.trim();
+            if let Some(colon) = member.find(':') {
+                let name = member
+                    .get(..colon)
+                    .unwrap_or_default()
+                    .trim_end_matches('?');
+                if !name.is_empty() {
+                    fields.push(name.to_string());
+                }
+            }
+        }
+        fields
+    }
+
+    /// `www/pkg-src/index.d.ts` declares the same fields, in the same order, as the Rust
+    /// declarations: a flag added to one and not the other fails here.
+    #[test]
+    fn typescript_declarations_match_the_boundary_structs() {
+        let dts = include_str!("../../www/pkg-src/index.d.ts");
+        for (name, fields) in [
+            ("Pair", Pair::FIELDS),
+            ("DebugOptions", DebugOptions::FIELDS),
+            ("CustomProfileFile", CustomProfileFile::FIELDS),
+            ("Session", Session::FIELDS),
+        ] {
+            assert_eq!(
+                ts_fields(dts, name),
+                fields,
+                "interface {name} of index.d.ts"
+            );
+        }
+    }
+}

@@ -139,3 +139,47 @@ fn general_netadmin_and_sysadmin_need_privileged() {
         }
     }
 }
+
+/// The node debug pod of each profile on a recorded node, and the baseline checks it fails.
+#[test]
+fn node_debug_pods_meet_the_level_of_their_profile() {
+    let node = fixture(include_str!(
+        "../../tests/conformance/oracle/fixtures/nodes/node-a.json"
+    ));
+    let expect: [(&str, &[&str]); 6] = [
+        ("legacy", &["hostNamespaces", "hostPathVolumes"]),
+        ("general", &["hostNamespaces", "hostPathVolumes"]),
+        ("baseline", &[]),
+        ("restricted", &[]),
+        ("netadmin", &["capabilities_baseline", "hostNamespaces"]),
+        (
+            "sysadmin",
+            &["hostNamespaces", "hostPathVolumes", "privileged"],
+        ),
+    ];
+    for (profile, baseline) in expect {
+        let session = Session {
+            args: Some(vec![
+                "node/node-a".into(),
+                "--image=busybox".into(),
+                format!("--profile={profile}"),
+            ]),
+            suffixes: vec!["abcde".into()],
+            ..Session::default()
+        };
+        let p = plan(&session, &node).unwrap_or_else(|e| panic!("{profile}: {e:?}"));
+        let pod = p
+            .requests
+            .first()
+            .map(|r| r.body.clone())
+            .unwrap_or(Value::Null);
+        let v = check_pod(&pod, Level::Baseline, PolicyVersion::Latest);
+        assert_eq!(checks(&v), baseline, "{profile}");
+        let restricted = check_pod(&pod, Level::Restricted, PolicyVersion::Latest);
+        assert_eq!(
+            restricted.is_empty(),
+            profile == "restricted",
+            "{profile}: {restricted:?}"
+        );
+    }
+}

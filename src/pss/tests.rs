@@ -466,3 +466,64 @@ fn the_admission_message_joins_reasons_and_details() {
     assert!(forbidden_message("", "baseline:v1.30", &v)
         .starts_with("pods is forbidden: violates PodSecurity \"baseline:v1.30\": "));
 }
+
+#[test]
+fn allowed_values_pass_as_in_the_upstream_fixtures() {
+    let sc = |extra: Value| {
+        let mut sc = json!({"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}});
+        if let (Some(s), Some(e)) = (sc.as_object_mut(), extra.as_object()) {
+            for (k, v) in e.iter() {
+                s.insert(k.clone(), v.clone());
+            }
+        }
+        pod(container_sc(sc))
+    };
+    let restricted_ok = [
+        sc(json!({"privileged": false, "procMount": "Default"})),
+        sc(json!({"capabilities": {"drop": ["ALL", "FOO"], "add": ["NET_BIND_SERVICE"]}})),
+        sc(json!({"seccompProfile": {"type": "Localhost", "localhostProfile": "p.json"}})),
+        sc(json!({"appArmorProfile": {"type": "RuntimeDefault"}})),
+        sc(json!({"appArmorProfile": {"type": "Localhost", "localhostProfile": "p"}})),
+        sc(json!({"seLinuxOptions": {"type": "container_init_t", "level": "s0:c1,c2"}})),
+        sc(json!({"windowsOptions": {"hostProcess": false}})),
+        sc(json!({"runAsNonRoot": true, "runAsUser": 1000})),
+        pod(restricted_spec(
+            json!({"hostNetwork": false, "hostPID": false, "hostIPC": false,
+            "volumes": [{"name": "a", "emptyDir": {}}, {"name": "b", "secret": {"secretName": "s"}},
+                {"name": "c", "projected": {"sources": []}}, {"name": "d", "csi": {"driver": "x"}},
+                {"name": "e", "ephemeral": {}}, {"name": "f", "persistentVolumeClaim": {"claimName": "c"}},
+                {"name": "g", "downwardAPI": {}}, {"name": "h", "configMap": {"name": "m"}}, {"name": "i", "hostPath": null, "emptyDir": {}}]}),
+        )),
+        pod(restricted_spec(
+            json!({"securityContext": {"runAsNonRoot": true, "seccompProfile": {"type": "RuntimeDefault"},
+            "sysctls": [{"name": "kernel.shm_rmid_forced"}, {"name": "net.ipv4.ip_local_port_range"}, {"name": "net.ipv4.tcp_syncookies"},
+                {"name": "net.ipv4.ping_group_range"}, {"name": "net.ipv4.ip_unprivileged_port_start"}, {"name": "net.ipv4.tcp_rmem"}]}}),
+        )),
+        {
+            let mut s = restricted_spec(json!({}));
+            s["containers"][0]["ports"] = json!([{"containerPort": 80, "hostPort": 0}]);
+            s["containers"][0]["livenessProbe"] = json!({"httpGet": {"port": 80, "host": ""}});
+            s["containers"][0]["lifecycle"] = json!({"postStart": {"exec": {"command": ["true"]}}});
+            pod(s)
+        },
+    ];
+    for (i, p) in restricted_ok.iter().enumerate() {
+        assert_verdict(&format!("restricted_ok[{i}]"), p, Restricted, Latest, &[]);
+    }
+    // Baseline allows the 13 default capabilities, any seccomp type but Unconfined (or
+    // unset), and annotations naming allowed AppArmor profiles.
+    let mut baseline_ok = pod(
+        json!({"containers": [{"name": "c", "securityContext": {"capabilities": {"add": [
+        "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE",
+        "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"]}, "seccompProfile": {"type": "RuntimeDefault"}}}]}),
+    );
+    baseline_ok["metadata"]["annotations"] = json!({
+        "container.apparmor.security.beta.kubernetes.io/c": "runtime/default",
+        "container.apparmor.security.beta.kubernetes.io/d": "localhost/p",
+        "container.apparmor.security.beta.kubernetes.io/e": "",
+        "seccomp.security.alpha.kubernetes.io/pod": "docker/default"
+    });
+    for minor in [0, 18, 19, 35] {
+        assert_verdict("baseline_ok", &baseline_ok, Baseline, V1(minor), &[]);
+    }
+}

@@ -36,6 +36,9 @@ pub mod options;
 pub mod plan;
 pub mod pod;
 pub mod profile;
+// Wired in by issue 14's `--preflight` and `--profile=auto`; until then only its tests call it.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) mod pss;
 pub mod session;
 pub mod smp;
 pub mod target;

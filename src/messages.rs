@@ -1,25 +1,35 @@
 //! The lines kubectl prints besides its final error, as data.
 
-use crate::json::{object, ToJson, Value};
+use crate::json::boundary::boundary_struct;
+use crate::json::de::{DeError, FromJson, Res};
+use crate::json::{ToJson, Value};
 
 /// Which stream a line goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "lowercase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(
+    test,
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Stream {
     /// Standard output (kubectl's informational lines).
+    #[default]
     Stdout,
     /// Standard error (warnings).
     Stderr,
 }
 
-/// One line kubectl prints (without its trailing newline).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize))]
-pub struct Message {
-    /// The stream it goes to.
-    pub stream: Stream,
-    /// The text, without the trailing newline.
-    pub text: String,
+boundary_struct! {
+    /// One line kubectl prints (without its trailing newline).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct Message {
+        deny_unknown: true;
+        /// The stream it goes to.
+        pub stream: Stream = Stream::Stdout, "stream";
+        /// The text, without the trailing newline.
+        pub text: String = String::new(), "text";
+    }
 }
 
 impl Message {
@@ -85,12 +95,13 @@ impl ToJson for Stream {
     }
 }
 
-impl ToJson for Message {
-    fn to_json(&self) -> Value {
-        object([
-            ("stream", self.stream.to_json()),
-            ("text", self.text.to_json()),
-        ])
+impl FromJson for Stream {
+    fn from_json_value(v: &Value) -> Res<Stream> {
+        match v.as_str() {
+            Some("stdout") => Ok(Stream::Stdout),
+            Some("stderr") => Ok(Stream::Stderr),
+            _ => Err(DeError::new("a stream is `stdout` or `stderr`".to_string())),
+        }
     }
 }
 

@@ -8,13 +8,16 @@ use crate::error::{go_quote, Code, Error};
 use crate::generate::{self, Context};
 use crate::json::boundary::boundary_struct;
 use crate::json::de;
-use crate::json::{object, ToJson, Value};
+use crate::json::Value;
 use crate::messages::Message;
 use crate::names::NameSource;
 use crate::options::DebugOptions;
 use crate::plan::Plan;
+use crate::profile::Profile;
 use crate::target::{resolve_target, target_kind, TargetKind, TargetRef};
-use crate::validate::{complete_and_validate, Completed, CustomProfileFile, Failure};
+use crate::validate::{
+    check_before_custom, complete_and_validate, unread_custom_profile, CustomProfileFile, Failure,
+};
 use crate::version::KubectlVersion;
 
 /// The environment variable that gates `--custom` in kubectl 1.30–1.31.
@@ -60,33 +63,85 @@ impl Session {
     }
 }
 
-/// The session after `Complete` and `Validate`: what to read, and what was printed.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct Prepared {
-    /// The options in effect.
-    pub options: DebugOptions,
-    /// The command's namespace.
-    pub namespace: String,
-    /// The kubectl version followed.
-    pub kubectl_version: KubectlVersion,
-    /// Lines kubectl prints while validating.
-    pub messages: Vec<Message>,
-    /// The objects to read, one per positional target (none with `-f`).
-    pub targets: Vec<TargetRef>,
+boundary_struct! {
+    /// What the host must read before planning: the `--custom` file (when the session did not
+    /// bring it) and the `-f` sources.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct Needs {
+        deny_unknown: true;
+        /// The `--custom` path to read and give back as `Session::custom_profile` (then
+        /// `prepare` again) before planning; `None` when nothing is missing.
+        pub custom_profile: Option<String> = None, "customProfile";
+        /// The `-f` sources whose objects are the targets, in order.
+        pub files: Vec<String> = Vec::new(), "files";
+    }
 }
 
-/// Every field, camelCase, in declaration order (as the serde derive wrote it).
-impl ToJson for Prepared {
-    fn to_json(&self) -> Value {
-        object([
-            ("options", self.options.to_json()),
-            ("namespace", self.namespace.to_json()),
-            ("kubectlVersion", self.kubectl_version.to_json()),
-            ("messages", self.messages.to_json()),
-            ("targets", self.targets.to_json()),
-        ])
+boundary_struct! {
+    /// The session after kubectl's `Complete` and `Validate`: everything planning needs (the
+    /// settled options, profile, decoded custom container, namespace, version, name
+    /// suffixes), what was printed, and what the host must read (`targets`, `needs`).
+    /// [`plan_prepared`] plans from it without parsing or decoding anything again.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct Prepared {
+        deny_unknown: true;
+        /// The options in effect.
+        pub options: DebugOptions = DebugOptions::default(), "options";
+        /// The command's namespace.
+        pub namespace: String = "default".to_string(), "namespace";
+        /// Whether the namespace was explicit (an `-f` object's must then match it).
+        pub namespace_explicit: bool = false, "namespaceExplicit";
+        /// The kubectl version followed.
+        pub kubectl_version: KubectlVersion = KubectlVersion::default(), "kubectlVersion";
+        /// The profile in effect (its name).
+        pub profile: String = String::new(), "profile";
+        /// The `--custom` container as kubectl decoded it (Go-marshalled container JSON).
+        pub custom: Option<Value> = None, "custom";
+        /// Seed for generated name suffixes.
+        pub seed: u64 = 0, "seed";
+        /// Explicit name suffixes, used before the seeded ones.
+        pub suffixes: Vec<String> = Vec::new(), "suffixes";
+        /// Lines kubectl prints while validating.
+        pub messages: Vec<Message> = Vec::new(), "messages";
+        /// The objects to read, one per positional target (none with `-f`).
+        pub targets: Vec<TargetRef> = Vec::new(), "targets";
+        /// What the host must read before planning.
+        pub needs: Needs = Needs::default(), "needs";
     }
+}
+
+impl Prepared {
+    /// Decode a prepared session from the host's JSON text (what `prepare` wrote).
+    ///
+    /// # Errors
+    /// Malformed JSON or a field of the wrong type: [`Code::InvalidInput`], `invalid prepared session: …`.
+    pub fn from_json(text: &str) -> Result<Prepared, Error> {
+        de::from_json(text, "prepared session")
+    }
+}
+
+/// A prepared session from its JSON text, or a session's (prepared here): `text` is either
+/// (a prepared session has `needs`, a session never has), and is parsed once. What the Wasm
+/// binding plans from.
+///
+/// # Errors
+/// Malformed JSON or a field of the wrong type ([`Code::InvalidInput`]); a session's
+/// [`prepare`] failure.
+pub fn prepared_from_json(text: &str) -> Result<Prepared, Failure> {
+    let (what, why) = match kubedebug_skim::from_str_keep_duplicates(text) {
+        Ok(v) if v.get("needs").is_some() => match de::decode::<Prepared>(&v) {
+            Ok(p) => return Ok(p),
+            Err(e) => ("prepared session", e.to_string()),
+        },
+        Ok(v) => match de::decode::<Session>(&v) {
+            Ok(s) => return prepare(&s),
+            Err(e) => ("session", e.to_string()),
+        },
+        Err(e) => ("session", e.to_string()),
+    };
+    Err(Error::new(Code::InvalidInput, format!("invalid {what}: {why}")).into())
 }
 
 /// A session's resolved inputs.
@@ -131,26 +186,40 @@ impl Session {
             version,
         })
     }
-
-    fn complete(&self) -> Result<(Resolved, Completed), Failure> {
-        let r = self.resolve()?;
-        let completed = complete_and_validate(
-            &r.options,
-            r.version,
-            self.gate(),
-            self.custom_profile.as_ref(),
-        )?;
-        Ok((r, completed))
-    }
 }
 
 /// Mirrors kubectl debug's `Complete`, `Validate` and the resource builder: checks the
-/// options in kubectl's order and says which objects to read.
+/// options in kubectl's order and says which objects to read. When `--custom` names a file
+/// the session did not bring, the checks kubectl makes before reading it run, and the answer
+/// names it in `needs.customProfile`: read it, then prepare again with
+/// `Session::custom_profile` (the structured `options` of this answer spare a second parse).
 ///
 /// # Errors
 /// The first failure kubectl would report, with the lines it printed before it.
 pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
-    let (r, completed) = session.complete()?;
+    let r = session.resolve()?;
+    let mut prepared = Prepared {
+        namespace_explicit: r.namespace_explicit,
+        kubectl_version: r.version,
+        seed: session.seed,
+        suffixes: session.suffixes.clone(),
+        ..Prepared::default()
+    };
+    if let Some(path) = unread_custom_profile(&r.options, session.custom_profile.as_ref()) {
+        let profile =
+            check_before_custom(&r.options, r.version, session.gate()).map_err(Failure::from)?;
+        prepared.needs.custom_profile = Some(path.to_string());
+        prepared.profile = profile.to_string();
+        prepared.options = r.options;
+        prepared.namespace = r.namespace;
+        return Ok(prepared);
+    }
+    let completed = complete_and_validate(
+        &r.options,
+        r.version,
+        session.gate(),
+        session.custom_profile.as_ref(),
+    )?;
     let fail = |error: Error| Failure {
         error,
         messages: completed.messages.clone(),
@@ -161,32 +230,41 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
             "resource/name arguments cannot be provided when a path is specified",
         )));
     }
-    let targets = r
+    prepared.targets = r
         .options
         .targets
         .iter()
         .map(|t| resolve_target(t, &r.namespace))
         .collect::<Result<Vec<_>, _>>()
         .map_err(fail)?;
-    Ok(Prepared {
-        options: completed.options,
-        namespace: r.namespace,
-        kubectl_version: r.version,
-        messages: completed.messages,
-        targets,
-    })
+    prepared.needs.files = completed.options.filename.clone();
+    prepared.profile = completed.profile.to_string();
+    prepared.custom = completed.custom;
+    prepared.messages = completed.messages;
+    prepared.options = completed.options;
+    prepared.namespace = r.namespace;
+    Ok(prepared)
 }
 
 /// Mirrors kubectl debug's `visitNode` / `visitPod` for one target object (as the API server
 /// or a `-f` file gave it): the requests kubectl makes, the resulting object, where it
 /// attaches, and what it prints. Validation lines are not repeated (see [`prepare`]).
+/// [`prepare`] then [`plan_prepared`]; prepare once and use [`plan_prepared`] for many targets.
 ///
 /// # Errors
 /// A validation failure, an object that is not a Pod or Node, a malformed object, or a
 /// custom profile that cannot be merged.
 pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
-    crate::typed::check(session, object)?;
-    let plan = plan_target(session, Cow::Borrowed(object), true)?;
+    plan_prepared(&prepare(session)?, object)
+}
+
+/// [`plan`] from what [`prepare`] answered: nothing is parsed or decoded again.
+///
+/// # Errors
+/// As [`plan`]; also a `Prepared` whose options do not pass `Validate` (one built by hand) or
+/// whose `needs.customProfile` was not read.
+pub fn plan_prepared(prepared: &Prepared, object: &Value) -> Result<Plan, Failure> {
+    let plan = plan_target(prepared, Cow::Borrowed(object), true, true)?;
     for request in &plan.requests {
         let len = kubedebug_skim::to_string(&request.body).len();
         crate::plan::check_body_size(request, len)
@@ -195,51 +273,68 @@ pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
     Ok(plan)
 }
 
-/// [`plan`] of a borrowed or owned object. An owned object (the Wasm binding parsed it and
-/// needs it no more) is turned into the result in place instead of being copied. Without
-/// `with_result`, a created pod is only the POST body and `result` is `null` (the binding
-/// sends it once).
+/// [`plan_prepared`] of a borrowed or owned object. An owned object (the Wasm binding parsed
+/// it and needs it no more) is turned into the result in place instead of being copied.
+/// Without `with_result`, a created pod is only the POST body and `result` is `null` (the
+/// binding sends it once). `check_types` runs kubectl's typed decode of the object (after
+/// `Validate`, as in kubectl), unless the caller did it while reading the text.
 pub(crate) fn plan_target(
-    session: &Session,
+    prepared: &Prepared,
     object: Cow<'_, Value>,
     with_result: bool,
+    check_types: bool,
 ) -> Result<Plan, Failure> {
-    let (r, completed) = session.complete()?;
-    crate::names::check_suffixes(&session.suffixes)?;
-    check_namespace(&r, &object)?;
-    let mut names = NameSource::new(session.seed, session.suffixes.iter().cloned());
+    let profile = revalidate(prepared)?;
+    if check_types {
+        crate::typed::check(prepared, &object)?;
+    }
+    crate::names::check_suffixes(&prepared.suffixes)?;
+    check_namespace(prepared, &object)?;
+    let mut names = NameSource::new(prepared.seed, prepared.suffixes.iter().cloned());
     let mut ctx = Context {
-        options: &completed.options,
-        profile: completed.profile,
-        custom: completed.custom.as_ref(),
-        version: r.version,
-        namespace: &r.namespace,
+        options: &prepared.options,
+        profile,
+        custom: prepared.custom.as_ref(),
+        version: prepared.kubectl_version,
+        namespace: &prepared.namespace,
         names: &mut names,
     };
     match target_kind(&object)? {
         TargetKind::Node => generate::node_debug_pod(&object, &mut ctx, with_result),
-        TargetKind::Pod if completed.options.copy_to.is_empty() => {
+        TargetKind::Pod if prepared.options.copy_to.is_empty() => {
             generate::debug_container(object, &mut ctx)
         }
         TargetKind::Pod => generate::pod_copy(object, &mut ctx, with_result),
     }
 }
 
+/// The checks a `Prepared` must pass to be planned: its `--custom` file was read, and its
+/// options pass kubectl's `Validate` (cheap string checks; a `Prepared` may come back from a
+/// host that built or changed it). The profile in effect.
+fn revalidate(prepared: &Prepared) -> Result<Profile, Failure> {
+    Ok(crate::validate::revalidate(
+        &prepared.options,
+        prepared.kubectl_version,
+        prepared.custom.as_ref(),
+        prepared.needs.custom_profile.is_some(),
+    )?)
+}
+
 /// kubectl's builder check for `-f` objects: an explicit `--namespace` must match theirs.
-fn check_namespace(r: &Resolved, object: &Value) -> Result<(), Error> {
+fn check_namespace(p: &Prepared, object: &Value) -> Result<(), Error> {
     let ns = object
         .get("metadata")
         .and_then(|m| m.get("namespace"))
         .and_then(Value::as_str)
         .unwrap_or("");
-    if r.namespace_explicit && !ns.is_empty() && ns != r.namespace && !r.options.filename.is_empty()
+    if p.namespace_explicit && !ns.is_empty() && ns != p.namespace && !p.options.filename.is_empty()
     {
         return Err(Error::new(
             Code::NamespaceMismatch,
             format!(
                 "the namespace from the provided object {} does not match the namespace {}. You must pass '--namespace={}' to perform this operation.",
                 go_quote(ns),
-                go_quote(&r.namespace),
+                go_quote(&p.namespace),
                 ns
             ),
         ));
@@ -251,6 +346,7 @@ fn check_namespace(r: &Resolved, object: &Value) -> Result<(), Error> {
 mod tests {
     use super::*;
     use crate::json::de::assert_written_as_derive;
+    use crate::json::ToJson;
 
     #[test]
     fn prepared_is_written_as_the_serde_derive_wrote_it() {
@@ -271,12 +367,107 @@ mod tests {
         }
         assert_eq!(seen, sessions.len());
         let p = Prepared {
-            options: DebugOptions::default(),
-            namespace: String::new(),
             kubectl_version: KubectlVersion::OLDEST,
-            messages: Vec::new(),
-            targets: Vec::new(),
+            ..Prepared::default()
         };
         assert_written_as_derive(&p);
+    }
+
+    /// The JSON text of a prepared session decodes to the same thing, and plans as the
+    /// session does: the host may keep it and plan many targets from it.
+    #[test]
+    fn a_prepared_session_round_trips_and_plans_as_its_session() {
+        let pod = kubedebug_skim::from_str(
+            r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"ns"},
+               "spec":{"containers":[{"name":"app","image":"nginx"}]}}"#,
+        );
+        assert!(pod.is_ok(), "test pod: {pod:?}");
+        let Ok(pod) = pod else { return };
+        let sessions = [
+            r#"{"args":["web","--image=busybox","-n","ns"],"suffixes":["aaaaa"]}"#,
+            r#"{"args":["web","--image=busybox","--copy-to=c","--profile=restricted"],"namespace":"ns","seed":7}"#,
+            r#"{"args":["web","--image=busybox","--custom=/c.json"],"kubectlVersion":"1.33",
+                "customProfile":{"path":"/c.json","text":"{\"env\":[{\"name\":\"A\",\"value\":\"1\"}]}"}}"#,
+        ];
+        for text in sessions {
+            let session = Session::from_json(text);
+            let prepared = session.as_ref().map(prepare);
+            assert!(matches!(prepared, Ok(Ok(_))), "{text}: {prepared:?}");
+            let Ok(Ok(prepared)) = prepared else { return };
+            let json = kubedebug_skim::to_string(&prepared.to_json());
+            assert_eq!(prepared_from_json(&json).as_ref(), Ok(&prepared), "{json}");
+            assert_eq!(Prepared::from_json(&json).as_ref(), Ok(&prepared));
+            let via_session = session.map(|s| plan(&s, &pod));
+            assert_eq!(Ok(plan_prepared(&prepared, &pod)), via_session, "{text}");
+        }
+    }
+
+    /// `--custom` without its file: `prepare` says what to read (after the checks kubectl
+    /// makes before reading it), planning without it fails with kubectl's read error, and
+    /// preparing again with the file completes.
+    #[test]
+    fn a_custom_profile_is_asked_for_then_read() {
+        let session = Session {
+            args: Some(
+                ["web", "--image=busybox", "--custom=/c.json"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            ..Session::default()
+        };
+        let first = prepare(&session);
+        assert!(first.is_ok(), "{first:?}");
+        let Ok(first) = first else { return };
+        assert_eq!(first.needs.custom_profile.as_deref(), Some("/c.json"));
+        assert!(first.messages.is_empty() && first.targets.is_empty());
+        let pod = kubedebug_skim::json!({"kind": "Pod", "metadata": {"name": "web"}});
+        let err = plan_prepared(&first, &pod)
+            .err()
+            .map(|f| f.error.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("must pass a container spec json file for custom profile: open /c.json: no such file or directory")
+        );
+        let bad_profile = Session {
+            args: Some(
+                ["web", "--custom=/c.json", "--profile=nope"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            ..Session::default()
+        };
+        let err = prepare(&bad_profile).err().map(|f| f.error.to_string());
+        assert_eq!(err.as_deref(), Some("unknown profile: nope"));
+        let second = Session {
+            args: None,
+            options: Some(first.options.clone()),
+            custom_profile: Some(CustomProfileFile {
+                path: "/c.json".into(),
+                text: Some("{}".into()),
+                error: None,
+            }),
+            ..Session::default()
+        };
+        let second = prepare(&second);
+        assert!(second.is_ok(), "{second:?}");
+        let Ok(second) = second else { return };
+        assert_eq!(second.needs.custom_profile, None);
+        assert_eq!(second.targets.len(), 1);
+    }
+
+    /// A prepared session changed by hand is validated again before planning.
+    #[test]
+    fn a_prepared_session_is_validated_again() {
+        let session = Session {
+            args: Some(["web", "--image=busybox"].map(String::from).to_vec()),
+            ..Session::default()
+        };
+        let prepared = prepare(&session);
+        assert!(prepared.is_ok(), "{prepared:?}");
+        let Ok(mut prepared) = prepared else { return };
+        prepared.options.image = "Not An Image".into();
+        let pod = kubedebug_skim::json!({"kind": "Pod", "metadata": {"name": "web"}});
+        let err = plan_prepared(&prepared, &pod).err().map(|f| f.error.code());
+        assert_eq!(err, Some(Code::Invalid));
     }
 }

@@ -3,7 +3,8 @@
 //! kubectl resolves names with its resource builder and discovery. The core knows the
 //! resource types of the core and apps groups that a user may name, and needs no discovery.
 
-use crate::json::{object, ToJson, Value};
+use crate::json::boundary::boundary_struct;
+use crate::json::Value;
 
 use crate::api_path::escape_segment;
 use crate::error::{go_quote, Code, Error};
@@ -64,47 +65,33 @@ const RESOURCE_TYPES: &[ResourceType] = &[
     rt("cronjobs", "cronjob", &["cj"], "batch/v1", true),
 ];
 
-/// The GET of one target.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize))]
-pub struct GetRequest {
-    /// Always `GET`.
-    pub method: String,
-    /// The API path.
-    pub path: String,
-}
-
-/// One positional target resolved to the object kubectl reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct TargetRef {
-    /// The argument as given (`mypod`, `node/n1`).
-    pub name: String,
-    /// The resource (plural), e.g. `pods`, `nodes`, `deployments`.
-    pub resource: String,
-    /// The object's name.
-    pub object_name: String,
-    /// The request that reads it.
-    pub get: GetRequest,
-}
-
-impl ToJson for GetRequest {
-    fn to_json(&self) -> Value {
-        object([
-            ("method", self.method.to_json()),
-            ("path", self.path.to_json()),
-        ])
+boundary_struct! {
+    /// The GET of one target.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct GetRequest {
+        deny_unknown: true;
+        /// Always `GET`.
+        pub method: String = String::new(), "method";
+        /// The API path.
+        pub path: String = String::new(), "path";
     }
 }
 
-impl ToJson for TargetRef {
-    fn to_json(&self) -> Value {
-        object([
-            ("name", self.name.to_json()),
-            ("resource", self.resource.to_json()),
-            ("objectName", self.object_name.to_json()),
-            ("get", self.get.to_json()),
-        ])
+boundary_struct! {
+    /// One positional target resolved to the object kubectl reads.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct TargetRef {
+        deny_unknown: true;
+        /// The argument as given (`mypod`, `node/n1`).
+        pub name: String = String::new(), "name";
+        /// The resource (plural), e.g. `pods`, `nodes`, `deployments`.
+        pub resource: String = String::new(), "resource";
+        /// The object's name.
+        pub object_name: String = String::new(), "objectName";
+        /// The request that reads it.
+        pub get: GetRequest = GetRequest::default(), "get";
     }
 }
 

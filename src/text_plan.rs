@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::error::{Code, Error};
 use crate::json::ToJson;
 use crate::plan::{check_body_size, Journey};
-use crate::session::{plan_target, Session};
+use crate::session::{plan_target, prepare, Prepared, Session};
 use crate::validate::Failure;
 pub(crate) use kubedebug_skim::may_forge;
 use kubedebug_skim::to_json;
@@ -34,31 +34,43 @@ pub struct TextPlan {
 /// # Errors
 /// Text that is not JSON (`invalid target object: …`), and everything [`crate::plan()`] reports.
 pub fn plan_text(session: &Session, target: &str, with_result: bool) -> Result<TextPlan, Failure> {
-    let forge = may_forge(&kubedebug_skim::to_string(&session.to_json()));
-    plan_text_with(session, target, with_result, forge)
+    plan_text_prepared(&prepare(session)?, target, with_result)
 }
 
-/// [`plan_text`], told whether the session may hold a forged placeholder (the Wasm binding
-/// checks the session's JSON text instead of writing the session again).
-pub(crate) fn plan_text_with(
-    session: &Session,
+/// [`plan_text`] from what [`crate::prepare`] answered: nothing is parsed or decoded again.
+///
+/// # Errors
+/// As [`plan_text`] and [`crate::plan_prepared`].
+pub fn plan_text_prepared(
+    prepared: &Prepared,
     target: &str,
     with_result: bool,
-    session_may_forge: bool,
+) -> Result<TextPlan, Failure> {
+    let forge = may_forge(&kubedebug_skim::to_string(&prepared.to_json()));
+    plan_text_with(prepared, target, with_result, forge)
+}
+
+/// [`plan_text_prepared`], told whether the prepared session may hold a forged placeholder
+/// (the Wasm binding checks its JSON text instead of writing it again).
+pub(crate) fn plan_text_with(
+    prepared: &Prepared,
+    target: &str,
+    with_result: bool,
+    prepared_may_forge: bool,
 ) -> Result<TextPlan, Failure> {
     // Rule 2 of the `kubedebug_skim` crate: no custom profile, and no `\u0001` in the
     // session or the target.
-    let skimmed = (session.custom_profile.is_none() && !session_may_forge && !may_forge(target))
-        .then(|| crate::typed::skim_pod(target, session.version()))
+    let skimmed = (prepared.custom.is_none() && !prepared_may_forge && !may_forge(target))
+        .then(|| crate::typed::skim_pod(target, prepared.kubectl_version))
         .flatten();
     let (mut plan, texts) = match skimmed {
         // A failure may quote skimmed fields (a diff error prints the map): plan again from
         // the whole object for kubectl's exact text. Failures are rare; plans are not.
-        Some(s) => match plan_target(session, Cow::Owned(s.pod), false) {
+        Some(s) => match plan_target(prepared, Cow::Owned(s.pod), false, false) {
             Ok(plan) => (plan, s.texts),
-            Err(_) => (plan_whole(session, target)?, Vec::new()),
+            Err(_) => (plan_whole(prepared, target)?, Vec::new()),
         },
-        None => (plan_whole(session, target)?, Vec::new()),
+        None => (plan_whole(prepared, target)?, Vec::new()),
     };
     let result = std::mem::take(&mut plan.result);
     let result = match plan.journey {
@@ -81,13 +93,12 @@ pub(crate) fn plan_text_with(
 }
 
 /// The plan of the target parsed whole.
-fn plan_whole(session: &Session, target: &str) -> Result<crate::Plan, Failure> {
+fn plan_whole(prepared: &Prepared, target: &str) -> Result<crate::Plan, Failure> {
     let object = kubedebug_skim::from_str(target).map_err(|e| {
         Failure::from(Error::new(
             Code::InvalidInput,
             format!("invalid target object: {e}"),
         ))
     })?;
-    crate::typed::check(session, &object)?;
-    plan_target(session, Cow::Owned(object), false)
+    plan_target(prepared, Cow::Owned(object), false, true)
 }

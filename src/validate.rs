@@ -66,43 +66,26 @@ pub struct Completed {
     pub messages: Vec<Message>,
 }
 
-/// Whether `--custom` is a registered flag: 1.30 only with `KUBECTL_DEBUG_CUSTOM_PROFILE=true`,
-/// 1.31 unless it is `false`, always from 1.32 (kubectl `cmdutil.DebugCustomProfile` gate).
-pub fn custom_flag_available(version: KubectlVersion, gate_env: Option<&str>) -> bool {
-    let gate = gate_env.map(str::to_ascii_lowercase);
-    match version.minor() {
-        0..=29 => false,
-        30 => gate.as_deref() == Some("true"),
-        31 => gate.as_deref() != Some("false"),
-        _ => true,
-    }
-}
-
 /// Flags the options use that `version` does not register (structured options bypass the
-/// argument parser, so the same `unknown flag` errors are raised here).
+/// argument parser, so the same `unknown flag` errors are raised here; the first by name, as
+/// pflag visits flags sorted).
 fn check_flags_exist(
     o: &DebugOptions,
     version: KubectlVersion,
     gate_env: Option<&str>,
 ) -> Result<(), Error> {
-    let unknown = |flag: &str| Error::new(Code::FlagUnknown, format!("unknown flag: --{flag}"));
-    if !version.at_least(31) {
-        let keeps = [
-            (o.keep_annotations, "keep-annotations"),
-            (!o.keep_init_containers, "keep-init-containers"),
-            (o.keep_labels, "keep-labels"),
-            (o.keep_liveness, "keep-liveness"),
-            (o.keep_readiness, "keep-readiness"),
-            (o.keep_startup, "keep-startup"),
-        ];
-        if let Some((_, flag)) = keeps.iter().find(|(set, _)| *set) {
-            return Err(unknown(flag));
-        }
+    let mut unknown: Vec<&str> = crate::args::debug_flags()
+        .filter(|f| !f.registered(version, gate_env) && f.field.is_set(o))
+        .map(|f| f.name)
+        .collect();
+    unknown.sort_unstable();
+    match unknown.first() {
+        Some(flag) => Err(Error::new(
+            Code::FlagUnknown,
+            format!("unknown flag: --{flag}"),
+        )),
+        None => Ok(()),
     }
-    if !o.custom.is_empty() && !custom_flag_available(version, gate_env) {
-        return Err(unknown("custom"));
-    }
-    Ok(())
 }
 
 /// Mirrors kubectl `DebugOptions.Complete` (profile and custom profile loading) then
@@ -116,8 +99,7 @@ pub fn complete_and_validate(
     gate_env: Option<&str>,
     custom_file: Option<&CustomProfileFile>,
 ) -> Result<Completed, Failure> {
-    check_flags_exist(options, version, gate_env)?;
-    let profile = Profile::for_version(options.effective_profile(version), version)?;
+    let profile = check_before_custom(options, version, gate_env)?;
     let custom = load_custom(options, version, custom_file)?;
     let mut messages = Vec::new();
     match validate(options, version, custom.as_ref(), &mut messages) {
@@ -138,6 +120,49 @@ pub fn complete_and_validate(
         custom,
         messages,
     })
+}
+
+/// kubectl `Complete`'s checks before it reads `--custom`: every flag exists in `version`,
+/// and the profile does. The profile in effect.
+///
+/// # Errors
+/// `unknown flag: --…`, or the unknown profile.
+pub(crate) fn check_before_custom(
+    options: &DebugOptions,
+    version: KubectlVersion,
+    gate_env: Option<&str>,
+) -> Result<Profile, Error> {
+    check_flags_exist(options, version, gate_env)?;
+    Profile::for_version(options.effective_profile(version), version)
+}
+
+/// The `--custom` path when the host has not read it yet (`custom_file` absent, or for
+/// another path).
+pub(crate) fn unread_custom_profile<'a>(
+    options: &'a DebugOptions,
+    custom_file: Option<&CustomProfileFile>,
+) -> Option<&'a str> {
+    let read = custom_file.is_some_and(|f| f.path == options.custom || f.path.is_empty());
+    (!options.custom.is_empty() && !read).then_some(options.custom.as_str())
+}
+
+/// `Validate` again for options that passed it (a prepared session coming back from the
+/// host): the `--custom` file must have been read, and the checks hold. The profile in effect.
+///
+/// # Errors
+/// kubectl's read error for an unread `--custom` file; the first failing check.
+pub(crate) fn revalidate(
+    options: &DebugOptions,
+    version: KubectlVersion,
+    custom: Option<&Value>,
+    custom_unread: bool,
+) -> Result<Profile, Error> {
+    if custom_unread {
+        load_custom(options, version, None)?;
+    }
+    let profile = Profile::for_version(options.effective_profile(version), version)?;
+    validate(options, version, custom, &mut Vec::new())?;
+    Ok(profile)
 }
 
 /// kubectl `Complete` step 11: read and decode `--custom`.

@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Failure, KubectlVersion, Profile, Session, ToJson};
+use crate::{Error, Failure, KubectlVersion, Prepared, Profile, Session, ToJson};
 
 /// Build the JS error thrown for a failure.
 fn js_error(f: &Failure) -> JsValue {
@@ -83,23 +83,29 @@ pub fn prepare_json(session_json: JsValue) -> Result<String, JsValue> {
     to_json(&crate::prepare(&s).map_err(|f| js_error(&f))?)
 }
 
-/// `planText(sessionJson, targetText, withResult) → [planJson, resultJson, ...bodies]`: what
-/// kubectl sends for one target object given as JSON text (a string or UTF-8 bytes). The plan comes without its
-/// `result` and request bodies; each body follows as the text to send. `resultJson` is the
-/// ephemeral journey's result when `withResult` is truthy, else `""` (a created pod's result
-/// is its POST body).
+/// A prepared session (`prepareJson`'s answer) or, when the text is a session, its
+/// preparation. A prepared session has `needs`; a session never has.
+fn prepared(text: &str) -> Result<Prepared, JsValue> {
+    crate::session::prepared_from_json(text).map_err(|f| js_error(&f))
+}
+
+/// `planText(preparedJson, targetText, withResult) → [planJson, resultJson, ...bodies]`: what
+/// kubectl sends for one target object given as JSON text (a string or UTF-8 bytes), from a
+/// prepared session (or a session, prepared first). The plan comes without its `result` and
+/// request bodies; each body follows as the text to send. `resultJson` is the ephemeral
+/// journey's result when `withResult` is truthy, else `""` (a created pod's result is its
+/// POST body).
 #[wasm_bindgen(js_name = planText)]
 pub fn plan_text(
-    session_json: JsValue,
+    prepared_json: JsValue,
     target_text: JsValue,
     with_result: JsValue,
 ) -> Result<Vec<String>, JsValue> {
-    let s = session(&session_json)?;
+    let text = string_arg(&prepared_json, "session")?;
+    let p = prepared(&text)?;
     let target = text_arg(&target_text, "target object")?;
-    let forge = session_json
-        .as_string()
-        .is_none_or(|text| crate::text_plan::may_forge(&text));
-    let plan = crate::text_plan::plan_text_with(&s, &target, with_result.is_truthy(), forge)
+    let forge = crate::text_plan::may_forge(&text);
+    let plan = crate::text_plan::plan_text_with(&p, &target, with_result.is_truthy(), forge)
         .map_err(|f| js_error(&f))?;
     let head = [plan.plan, plan.result.unwrap_or_default()];
     Ok(head.into_iter().chain(plan.bodies).collect())

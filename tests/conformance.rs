@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use common::{
-    canonicalize, first_difference, goldens, plan_checked, session_for, target_objects, versions,
-    FakeCluster, Golden,
+    canonicalize, first_difference, goldens, plan_checked, read_custom_profile, session_for,
+    target_objects, versions, FakeCluster, Golden,
 };
 use kubedebug::{prepare, Failure, Stream};
 use serde_json::Value;
@@ -61,8 +61,25 @@ impl Run {
 /// kubectl's `Run`, with the core planning and the fake cluster answering.
 fn simulate(g: &Golden) -> Run {
     let mut run = Run::default();
-    let session = session_for(g);
-    let prepared = match prepare(&session) {
+    // The host's way: prepare without the `--custom` file; when `needs` names it, read it
+    // and prepare again from the settled options (no second parse of the arguments).
+    let mut session = session_for(g);
+    session.custom_profile = None;
+    let mut prepared = prepare(&session);
+    if let Ok(first) = &prepared {
+        if let Some(path) = &first.needs.custom_profile {
+            session = kubedebug::Session {
+                args: None,
+                options: Some(first.options.clone()),
+                namespace: Some(first.namespace.clone()),
+                namespace_explicit: first.namespace_explicit,
+                custom_profile: Some(read_custom_profile(path)),
+                ..session
+            };
+            prepared = prepare(&session);
+        }
+    }
+    let prepared = match prepared {
         Ok(p) => p,
         Err(f) => {
             run.fail(&f);

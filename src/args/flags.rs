@@ -2,11 +2,12 @@
 //! and kubectl's global flags), with its pflag value type and the versions that have it.
 
 use crate::json::ToJson;
+use crate::options::{DebugOptions, Pair};
 use crate::version::KubectlVersion;
 
 /// How a flag's value is parsed (the pflag `Value` type behind it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// pflag `bool`: no value needed (`true`), `--flag=value` parsed by `strconv.ParseBool`.
     Bool,
     /// pflag `string`.
@@ -27,7 +28,7 @@ pub(super) enum Kind {
 
 /// In which versions (and under which environment) a flag is registered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gate {
+pub(crate) enum Gate {
     /// Every version 1.27+.
     Always,
     /// 1.31+ (the `--keep-*` flags).
@@ -38,7 +39,7 @@ enum Gate {
 
 /// Where a parsed value goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Scope {
+pub(crate) enum Scope {
     /// A `kubectl debug` flag (a [`DebugOptions`](crate::options::DebugOptions) field).
     Debug,
     /// `-n/--namespace`.
@@ -49,14 +50,77 @@ pub(super) enum Scope {
     Help,
 }
 
+/// The [`DebugOptions`] field a `kubectl debug` flag sets: how to read it (rendering, version
+/// checks) and where parsing writes it. One entry in [`FLAGS`] binds a flag to its field, so
+/// that parsing, rendering and the version checks need no list of their own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Field {
+    /// No [`DebugOptions`] field (help, namespace, kubectl's global flags).
+    None,
+    /// A `bool` field.
+    Bool(
+        fn(&DebugOptions) -> bool,
+        fn(&mut DebugOptions) -> &mut bool,
+    ),
+    /// An `Option<bool>` field (unset unless given).
+    OptBool(
+        fn(&DebugOptions) -> Option<bool>,
+        fn(&mut DebugOptions) -> &mut Option<bool>,
+    ),
+    /// A `String` field (empty unless given).
+    Str(
+        fn(&DebugOptions) -> &str,
+        fn(&mut DebugOptions) -> &mut String,
+    ),
+    /// An `Option<String>` field (unset unless given).
+    OptStr(
+        fn(&DebugOptions) -> Option<&str>,
+        fn(&mut DebugOptions) -> &mut Option<String>,
+    ),
+    /// A list of `name=value` pairs (`stringToString`).
+    Pairs(
+        fn(&DebugOptions) -> &[Pair],
+        fn(&mut DebugOptions) -> &mut Vec<Pair>,
+    ),
+    /// A list of strings (`stringSlice`).
+    List(
+        fn(&DebugOptions) -> &[String],
+        fn(&mut DebugOptions) -> &mut Vec<String>,
+    ),
+}
+
+/// `field!(Variant, field_name)`: the [`Field`] reading and writing `DebugOptions::field_name`.
+macro_rules! field {
+    (Bool, $f:ident) => {
+        Field::Bool(|o| o.$f, |o| &mut o.$f)
+    };
+    (OptBool, $f:ident) => {
+        Field::OptBool(|o| o.$f, |o| &mut o.$f)
+    };
+    (Str, $f:ident) => {
+        Field::Str(|o| o.$f.as_str(), |o| &mut o.$f)
+    };
+    (OptStr, $f:ident) => {
+        Field::OptStr(|o| o.$f.as_deref(), |o| &mut o.$f)
+    };
+    (Pairs, $f:ident) => {
+        Field::Pairs(|o| o.$f.as_slice(), |o| &mut o.$f)
+    };
+    (List, $f:ident) => {
+        Field::List(|o| o.$f.as_slice(), |o| &mut o.$f)
+    };
+}
+
 /// One registered flag.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct FlagSpec {
-    pub(super) name: &'static str,
-    pub(super) short: Option<u8>,
-    pub(super) kind: Kind,
-    pub(super) scope: Scope,
-    gate: Gate,
+pub(crate) struct FlagSpec {
+    pub(crate) name: &'static str,
+    pub(crate) short: Option<u8>,
+    pub(crate) kind: Kind,
+    pub(crate) scope: Scope,
+    pub(crate) gate: Gate,
+    /// The [`DebugOptions`] field it sets ([`Field::None`] outside [`Scope::Debug`]).
+    pub(crate) field: Field,
 }
 
 const fn flag(name: &'static str, short: Option<u8>, kind: Kind, scope: Scope) -> FlagSpec {
@@ -66,47 +130,183 @@ const fn flag(name: &'static str, short: Option<u8>, kind: Kind, scope: Scope) -
         kind,
         scope,
         gate: Gate::Always,
+        field: Field::None,
     }
 }
 
-const fn debug_flag(name: &'static str, short: Option<u8>, kind: Kind, gate: Gate) -> FlagSpec {
+const fn debug_flag(
+    name: &'static str,
+    short: Option<u8>,
+    kind: Kind,
+    gate: Gate,
+    field: Field,
+) -> FlagSpec {
     FlagSpec {
         name,
         short,
         kind,
         scope: Scope::Debug,
         gate,
+        field,
     }
 }
 
 /// Every flag `kubectl debug` parses: its local flags (kubectl `addDebugFlags`), cobra's
 /// help flag and kubectl's global flags (`kubectl options`). kubectl's global `--profile`
-/// (pprof) is shadowed by the local `--profile`, so it is not listed.
+/// (pprof) is shadowed by the local `--profile`, so it is not listed. The debug flags are in
+/// the order [`render_args`](super::render_args) writes them. A new flag is one line here
+/// (plus its field in `DebugOptions`, its effect, its help line and its form field).
 const FLAGS: &[FlagSpec] = &[
-    debug_flag("filename", Some(b'f'), Kind::StrSlice, Gate::Always),
-    debug_flag("arguments-only", None, Kind::Bool, Gate::Always),
-    debug_flag("attach", None, Kind::Bool, Gate::Always),
-    debug_flag("container", Some(b'c'), Kind::Str, Gate::Always),
-    debug_flag("copy-to", None, Kind::Str, Gate::Always),
-    debug_flag("replace", None, Kind::Bool, Gate::Always),
-    debug_flag("env", None, Kind::StrToStr, Gate::Always),
-    debug_flag("image", None, Kind::Str, Gate::Always),
-    debug_flag("keep-labels", None, Kind::Bool, Gate::Since31),
-    debug_flag("keep-annotations", None, Kind::Bool, Gate::Since31),
-    debug_flag("keep-liveness", None, Kind::Bool, Gate::Since31),
-    debug_flag("keep-readiness", None, Kind::Bool, Gate::Since31),
-    debug_flag("keep-startup", None, Kind::Bool, Gate::Since31),
-    debug_flag("keep-init-containers", None, Kind::Bool, Gate::Since31),
-    debug_flag("set-image", None, Kind::StrToStr, Gate::Always),
-    debug_flag("image-pull-policy", None, Kind::Str, Gate::Always),
-    debug_flag("stdin", Some(b'i'), Kind::Bool, Gate::Always),
-    debug_flag("quiet", Some(b'q'), Kind::Bool, Gate::Always),
-    debug_flag("same-node", None, Kind::Bool, Gate::Always),
-    debug_flag("share-processes", None, Kind::Bool, Gate::Always),
-    debug_flag("target", None, Kind::Str, Gate::Always),
-    debug_flag("tty", Some(b't'), Kind::Bool, Gate::Always),
-    debug_flag("profile", None, Kind::Str, Gate::Always),
-    debug_flag("custom", None, Kind::Str, Gate::Custom),
+    debug_flag(
+        "stdin",
+        Some(b'i'),
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, stdin),
+    ),
+    debug_flag(
+        "tty",
+        Some(b't'),
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, tty),
+    ),
+    debug_flag(
+        "attach",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(OptBool, attach),
+    ),
+    debug_flag("image", None, Kind::Str, Gate::Always, field!(Str, image)),
+    debug_flag(
+        "image-pull-policy",
+        None,
+        Kind::Str,
+        Gate::Always,
+        field!(Str, image_pull_policy),
+    ),
+    debug_flag(
+        "container",
+        Some(b'c'),
+        Kind::Str,
+        Gate::Always,
+        field!(Str, container),
+    ),
+    debug_flag("target", None, Kind::Str, Gate::Always, field!(Str, target)),
+    debug_flag(
+        "copy-to",
+        None,
+        Kind::Str,
+        Gate::Always,
+        field!(Str, copy_to),
+    ),
+    debug_flag(
+        "replace",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, replace),
+    ),
+    debug_flag(
+        "same-node",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, same_node),
+    ),
+    debug_flag(
+        "share-processes",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(OptBool, share_processes),
+    ),
+    debug_flag(
+        "set-image",
+        None,
+        Kind::StrToStr,
+        Gate::Always,
+        field!(Pairs, set_image),
+    ),
+    debug_flag(
+        "env",
+        None,
+        Kind::StrToStr,
+        Gate::Always,
+        field!(Pairs, env),
+    ),
+    debug_flag(
+        "profile",
+        None,
+        Kind::Str,
+        Gate::Always,
+        field!(OptStr, profile),
+    ),
+    debug_flag("custom", None, Kind::Str, Gate::Custom, field!(Str, custom)),
+    debug_flag(
+        "keep-labels",
+        None,
+        Kind::Bool,
+        Gate::Since31,
+        field!(Bool, keep_labels),
+    ),
+    debug_flag(
+        "keep-annotations",
+        None,
+        Kind::Bool,
+        Gate::Since31,
+        field!(Bool, keep_annotations),
+    ),
+    debug_flag(
+        "keep-liveness",
+        None,
+        Kind::Bool,
+        Gate::Since31,
+        field!(Bool, keep_liveness),
+    ),
+    debug_flag(
+        "keep-readiness",
+        None,
+        Kind::Bool,
+        Gate::Since31,
+        field!(Bool, keep_readiness),
+    ),
+    debug_flag(
+        "keep-startup",
+        None,
+        Kind::Bool,
+        Gate::Since31,
+        field!(Bool, keep_startup),
+    ),
+    debug_flag(
+        "keep-init-containers",
+        None,
+        Kind::Bool,
+        Gate::Since31,
+        field!(Bool, keep_init_containers),
+    ),
+    debug_flag(
+        "arguments-only",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, arguments_only),
+    ),
+    debug_flag(
+        "quiet",
+        Some(b'q'),
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, quiet),
+    ),
+    debug_flag(
+        "filename",
+        Some(b'f'),
+        Kind::StrSlice,
+        Gate::Always,
+        field!(List, filename),
+    ),
     flag("help", Some(b'h'), Kind::Bool, Scope::Help),
     flag("namespace", Some(b'n'), Kind::Str, Scope::Namespace),
     flag("as", None, Kind::Str, Scope::Global),
@@ -145,15 +345,18 @@ pub struct FlagInfo {
     pub shorthand: Option<char>,
     /// Whether the flag takes a value (pflag consumes the next word when none is inline).
     pub takes_value: bool,
+    /// Whether it is a `kubectl debug` flag (sets a `DebugOptions` field), not a global one.
+    pub debug: bool,
 }
 
-/// `{"name": …, "shorthand": … | null, "takesValue": …}`.
+/// `{"name": …, "shorthand": … | null, "takesValue": …, "debug": …}`.
 impl ToJson for FlagInfo {
     fn to_json(&self) -> crate::json::Value {
         crate::json::object([
             ("name", self.name.to_string().to_json()),
             ("shorthand", self.shorthand.map(String::from).to_json()),
             ("takesValue", self.takes_value.to_json()),
+            ("debug", self.debug.to_json()),
         ])
     }
 }
@@ -168,6 +371,7 @@ pub fn kubectl_flags() -> Vec<FlagInfo> {
             name: f.name,
             shorthand: f.short.map(char::from),
             takes_value: f.kind != Kind::Bool,
+            debug: f.scope == Scope::Debug,
         })
         .collect()
 }
@@ -190,16 +394,48 @@ pub(super) struct FlagSet {
     flags: Vec<&'static FlagSpec>,
 }
 
+/// The `kubectl debug` flags (those that set a [`DebugOptions`] field), in rendering order.
+pub(crate) fn debug_flags() -> impl Iterator<Item = &'static FlagSpec> {
+    FLAGS.iter().filter(|f| f.scope == Scope::Debug)
+}
+
+impl FlagSpec {
+    /// Whether kubectl 1.`version` registers this flag (with `KUBECTL_DEBUG_CUSTOM_PROFILE`
+    /// set to `custom_profile_env`).
+    pub(crate) fn registered(
+        &self,
+        version: KubectlVersion,
+        custom_profile_env: Option<&str>,
+    ) -> bool {
+        match self.gate {
+            Gate::Always => true,
+            Gate::Since31 => version.at_least(31),
+            Gate::Custom => custom_flag_enabled(version, custom_profile_env),
+        }
+    }
+}
+
+impl Field {
+    /// Whether `o` holds something other than the field's default.
+    pub(crate) fn is_set(&self, o: &DebugOptions) -> bool {
+        let d = DebugOptions::default();
+        match self {
+            Field::None => false,
+            Field::Bool(get, _) => get(o) != get(&d),
+            Field::OptBool(get, _) => get(o) != get(&d),
+            Field::Str(get, _) => get(o) != get(&d),
+            Field::OptStr(get, _) => get(o) != get(&d),
+            Field::Pairs(get, _) => get(o) != get(&d),
+            Field::List(get, _) => get(o) != get(&d),
+        }
+    }
+}
+
 impl FlagSet {
     pub(super) fn new(version: KubectlVersion, custom_profile_env: Option<&str>) -> FlagSet {
-        let custom = custom_flag_enabled(version, custom_profile_env);
         let flags = FLAGS
             .iter()
-            .filter(|f| match f.gate {
-                Gate::Always => true,
-                Gate::Since31 => version.at_least(31),
-                Gate::Custom => custom,
-            })
+            .filter(|f| f.registered(version, custom_profile_env))
             .collect();
         FlagSet { flags }
     }

@@ -23,6 +23,7 @@ mod tests;
 use crate::json::{object, ToJson, Value};
 use crate::options::{DebugOptions, Pair};
 
+pub(crate) use flags::debug_flags;
 pub use flags::{custom_flag_enabled, kubectl_flags, FlagInfo};
 pub use parse::parse_args;
 pub use render::render_args;

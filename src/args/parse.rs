@@ -5,7 +5,7 @@ use crate::error::{go_quote, Code, Error};
 use crate::options::{DebugOptions, Pair};
 use crate::version::KubectlVersion;
 
-use super::flags::{FlagSet, Kind};
+use super::flags::{Field, FlagSet, Kind};
 use super::store::set_flag;
 use super::ParsedArgs;
 
@@ -19,9 +19,8 @@ pub(super) struct Accumulator {
     /// pflag `ArgsLenAtDash`: how many positionals preceded `--`.
     args_len_at_dash: Option<usize>,
     pub(super) help: bool,
-    pub(super) env_changed: bool,
-    pub(super) set_image_changed: bool,
-    pub(super) filename_changed: bool,
+    /// The list flags given so far (their first value replaces the default).
+    changed: Vec<&'static str>,
     /// Whether the `debug` command word is still to be dropped (cobra's command lookup).
     expect_command_word: bool,
     /// Whether a leading `kubectl` was given (then `debug` must be the first positional).
@@ -64,15 +63,31 @@ pub fn parse_args(
     Ok(finish(acc))
 }
 
-/// Whether `arg` is the kubectl program name (`kubectl` or a path ending in `/kubectl`).
+impl Accumulator {
+    /// Whether this is the first value of list flag `name` (and remember that it was set).
+    pub(super) fn first_set(&mut self, name: &'static str) -> bool {
+        let first = !self.changed.contains(&name);
+        if first {
+            self.changed.push(name);
+        }
+        first
+    }
+}
+
+/// Whether `arg` is the kubectl program name (`kubectl`, `kubectl.exe`, or a path ending in
+/// either), as a pasted command line starts.
 fn is_kubectl_word(arg: &str) -> bool {
-    arg == "kubectl" || arg.ends_with("/kubectl")
+    let base = arg.rsplit(['/', '\\']).next().unwrap_or(arg);
+    base == "kubectl" || base == "kubectl.exe"
 }
 
 /// Mirrors kubectl `Complete`'s use of `ArgsLenAtDash` (spec §2.1).
 fn finish(mut acc: Accumulator) -> ParsedArgs {
-    crate::options::dedupe_pairs(&mut acc.options.env);
-    crate::options::dedupe_pairs(&mut acc.options.set_image);
+    for flag in super::flags::debug_flags() {
+        if let Field::Pairs(_, field) = flag.field {
+            crate::options::dedupe_pairs(field(&mut acc.options));
+        }
+    }
     let positionals = std::mem::take(&mut acc.positionals);
     match acc.args_len_at_dash {
         Some(dash) if positionals.len() > dash => {

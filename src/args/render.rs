@@ -3,6 +3,7 @@
 use crate::options::{DebugOptions, Pair};
 
 use super::csv::csv_field;
+use super::flags::{debug_flags, Field};
 
 /// The shortest equivalent `kubectl debug` argument list for `options` (what follows
 /// `kubectl debug`): targets, then flags in a stable order, then `--` and the command.
@@ -29,9 +30,10 @@ pub fn render_args(options: &DebugOptions, namespace: Option<&str>) -> Vec<Strin
     out
 }
 
-/// The flags of [`render_args`], in reading order.
+/// The flags of [`render_args`], in the flag table's order: `-n`, then `-i`/`-t` as one
+/// cluster, then each flag that differs from its default (a `true` flag with a shorthand as
+/// the shorthand, one `--flag=k=v` per pair, one `--filename` per file).
 fn render_flags(o: &DebugOptions, namespace: Option<&str>) -> Vec<String> {
-    let defaults = DebugOptions::default();
     let mut out = Vec::new();
     if let Some(ns) = namespace {
         out.push("-n".to_string());
@@ -43,78 +45,45 @@ fn render_flags(o: &DebugOptions, namespace: Option<&str>) -> Vec<String> {
         (false, true) => out.push("-t".to_string()),
         (false, false) => {}
     }
-    push_opt_bool(&mut out, "attach", o.attach);
-    let strings = [
-        ("image", &o.image),
-        ("image-pull-policy", &o.image_pull_policy),
-        ("container", &o.container),
-        ("target", &o.target),
-        ("copy-to", &o.copy_to),
-    ];
-    push_strings(&mut out, &strings);
-    push_bool(&mut out, "replace", o.replace, defaults.replace);
-    push_bool(&mut out, "same-node", o.same_node, defaults.same_node);
-    push_opt_bool(&mut out, "share-processes", o.share_processes);
-    if !o.set_image.is_empty() {
-        out.push(format!("--set-image={}", render_pairs(&o.set_image)));
-    }
-    for pair in &o.env {
-        out.push(format!(
-            "--env={}",
-            render_pairs(std::slice::from_ref(pair))
-        ));
-    }
-    if let Some(profile) = &o.profile {
-        out.push(format!("--profile={profile}"));
-    }
-    push_strings(&mut out, &[("custom", &o.custom)]);
-    let keeps = [
-        ("keep-labels", o.keep_labels, defaults.keep_labels),
-        (
-            "keep-annotations",
-            o.keep_annotations,
-            defaults.keep_annotations,
-        ),
-        ("keep-liveness", o.keep_liveness, defaults.keep_liveness),
-        ("keep-readiness", o.keep_readiness, defaults.keep_readiness),
-        ("keep-startup", o.keep_startup, defaults.keep_startup),
-        (
-            "keep-init-containers",
-            o.keep_init_containers,
-            defaults.keep_init_containers,
-        ),
-        ("arguments-only", o.arguments_only, defaults.arguments_only),
-    ];
-    for (name, value, default) in keeps {
-        push_bool(&mut out, name, value, default);
-    }
-    if o.quiet {
-        out.push("-q".to_string());
-    }
-    for file in &o.filename {
-        out.push(format!("--filename={}", csv_field(file)));
-    }
-    out
-}
-
-fn push_strings(out: &mut Vec<String>, flags: &[(&str, &String)]) {
-    for (name, value) in flags {
-        if !value.is_empty() {
-            out.push(format!("--{name}={value}"));
+    for flag in debug_flags().filter(|f| !matches!(f.name, "stdin" | "tty")) {
+        if !flag.field.is_set(o) {
+            continue;
+        }
+        let name = flag.name;
+        match flag.field {
+            Field::None => {}
+            Field::Bool(get, _) => match (get(o), flag.short) {
+                (true, Some(short)) => out.push(format!("-{}", char::from(short))),
+                (value, _) => out.push(bool_flag(name, value)),
+            },
+            Field::OptBool(get, _) => out.extend(get(o).map(|v| bool_flag(name, v))),
+            Field::Str(get, _) => out.push(format!("--{name}={}", get(o))),
+            Field::OptStr(get, _) => out.extend(get(o).map(|v| format!("--{name}={v}"))),
+            Field::Pairs(get, _) => {
+                let pairs = get(o);
+                // One flag for all pairs when none needs CSV quoting, else one per pair.
+                let plain = pairs.iter().all(|p| {
+                    let item = format!("{}={}", p.name, p.value);
+                    item.matches('=').count() == 1 && csv_field(&item) == item
+                });
+                if plain {
+                    out.push(format!("--{name}={}", render_pairs(pairs)));
+                } else {
+                    out.extend(
+                        pairs
+                            .iter()
+                            .map(|p| format!("--{name}={}", render_pairs(std::slice::from_ref(p)))),
+                    );
+                }
+            }
+            Field::List(get, _) => out.extend(
+                get(o)
+                    .iter()
+                    .map(|item| format!("--{name}={}", csv_field(item))),
+            ),
         }
     }
-}
-
-fn push_bool(out: &mut Vec<String>, name: &str, value: bool, default: bool) {
-    if value != default {
-        out.push(bool_flag(name, value));
-    }
-}
-
-fn push_opt_bool(out: &mut Vec<String>, name: &str, value: Option<bool>) {
-    if let Some(value) = value {
-        out.push(bool_flag(name, value));
-    }
+    out
 }
 
 fn bool_flag(name: &str, value: bool) -> String {

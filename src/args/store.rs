@@ -5,7 +5,7 @@ use crate::error::{go_quote, Code, Error};
 use crate::options::Pair;
 
 use super::csv::{parse_string_to_string, read_as_csv};
-use super::flags::{FlagSpec, Kind, Scope};
+use super::flags::{Field, FlagSpec, Kind, Scope};
 use super::go_values::{check_go_duration, check_vmodule, parse_bool, parse_int32};
 use super::parse::Accumulator;
 
@@ -69,58 +69,29 @@ fn apply_global(spec: &FlagSpec, value: &str, acc: &mut Accumulator) -> Result<(
     Ok(())
 }
 
-/// Stores a `kubectl debug` flag into [`DebugOptions`](crate::options::DebugOptions).
+/// Stores a `kubectl debug` flag into its [`DebugOptions`](crate::options::DebugOptions)
+/// field, parsed by the flag's type.
 fn apply_debug(spec: &FlagSpec, value: &str, acc: &mut Accumulator) -> Result<(), String> {
-    let o = &mut acc.options;
-    match spec.kind {
-        Kind::Bool => {
-            let b = parse_bool(value)?;
-            match spec.name {
-                "arguments-only" => o.arguments_only = b,
-                "attach" => o.attach = Some(b),
-                "replace" => o.replace = b,
-                "keep-labels" => o.keep_labels = b,
-                "keep-annotations" => o.keep_annotations = b,
-                "keep-liveness" => o.keep_liveness = b,
-                "keep-readiness" => o.keep_readiness = b,
-                "keep-startup" => o.keep_startup = b,
-                "keep-init-containers" => o.keep_init_containers = b,
-                "stdin" => o.stdin = b,
-                "quiet" => o.quiet = b,
-                "same-node" => o.same_node = b,
-                "share-processes" => o.share_processes = Some(b),
-                "tty" => o.tty = b,
-                _ => {}
-            }
-        }
-        Kind::StrToStr => {
+    match spec.field {
+        Field::None => {}
+        Field::Bool(_, field) => *field(&mut acc.options) = parse_bool(value)?,
+        Field::OptBool(_, field) => *field(&mut acc.options) = Some(parse_bool(value)?),
+        Field::Str(_, field) => *field(&mut acc.options) = value.to_string(),
+        Field::OptStr(_, field) => *field(&mut acc.options) = Some(value.to_string()),
+        Field::Pairs(_, field) => {
             let pairs = parse_string_to_string(value)?;
-            let (list, changed) = match spec.name {
-                "env" => (&mut o.env, &mut acc.env_changed),
-                _ => (&mut o.set_image, &mut acc.set_image_changed),
-            };
-            merge_pairs(list, changed, pairs);
+            let first = acc.first_set(spec.name);
+            merge_pairs(field(&mut acc.options), first, pairs);
         }
-        Kind::StrSlice => {
-            let files = read_as_csv(value)?;
-            if !acc.filename_changed {
-                o.filename.clear();
-                acc.filename_changed = true;
+        Field::List(_, field) => {
+            let items = read_as_csv(value)?;
+            let first = acc.first_set(spec.name);
+            let list = field(&mut acc.options);
+            // pflag `stringSlice.Set`: the first value replaces the default, later ones append.
+            if first {
+                list.clear();
             }
-            o.filename.extend(files);
-        }
-        Kind::Str | Kind::StrArray | Kind::Level | Kind::VModule | Kind::Duration => {
-            let v = value.to_string();
-            match spec.name {
-                "container" => o.container = v,
-                "copy-to" => o.copy_to = v,
-                "image" => o.image = v,
-                "image-pull-policy" => o.image_pull_policy = v,
-                "target" => o.target = v,
-                "profile" => o.profile = Some(v),
-                "custom" => o.custom = v,
-                _ => {}
-            }
+            list.extend(items);
         }
     }
     Ok(())
@@ -130,10 +101,9 @@ fn apply_debug(spec: &FlagSpec, value: &str, acc: &mut Accumulator) -> Result<()
 /// default, later ones merge (a repeated key keeps its first position, like a Go map
 /// assignment; kubectl's own order is random, spec §2.3). The pairs are appended here and
 /// merged once when parsing ends ([`crate::options::dedupe_pairs`]), in linear time.
-fn merge_pairs(list: &mut Vec<Pair>, changed: &mut bool, pairs: Vec<Pair>) {
-    if !*changed {
+fn merge_pairs(list: &mut Vec<Pair>, first: bool, pairs: Vec<Pair>) {
+    if first {
         list.clear();
-        *changed = true;
     }
     list.extend(pairs);
 }

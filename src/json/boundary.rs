@@ -105,8 +105,10 @@ pub(crate) use is_required;
 #[cfg(test)]
 mod tests {
     use crate::json::de::Decode;
+    use crate::messages::Message;
     use crate::options::{DebugOptions, Pair};
-    use crate::session::Session;
+    use crate::session::{Needs, Prepared, Session};
+    use crate::target::{GetRequest, TargetRef};
     use crate::validate::CustomProfileFile;
 
     /// The field names of `export interface <name> { … }` in a TypeScript declaration file.
@@ -152,6 +154,11 @@ mod tests {
             ("DebugOptions", DebugOptions::FIELDS),
             ("CustomProfileFile", CustomProfileFile::FIELDS),
             ("Session", Session::FIELDS),
+            ("Prepared", Prepared::FIELDS),
+            ("Needs", Needs::FIELDS),
+            ("TargetRef", TargetRef::FIELDS),
+            ("GetRequest", GetRequest::FIELDS),
+            ("Message", Message::FIELDS),
         ] {
             assert_eq!(
                 ts_fields(dts, name),

@@ -303,6 +303,13 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+/// Any JSON, as given (a decoded `--custom` container).
+impl FromJson for Json {
+    fn from_json_value(v: &Json) -> Res<Json> {
+        Ok(v.clone())
+    }
+}
+
 impl FromJson for BTreeMap<String, String> {
     fn from_json_value(v: &Json) -> Res<BTreeMap<String, String>> {
         string_map(v)

@@ -18,7 +18,7 @@ use crate::custom::model::{embedded_path, field_named, short, ty, K};
 use crate::custom::schema::{NODE, POD};
 use crate::error::{go_quote, Code, Error};
 use crate::json::Value;
-use crate::session::{prepare, Session};
+use crate::session::Prepared;
 use crate::validate::Failure;
 use crate::version::KubectlVersion;
 
@@ -372,11 +372,10 @@ fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(),
 ///
 /// # Errors
 /// [`Code::InvalidTarget`] with Go's text, or the session's own failure.
-pub(crate) fn check(session: &Session, object: &Value) -> Result<(), Failure> {
-    let Err(text) = decode_error(object, None, session.version().minor()) else {
+pub(crate) fn check(prepared: &Prepared, object: &Value) -> Result<(), Failure> {
+    let Err(text) = decode_error(object, None, prepared.kubectl_version.minor()) else {
         return Ok(());
     };
-    let prepared = prepare(session)?;
     let message = match prepared.options.filename.as_slice() {
         [] => text,
         [file] => format!("unable to decode {}: {text}", go_quote(file)),

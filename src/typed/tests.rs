@@ -1,6 +1,7 @@
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use super::*;
+use crate::session::Session;
 use kubedebug_skim::json;
 
 const PODS: &str = concat!(
@@ -216,7 +217,11 @@ fn errors_name_the_file_and_come_after_validation() {
         args: Some(args.iter().map(|s| s.to_string()).collect()),
         ..Session::default()
     };
-    let msg = |s: &Session| check(s, &bad).err().map(|f| f.error.to_string());
+    let msg = |s: &Session| {
+        crate::session::plan(s, &bad)
+            .err()
+            .map(|f| f.error.to_string())
+    };
     let go = "json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container";
     assert_eq!(
         msg(&session(&["p", "--image=busybox"])).as_deref(),
@@ -226,13 +231,14 @@ fn errors_name_the_file_and_come_after_validation() {
         msg(&session(&["-f", "/x/p.json", "--image=busybox"])),
         Some(format!("unable to decode \"/x/p.json\": {go}"))
     );
-    let f = check(&session(&["-f", "/x/p.json", "--image=busybox"]), &bad).err();
+    let f = crate::session::plan(&session(&["-f", "/x/p.json", "--image=busybox"]), &bad).err();
     assert_eq!(f.map(|f| f.error.code()), Some(Code::InvalidTarget));
     assert_eq!(
         msg(&session(&["p", "--image=busybox", "--profile=nope"])).as_deref(),
         Some("unknown profile: nope")
     );
-    assert_eq!(check(&session(&["p"]), &pod(json!({}))), Ok(()));
+    let prepared = crate::session::prepare(&session(&["p", "--image=busybox"]));
+    assert_eq!(prepared.map(|p| check(&p, &pod(json!({})))), Ok(Ok(())));
 }
 
 /// Not a test: how much the typed check adds to `planText`'s skim, in a release build

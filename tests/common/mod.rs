@@ -145,6 +145,22 @@ pub fn read_fixture_path(path: &str) -> std::io::Result<String> {
     std::fs::read_to_string(real)
 }
 
+/// The `--custom` file read from `$FIXTURES` as a host reads it: its text, or Go's error.
+pub fn read_custom_profile(path: &str) -> CustomProfileFile {
+    match read_fixture_path(path) {
+        Ok(text) => CustomProfileFile {
+            path: path.to_string(),
+            text: Some(text),
+            error: None,
+        },
+        Err(_) => CustomProfileFile {
+            path: path.to_string(),
+            text: None,
+            error: Some(format!("open {path}: no such file or directory")),
+        },
+    }
+}
+
 /// The session a recorded case stands for: its `kubectl debug` arguments, `-n`, environment
 /// and kubectl version, the `--custom` file read from `$FIXTURES` (or the error of reading
 /// it), and fixed name suffixes (the recorder replaced generated ones by `XXXXX`).
@@ -153,18 +169,7 @@ pub fn session_for(g: &Golden) -> Session {
     let custom_profile = args
         .iter()
         .find_map(|a| a.strip_prefix("--custom="))
-        .map(|path| match read_fixture_path(path) {
-            Ok(text) => CustomProfileFile {
-                path: path.to_string(),
-                text: Some(text),
-                error: None,
-            },
-            Err(_) => CustomProfileFile {
-                path: path.to_string(),
-                text: None,
-                error: Some(format!("open {path}: no such file or directory")),
-            },
-        });
+        .map(read_custom_profile);
     let namespace = g.namespace();
     Session {
         args: Some(args),
@@ -515,6 +520,21 @@ fn short(v: &Value) -> String {
 pub fn plan_checked(session: &Session, object: &Value) -> Result<Plan, Failure> {
     let ours = kubedebug::Value::from(object);
     let full = kubedebug::plan(session, &ours);
+    // The host's way: prepare once, keep the answer as JSON, plan from it.
+    if let Ok(prepared) = kubedebug::prepare(session) {
+        let json = kubedebug_skim::to_string(&kubedebug::ToJson::to_json(&prepared));
+        let again = kubedebug::prepared_from_json(&json);
+        assert_eq!(
+            again.as_ref(),
+            Ok(&prepared),
+            "prepared session round trip: {json}"
+        );
+        assert_eq!(
+            kubedebug::plan_prepared(&prepared, &ours),
+            full,
+            "plan from the prepared session"
+        );
+    }
     let texts = [
         kubedebug_skim::to_string(&ours),
         kubedebug_skim::to_string_pretty(&ours),

@@ -5,6 +5,8 @@ import { extractOwnFlags, parseDuration } from '../../www/node/flags.js';
 import { parseServeFlags } from '../../www/node/serve-command.js';
 import { formatObjects } from '../../www/node/output.js';
 import { loadKubedebugNode } from '../../www/node/load-wasm.js';
+import { DEBUG_FLAGS, longName } from '../../www/host/debug-flags.js';
+import { FIELDS } from '../../www/app/form.js';
 
 const versions = ['1.27', '1.33', '1.36', '1.37'];
 const kubectlFlags = loadKubedebugNode().kubectlFlags();
@@ -77,4 +79,21 @@ test('-o output: one object as itself, several as a List; YAML like kubectl (seq
   assert.equal(formatObjects([{ a: [1] }], 'yaml'), 'a:\n- 1\n');
   assert.equal(JSON.parse(formatObjects([{ a: 1 }, { b: 2 }], 'json')).kind, 'List');
   assert.equal(formatObjects([], 'yaml'), '');
+});
+
+test("every kubectl debug flag of the core's table has its help line and form control, and no other", () => {
+  const core = loadKubedebugNode();
+  const debugFlags = core.kubectlFlags().filter((f) => f.debug).map((f) => f.name).sort();
+  assert.deepEqual(DEBUG_FLAGS.map(longName).sort(), debugFlags);
+  // Each entry names a DebugOptions field (the keys the core writes for default options).
+  const fields = Object.keys(core.parseArgs([]).options);
+  for (const f of DEBUG_FLAGS) assert.ok(fields.includes(f.key), `${f.flag}: ${f.key} is not a DebugOptions field`);
+  // The shorthand in the help line is the core's.
+  for (const f of core.kubectlFlags().filter((x) => x.debug)) {
+    const entry = DEBUG_FLAGS.find((d) => longName(d) === f.name);
+    assert.equal(entry?.flag, f.shorthand ? `-${f.shorthand}, --${f.name}` : `--${f.name}`);
+  }
+  // Help and form read the same table: the form has a control for each flag but -f.
+  assert.deepEqual(FIELDS.map((f) => f.key).filter((k) => DEBUG_FLAGS.some((d) => d.key === k)).sort(),
+    DEBUG_FLAGS.filter((d) => d.form).map((d) => d.key).sort());
 });

@@ -79,8 +79,12 @@ export function fakePlanner(makePlan, extra = {}) {
     prepare(/** @type {any} */ session) {
       calls.push(['prepare', session]);
       const options = session.options ?? {};
+      // As the core: a --custom file the session did not bring is asked for.
+      const unread = options.custom && !session.customProfile ? options.custom : null;
       return /** @type {any} */ ({
-        options, namespace: session.namespace ?? NS, messages: extra.messages ?? [],
+        options, namespace: session.namespace ?? NS, namespaceExplicit: Boolean(session.namespaceExplicit),
+        needs: { customProfile: unread, files: options.filename ?? [] },
+        messages: extra.messages ?? [],
         targets: (options.targets ?? []).map((/** @type {string} */ t) => {
           const [resource, name] = t.includes('/') ? [t.split('/')[0] === 'node' ? 'nodes' : 'pods', t.split('/')[1]] : ['pods', t];
           const path = resource === 'nodes' ? `/api/v1/nodes/${name}` : `/api/v1/namespaces/${session.namespace ?? NS}/pods/${name}`;

@@ -162,9 +162,12 @@ test('-f and --custom files are read by the host and handed to the planner', asy
   const planner = fakePlanner(() => ephemeralPlan());
   const r = await debug({ session: { namespace: NS, options: { filename: ['/p.json'], custom: '/missing.json' } }, planner, kube, io });
   assert.equal(r.exitCode, 0);
-  const [, planSession, target] = planner.calls[1];
+  // prepare names the --custom file; the host reads it and prepares again; then plans.
+  assert.deepEqual(planner.calls.map((c) => c[0]), ['prepare', 'prepare', 'plan']);
+  const [, again] = planner.calls[1];
+  assert.deepEqual(again.customProfile, { path: '/missing.json', error: 'open /missing.json: no such file or directory' });
+  const [, , target] = planner.calls[2];
   assert.equal(target.metadata.namespace, NS);
-  assert.deepEqual(planSession.customProfile, { path: '/missing.json', error: 'open /missing.json: no such file or directory' });
   assert.equal(server.requests.filter((q) => q.method === 'GET').length, 0);
 });
 

@@ -114,6 +114,11 @@ test('every recorded conformance case gives the Wasm exactly the native core\'s 
       // The wire path: the same plan, bodies as text, no result.
       const wire = outcome(() => fromText(kd.planText(entry.session, JSON.stringify(object))));
       check(`${key}: planText of object ${i}`, wire, native.error ? native : { value: withoutResult(native.value) });
+      // The host's path: plan from what prepare answered, nothing parsed again.
+      if (!entry.prepareError) {
+        const fromPrepared = outcome(() => fromText(kd.planText(entry.prepared, JSON.stringify(object))));
+        check(`${key}: planText(prepared) of object ${i}`, fromPrepared, native.error ? native : { value: withoutResult(native.value) });
+      }
       plans += 1;
     });
   }

@@ -31,19 +31,6 @@ import { fieldForError } from './field-errors.js';
  */
 
 /**
- * The words after `kubectl` (and its path), with a first `debug` removed; global flags given
- * before `debug` (`-n ns`) stay, the core understands them.
- * @param {string[]} words
- * @returns {string[]}
- */
-export function debugArgs(words) {
-  const rest = words.length && /(^|\/)kubectl(\.exe)?$/.test(words[0]) ? words.slice(1) : [...words];
-  const at = rest.indexOf('debug');
-  if (at >= 0) rest.splice(at, 1);
-  return rest;
-}
-
-/**
  * The session kubectl would run for this state.
  * @param {PlaygroundState} state
  * @param {string[]} args
@@ -114,7 +101,8 @@ function run(api, state, targetText, yaml, out) {
   } catch (err) {
     throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'page/split' });
   }
-  out.args = debugArgs(words);
+  // A leading `kubectl` (or its path) and `debug` are the core's to skip, as cobra does.
+  out.args = words;
   out.parsed = api.parseArgs(out.args, { kubectlVersion: state.version });
   const session = sessionFor(state, out.args, out.parsed);
   const prepared = api.prepare(session);
@@ -140,7 +128,7 @@ function run(api, state, targetText, yaml, out) {
   }
   for (const object of targets) {
     out.object = object;
-    const plan = api.plan(session, object);
+    const plan = api.plan(prepared, object);
     out.plans.push(plan);
     out.messages.push(...plan.messages);
   }

@@ -4,44 +4,34 @@
  * `DebugOptions` and filled from them. kubectl's error text shows under the field it names.
  * @module
  */
+import { DEBUG_FLAGS } from '../host/debug-flags.js';
+
+/** The version whose help texts the form shows as tooltips (only `--profile`'s depends on it). */
+const LATEST_HELP = '1.99';
 
 /** @typedef {import('../../pkg/index.js').DebugOptions} DebugOptions */
 /** @typedef {import('../../pkg/index.js').Pair} Pair */
 /**
  * @typedef {{ key: string, label: string, kind: 'text' | 'bool' | 'tri' | 'select' | 'pairs' | 'words',
- *   group: string, hint?: string, choices?: string[], placeholder?: string }} FieldSpec
+ *   group: string, hint?: string, choices?: string[], placeholder?: string, title?: string }} FieldSpec
  */
 
-/** @type {FieldSpec[]} */
-export const FIELDS = [
+/** The fields that are not a debug flag's: the target, the namespace, the command. */
+const TARGET = [
   { key: 'targets', label: 'Target (POD or node/NAME)', kind: 'words', group: 'Target', placeholder: 'mypod' },
   { key: 'namespace', label: 'Namespace (-n)', kind: 'text', group: 'Target', placeholder: '(context namespace)' },
-  { key: 'image', label: 'Image (--image)', kind: 'text', group: 'Container', placeholder: 'busybox' },
-  { key: 'container', label: 'Container name (-c)', kind: 'text', group: 'Container', placeholder: 'debugger-xxxxx' },
-  { key: 'profile', label: 'Profile (--profile)', kind: 'select', group: 'Container', choices: [''] },
-  { key: 'imagePullPolicy', label: 'Image pull policy', kind: 'select', group: 'Container',
-    choices: ['', 'Always', 'IfNotPresent', 'Never'] },
-  { key: 'env', label: 'Environment (--env, NAME=value per line)', kind: 'pairs', group: 'Container' },
-  { key: 'custom', label: 'Custom profile path (--custom)', kind: 'text', group: 'Container', placeholder: 'custom.yaml' },
-  { key: 'args', label: 'Command (after --)', kind: 'words', group: 'Container', placeholder: 'sh -c "sleep 1d"' },
-  { key: 'argumentsOnly', label: '--arguments-only', kind: 'bool', group: 'Container' },
-  { key: 'stdin', label: '-i / --stdin', kind: 'bool', group: 'Session' },
-  { key: 'tty', label: '-t / --tty', kind: 'bool', group: 'Session' },
-  { key: 'attach', label: '--attach', kind: 'tri', group: 'Session' },
-  { key: 'quiet', label: '-q / --quiet', kind: 'bool', group: 'Session' },
-  { key: 'target', label: 'Target container (--target)', kind: 'text', group: 'Ephemeral', placeholder: 'app' },
-  { key: 'copyTo', label: 'Copy to (--copy-to)', kind: 'text', group: 'Pod copy', placeholder: 'mypod-debug' },
-  { key: 'setImage', label: 'Set image (--set-image, name=image per line)', kind: 'pairs', group: 'Pod copy' },
-  { key: 'replace', label: '--replace', kind: 'bool', group: 'Pod copy' },
-  { key: 'sameNode', label: '--same-node', kind: 'bool', group: 'Pod copy' },
-  { key: 'shareProcesses', label: '--share-processes', kind: 'tri', group: 'Pod copy' },
-  { key: 'keepLabels', label: '--keep-labels', kind: 'bool', group: 'Pod copy' },
-  { key: 'keepAnnotations', label: '--keep-annotations', kind: 'bool', group: 'Pod copy' },
-  { key: 'keepLiveness', label: '--keep-liveness', kind: 'bool', group: 'Pod copy' },
-  { key: 'keepReadiness', label: '--keep-readiness', kind: 'bool', group: 'Pod copy' },
-  { key: 'keepStartup', label: '--keep-startup', kind: 'bool', group: 'Pod copy' },
-  { key: 'keepInitContainers', label: '--keep-init-containers', kind: 'bool', group: 'Pod copy' },
 ];
+const COMMAND = { key: 'args', label: 'Command (after --)', kind: 'words', group: 'Container', placeholder: 'sh -c "sleep 1d"' };
+
+/** @type {FieldSpec[]} one per debug flag with a form control (`host/debug-flags.js`), in its order */
+export const FIELDS = /** @type {FieldSpec[]} */ ([
+  ...TARGET,
+  ...DEBUG_FLAGS.flatMap((f) => {
+    if (!f.form) return [];
+    const field = { key: f.key, ...f.form, title: f.text(LATEST_HELP) };
+    return f.key === 'argumentsOnly' ? [COMMAND, field] : [field];
+  }),
+]);
 
 /**
  * What the form holds: options for `commandLine`, the namespace, and words for entries the
@@ -182,6 +172,7 @@ export function createForm(root, deps) {
 function buildField(spec) {
   const wrapper = document.createElement('div');
   wrapper.className = `field field-${spec.kind}`;
+  if (spec.title) wrapper.title = spec.title;
   const id = `opt-${spec.key}`;
   const label = document.createElement('label');
   label.htmlFor = id;

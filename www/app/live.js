@@ -13,7 +13,7 @@ import { debug } from '../host/run.js';
 import { formatError } from '../host/errors.js';
 import { connect, containerState, listNamespaces, listTargets, serverInfo } from './connection.js';
 import { createTerminal } from './terminal.js';
-import { debugArgs, sessionFor } from './compute.js';
+import { sessionFor } from './compute.js';
 import { parseDocuments } from './documents.js';
 
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
@@ -159,20 +159,21 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     const namespace = reviewedNamespace;
     let args;
     try {
-      args = debugArgs(api.splitCommandLine(state.line));
+      args = api.splitCommandLine(state.line);
     } catch (err) {
       term.term.write(`error: ${err instanceof Error ? err.message : err}\r\n`);
       finish(null);
       return;
     }
     const liveState = { ...state, namespace, seed: state.seed ?? randomSeed() };
+    const session = sessionFor(liveState, args, null);
+    delete session.customProfile;
+    // The `--custom` path, as the core reads it (debug() reports a bad command line).
     /** @type {string} */
     let parsedCustom = '';
     try {
-      parsedCustom = api.parseArgs(args, { kubectlVersion: state.version }).options.custom ?? '';
+      parsedCustom = api.prepare(session).needs.customProfile ?? '';
     } catch { /* debug() reports it */ }
-    const session = sessionFor(liveState, args, null);
-    delete session.customProfile;
     const kube = observe(conn.kube);
     const io = term.session({
       readFile: async (path) => {
@@ -192,7 +193,7 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
       return ws;
     };
     const result = await debug({
-      session, planner: { prepare: api.prepare, plan: api.plan, planText: api.planText, parseArgs: api.parseArgs }, kube, io,
+      session, planner: { prepare: api.prepare, plan: api.plan, planText: api.planText }, kube, io,
       attachFactory, token: conn.token, signal: running.signal,
       parseDocuments: (text, path) => parseDocuments(text, path),
     });

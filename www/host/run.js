@@ -22,12 +22,12 @@ import { attachOrLogs } from './session.js';
 /** @typedef {import('./documents.js').DocumentText} DocumentText */
 /** @typedef {{ name: string, ref: TargetRef | null, object: any, text?: string }} Target */
 /**
- * The Wasm core (or a stand-in): both functions throw a CoreError on invalid input.
+ * The Wasm core (or a stand-in): the functions throw a DebugError on invalid input. Targets
+ * are planned from what `prepare` answered.
  * @typedef {{
  *   prepare(session: Session): Prepared | Promise<Prepared>,
- *   plan(session: Session, target: any): Plan | Promise<Plan>,
- *   planText?(session: Session, targetText: string): TextPlan | Promise<TextPlan>,
- *   parseArgs?(args: string[], context: { kubectlVersion?: string, env?: Record<string, string> }): { options: { custom?: string } },
+ *   plan(prepared: Prepared, target: any): Plan | Promise<Plan>,
+ *   planText?(prepared: Prepared, targetText: string): TextPlan | Promise<TextPlan>,
  * }} Planner
  */
 /**
@@ -97,13 +97,7 @@ export function reportError(io, err) {
 async function runTargets(options, results) {
   const { planner, io, signal, dryRun = false } = options;
   const kube = options.kube ?? null;
-  let session = options.session;
-  // kubectl reads --custom in Complete, before Validate: the core wants the text up front.
-  if (session.customProfile == null) {
-    const path = customProfilePath(planner, session);
-    if (path) session = { ...session, customProfile: await readCustomProfile(io, path) };
-  }
-  const prepared = await planner.prepare(session);
+  const prepared = await prepareReading(planner, io, options.session);
   printMessages(io, prepared.messages);
   const quiet = Boolean(prepared.options.quiet);
   const targets = prepared.options.filename?.length
@@ -112,7 +106,7 @@ async function runTargets(options, results) {
   let exitCode = 0;
   for await (const target of targets) {
     throwIfAborted(signal);
-    const read = await readAndPlan(options, session, target, kube);
+    const read = await readAndPlan(options, prepared, target, kube);
     const plan = read.plan;
     printMessages(io, plan.messages);
     /** @type {TargetResult} */
@@ -143,11 +137,34 @@ async function runTargets(options, results) {
 }
 
 /**
+ * `prepare`, reading what it asks for: kubectl reads `--custom` in `Complete`, before
+ * `Validate`; the core names the file (`needs.customProfile`), and the session is prepared
+ * again with its text, from the settled options (the arguments are not parsed twice).
+ * @param {Planner} planner
+ * @param {DebugIo} io
+ * @param {Session} session
+ * @returns {Promise<Prepared>}
+ */
+async function prepareReading(planner, io, session) {
+  const prepared = await planner.prepare(session);
+  const path = prepared.needs?.customProfile;
+  if (!path) return prepared;
+  return planner.prepare({
+    ...session,
+    args: undefined,
+    options: prepared.options,
+    namespace: prepared.namespace,
+    namespaceExplicit: prepared.namespaceExplicit,
+    customProfile: await readCustomProfile(io, path),
+  });
+}
+
+/**
  * Read one target and plan it. From the API server, when the planner and client can, the
  * target stays JSON text end to end (`planText`): nothing of the pod is parsed in JS, and
  * `object` parses it only if read. A dry run needs the plan's `result`, so it takes objects.
  * @param {Parameters<typeof debug>[0]} options
- * @param {Session} session
+ * @param {Prepared} session what `prepare` answered
  * @param {Target} target
  * @param {KubeClient | null} kube
  * @returns {Promise<{ object: any, plan: Plan | TextPlan }>}
@@ -170,7 +187,7 @@ async function readAndPlan(options, session, target, kube) {
  * Plan a target held as JSON text (a `-f` object): through `planText` when the planner has it,
  * so that nothing of the object passes through JS numbers; `object` parses it only if read.
  * @param {Planner} planner
- * @param {Session} session
+ * @param {Prepared} session what `prepare` answered
  * @param {string} text
  * @returns {Promise<{ object: any, plan: Plan | TextPlan }>}
  */
@@ -209,22 +226,6 @@ function printMessages(io, messages) {
   for (const m of messages ?? []) (m.stream === 'stdout' ? io.stdout : io.stderr)(m.text + '\n');
 }
 
-/**
- * The `--custom` path of a session, from its options or by parsing its arguments.
- * @param {Parameters<typeof debug>[0]['planner']} planner
- * @param {import('../../pkg/index.js').Session} session
- * @returns {string}
- */
-function customProfilePath(planner, session) {
-  if (session.options) return session.options.custom ?? '';
-  if (!session.args || !planner.parseArgs) return '';
-  try {
-    return planner.parseArgs(session.args, { kubectlVersion: session.kubectlVersion, env: session.env }).options.custom ?? '';
-  } catch {
-    return ''; // a bad command line: prepare() reports the same error, in kubectl's order
-  }
-}
-
 /** Go's texts for the errno codes of a failed read (kubectl prints `open PATH: …`). */
 const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
   ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory',
@@ -261,7 +262,7 @@ async function readCustomProfile(io, path) {
  */
 async function* fileTargets(options, prepared) {
   const { io } = options;
-  const filenames = prepared.options.filename ?? [];
+  const filenames = prepared.needs?.files ?? prepared.options.filename ?? [];
   const sources = io.readSources
     ? await io.readSources(filenames)
     : filenames.map((name) => ({ name, read: () => readWithIo(io, name) }));

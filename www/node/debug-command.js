@@ -79,8 +79,9 @@ export async function runDebugCommand(argv, ctx) {
       readSources: (filenames) => reader.sources(filenames),
     };
     /** @type {import('../../pkg/index.js').Session} */
+    // The arguments were parsed once (above): the session carries the settled options.
     const session = {
-      args: own.rest, namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
+      options: parsed.options, namespace: parsed.namespace ?? namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
       seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],
     };
     const result = await debug({

@@ -4,54 +4,18 @@
  * gated by the chosen kubectl version), plus kubedebug's own flags and the `serve` command.
  * @module
  */
+import { DEBUG_FLAGS, longName, minor } from '../host/debug-flags.js';
 
 const LONG = "Debug cluster resources using interactive debugging containers.\n\n 'debug' provides automation for common debugging tasks for cluster objects identified by resource and name. Pods will be used by default if no resource is specified.\n\n The action taken by 'debug' varies depending on what resource is specified. Supported actions include:\n\n  *  Workload: Create a copy of an existing pod with certain attributes changed, for example changing the image tag to a new version.\n  *  Workload: Add an ephemeral container to an already running pod, for example to add debugging utilities without restarting the pod.\n  *  Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.\n\n Note: When a non-root user is configured for the entire target Pod, some capabilities granted by debug profile may not work.";
 
 const EXAMPLES = "  # Create an interactive debugging session in pod mypod and immediately attach to it.\n  kubedebug mypod -it --image=busybox\n  \n  # Create an interactive debugging session for the pod in the file pod.yaml and immediately attach to it.\n  # (requires the EphemeralContainers feature to be enabled in the cluster)\n  kubedebug -f pod.yaml -it --image=busybox\n  \n  # Create a debug container named debugger using a custom automated debugging image.\n  kubedebug --image=myproj/debug-tools -c debugger mypod\n  \n  # Create a copy of mypod adding a debug container and attach to it\n  kubedebug mypod -it --image=busybox --copy-to=my-debugger\n  \n  # Create a copy of mypod changing the command of mycontainer\n  kubedebug mypod -it --copy-to=my-debugger --container=mycontainer -- sh\n  \n  # Create a copy of mypod changing all container images to busybox\n  kubedebug mypod --copy-to=my-debugger --set-image=*=busybox\n  \n  # Create a copy of mypod adding a debug container and changing container images\n  kubedebug mypod -it --copy-to=my-debugger --image=debian --set-image=app=app:debug,sidecar=sidecar:debug\n  \n  # Create an interactive debugging session on a node and immediately attach to it.\n  # The container will run in the host namespaces and the host's filesystem will be mounted at /host\n  kubedebug node/mynode -it --image=busybox";
 
-/** @param {string} version e.g. `1.33` @returns {number} */
-function minor(version) {
-  return Number(version.split('.')[1] ?? 0);
-}
-
-/** @param {string} version */
-function profileText(version) {
-  const names = ['"legacy"', '"general"', '"baseline"', '"netadmin"', '"restricted"'];
-  if (minor(version) >= 30) names.push('"sysadmin"');
-  return `Options are ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`;
-}
-
 /**
  * @typedef {{ flag: string, value: (v: string, versions: string[]) => string, text: (v: string, versions: string[]) => string, since?: number }} FlagHelp
  */
 
-/** @type {FlagHelp[]} kubectl's flags of `kubectl debug` */
-const KUBECTL_FLAGS = [
-  { flag: '--arguments-only', value: () => 'false', text: () => 'If specified, everything after -- will be passed to the new container as Args instead of Command.' },
-  { flag: '--attach', value: () => 'false', text: () => 'If true, wait for the container to start running, and then attach as if \'kubectl attach ...\' were called.  Default false, unless \'-i/--stdin\' is set, in which case the default is true.' },
-  { flag: '-c, --container', value: () => '\'\'', text: () => 'Container name to use for debug container.' },
-  { flag: '--copy-to', value: () => '\'\'', text: () => 'Create a copy of the target Pod with this name.' },
-  { flag: '--custom', value: () => '\'\'', text: () => 'Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles.', since: 30 },
-  { flag: '--env', value: () => '[]', text: () => 'Environment variables to set in the container.' },
-  { flag: '-f, --filename', value: () => '[]', text: () => 'identifying the resource to debug' },
-  { flag: '--image', value: () => '\'\'', text: () => 'Container image to use for debug container.' },
-  { flag: '--image-pull-policy', value: () => '\'\'', text: () => 'The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server.' },
-  { flag: '--keep-annotations', value: () => 'false', text: () => 'If true, keep the original pod annotations.(This flag only works when used with \'--copy-to\')', since: 31 },
-  { flag: '--keep-init-containers', value: () => 'true', text: () => 'Run the init containers for the pod. Defaults to true.(This flag only works when used with \'--copy-to\')', since: 31 },
-  { flag: '--keep-labels', value: () => 'false', text: () => 'If true, keep the original pod labels.(This flag only works when used with \'--copy-to\')', since: 31 },
-  { flag: '--keep-liveness', value: () => 'false', text: () => 'If true, keep the original pod liveness probes.(This flag only works when used with \'--copy-to\')', since: 31 },
-  { flag: '--keep-readiness', value: () => 'false', text: () => 'If true, keep the original pod readiness probes.(This flag only works when used with \'--copy-to\')', since: 31 },
-  { flag: '--keep-startup', value: () => 'false', text: () => 'If true, keep the original startup probes.(This flag only works when used with \'--copy-to\')', since: 31 },
-  { flag: '--profile', value: (v) => (minor(v) >= 36 ? "'general'" : "'legacy'"), text: (v) => profileText(v) },
-  { flag: '-q, --quiet', value: () => 'false', text: () => 'If true, suppress informational messages.' },
-  { flag: '--replace', value: () => 'false', text: () => 'When used with \'--copy-to\', delete the original Pod.' },
-  { flag: '--same-node', value: () => 'false', text: () => 'When used with \'--copy-to\', schedule the copy of target Pod on the same node.' },
-  { flag: '--set-image', value: () => '[]', text: () => 'When used with \'--copy-to\', a list of name=image pairs for changing container images, similar to how \'kubectl set image\' works.' },
-  { flag: '--share-processes', value: () => 'true', text: () => 'When used with \'--copy-to\', enable process namespace sharing in the copy.' },
-  { flag: '-i, --stdin', value: () => 'false', text: () => 'Keep stdin open on the container(s) in the pod, even if nothing is attached.' },
-  { flag: '--target', value: () => '\'\'', text: () => 'When using an ephemeral container, target processes in this container name.' },
-  { flag: '-t, --tty', value: () => 'false', text: () => 'Allocate a TTY for the debugging container.' },
-];
+/** @type {FlagHelp[]} kubectl's flags of `kubectl debug`, sorted by long name as kubectl prints them */
+const KUBECTL_FLAGS = [...DEBUG_FLAGS].sort((a, b) => (longName(a) < longName(b) ? -1 : 1));
 
 /** @type {FlagHelp[]} */
 const OWN_FLAGS = [

@@ -95,21 +95,48 @@ export interface Session {
 /** A line kubectl prints, besides the final error. */
 export interface Message { stream: 'stdout' | 'stderr'; text: string }
 
+/** A GET request. */
+export interface GetRequest { method: 'GET'; path: string }
+
 /** The GET kubectl makes for one positional target. */
 export interface TargetRef {
   name: string;
   resource: string;
   objectName: string;
-  get: { method: 'GET'; path: string };
+  get: GetRequest;
 }
 
-/** A session after kubectl's `Complete` and `Validate`. */
+/** What the host must read before planning. */
+export interface Needs {
+  /**
+   * The `--custom` path the session did not bring: read it, then `prepare` again with
+   * `customProfile` (and this answer's `options`, `namespace`, `namespaceExplicit`); null when
+   * nothing is missing.
+   */
+  customProfile: string | null;
+  /** The `-f` sources whose objects are the targets, in order. */
+  files: string[];
+}
+
+/**
+ * A session after kubectl's `Complete` and `Validate`: everything planning needs. Keep it and
+ * pass it to {@link plan} / {@link planText} for each target (nothing is parsed again).
+ */
 export interface Prepared {
   options: Required<DebugOptions>;
   namespace: string;
+  namespaceExplicit: boolean;
   kubectlVersion: KubectlVersion;
+  /** The profile in effect. */
+  profile: ProfileName;
+  /** The `--custom` container as kubectl decoded it. */
+  custom: Record<string, unknown> | null;
+  seed: number;
+  suffixes: string[];
   messages: Message[];
+  /** The objects to read, one per positional target (none with `-f`). */
   targets: TargetRef[];
+  needs: Needs;
 }
 
 /** One API request, in kubectl's order. */
@@ -187,10 +214,12 @@ export interface DebugError extends Error {
   messages: Message[];
 }
 
+/** kubectl `Complete` + `Validate`: what to read ({@link Needs}), and what planning needs. */
 export function prepare(session: Session): Prepared;
-export function plan(session: Session, target: object): Plan;
+/** What kubectl sends for one target object, from a {@link Prepared} (or a session, prepared first). */
+export function plan(prepared: Prepared | Session, target: object): Plan;
 /** {@link plan} on the wire: the target's JSON text in, each body's JSON text out (fastest). */
-export function planText(session: Session, targetText: string): TextPlan;
+export function planText(prepared: Prepared | Session, targetText: string): TextPlan;
 export function parseArgs(args: string[] | string, context?: { kubectlVersion?: KubectlVersion | string; env?: Record<string, string> }): ParsedArgs;
 export function renderArgs(options: DebugOptions, namespace?: string): string[];
 export function commandLine(options: DebugOptions, namespace?: string): string;
@@ -208,6 +237,8 @@ export interface KubectlFlag {
   shorthand: string | null;
   /** Whether the flag takes a value (pflag consumes the next word when none is inline). */
   takesValue: boolean;
+  /** Whether it is a `kubectl debug` flag (a {@link DebugOptions} field), not a kubectl global flag. */
+  debug: boolean;
 }
 /** kubectl debug's flag table: every flag of every supported version (local and global). */
 export function kubectlFlags(): KubectlFlag[];

@@ -201,7 +201,8 @@ function parseExact(text, what) {
 }
 
 /**
- * kubectl `Complete` + `Validate` + target resolution: what to read before planning.
+ * kubectl `Complete` + `Validate` + target resolution: what to read before planning
+ * (`needs`), and everything planning needs. Plan each target from the answer.
  * @param {import('./index.js').Session} session
  * @returns {import('./index.js').Prepared}
  */
@@ -215,7 +216,7 @@ const utf8 = new TextEncoder();
 /**
  * The Wasm's plan of a target's JSON text: the plan without bodies, the ephemeral result
  * (when asked for), and each body's text.
- * @param {import('./index.js').Session} session
+ * @param {import('./index.js').Prepared | import('./index.js').Session} session
  * @param {string} targetText
  * @param {boolean} withResult whether this is the object API (also: numbers must be exact)
  */
@@ -228,8 +229,9 @@ function planParts(session, targetText, withResult) {
 }
 
 /**
- * What `kubectl debug` sends for one target object (a Pod or a Node, as the API server gives it).
- * @param {import('./index.js').Session} session
+ * What `kubectl debug` sends for one target object (a Pod or a Node, as the API server gives
+ * it), from what {@link prepare} answered (a session is prepared first, each time).
+ * @param {import('./index.js').Prepared | import('./index.js').Session} session
  * @param {object} target
  * @returns {import('./index.js').Plan}
  */
@@ -248,7 +250,7 @@ export function plan(session, target) {
  * body as the JSON text to send, no `result` (the server's answer is the result). Nothing of
  * the pod is parsed or re-encoded in JS, and the Wasm builds only what the journey changes:
  * the fast path for hosts that talk to the API server.
- * @param {import('./index.js').Session} session
+ * @param {import('./index.js').Prepared | import('./index.js').Session} session
  * @param {string} targetText
  * @returns {import('./index.js').TextPlan}
  */

@@ -119,6 +119,13 @@ fn globals_namespace_and_the_command_word_are_handled_like_kubectl() {
     let cases: Vec<(&str, &[&str], &[&str])> = vec![
         ("leading debug", &["debug", "mypod"], &["mypod"]),
         ("kubectl debug", &["kubectl", "debug", "mypod"], &["mypod"]),
+        ("a path", &["/usr/bin/kubectl", "debug", "p"], &["p"]),
+        ("windows", &["C:\\k\\kubectl.exe", "debug", "p"], &["p"]),
+        (
+            "not kubectl",
+            &["kubectlx", "debug", "p"],
+            &["kubectlx", "debug", "p"],
+        ),
         (
             "kubectl debug debug",
             &["kubectl", "debug", "debug"],

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * kubectl debug's own flags as people meet them: the help line `kubedebug --help` prints
+ * (kubectl's text and default, by version) and the page's form control. One entry per flag;
+ * which words a flag consumes and which versions register it are the core's
+ * (`kubectlFlags()`), what a flag does is the core's too. Runtime neutral, no imports.
+ * @module
+ */
+
+/** @param {string} version e.g. `1.33` @returns {number} */
+export function minor(version) {
+  return Number(version.split('.')[1] ?? 0);
+}
+
+/** @param {string} version */
+function profileText(version) {
+  const names = ['"legacy"', '"general"', '"baseline"', '"netadmin"', '"restricted"'];
+  if (minor(version) >= 30) names.push('"sysadmin"');
+  return `Options are ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`;
+}
+
+/**
+ * @typedef {{ label: string, kind: 'text' | 'bool' | 'tri' | 'select' | 'pairs' | 'words',
+ *   group: string, hint?: string, choices?: string[], placeholder?: string }} FormControl
+ * @typedef {{
+ *   flag: string, key: string, value: (v: string) => string, text: (v: string) => string, since?: number,
+ *   form: FormControl | null,
+ * }} DebugFlag `flag` as the help shows it (`-c, --container`), `key` its `DebugOptions` field,
+ *   `value`/`text` kubectl's help default and text for a version, `since` the first minor that has it
+ */
+
+/** kubectl debug's flags, in the page form's order (the help sorts them by name). */
+/** @type {DebugFlag[]} */
+export const DEBUG_FLAGS = [
+  { flag: '--image', key: 'image', value: () => '\'\'', text: () => 'Container image to use for debug container.',
+    form: { label: 'Image (--image)', kind: 'text', group: 'Container', placeholder: 'busybox' } },
+  { flag: '-c, --container', key: 'container', value: () => '\'\'', text: () => 'Container name to use for debug container.',
+    form: { label: 'Container name (-c)', kind: 'text', group: 'Container', placeholder: 'debugger-xxxxx' } },
+  { flag: '--profile', key: 'profile', value: (v) => (minor(v) >= 36 ? "'general'" : "'legacy'"), text: (v) => profileText(v),
+    form: { label: 'Profile (--profile)', kind: 'select', group: 'Container', choices: [''] } },
+  { flag: '--image-pull-policy', key: 'imagePullPolicy', value: () => '\'\'',
+    text: () => 'The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server.',
+    form: { label: 'Image pull policy', kind: 'select', group: 'Container', choices: ['', 'Always', 'IfNotPresent', 'Never'] } },
+  { flag: '--env', key: 'env', value: () => '[]', text: () => 'Environment variables to set in the container.',
+    form: { label: 'Environment (--env, NAME=value per line)', kind: 'pairs', group: 'Container' } },
+  { flag: '--custom', key: 'custom', value: () => '\'\'', since: 30,
+    text: () => 'Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles.',
+    form: { label: 'Custom profile path (--custom)', kind: 'text', group: 'Container', placeholder: 'custom.yaml' } },
+  { flag: '--arguments-only', key: 'argumentsOnly', value: () => 'false',
+    text: () => 'If specified, everything after -- will be passed to the new container as Args instead of Command.',
+    form: { label: '--arguments-only', kind: 'bool', group: 'Container' } },
+  { flag: '-i, --stdin', key: 'stdin', value: () => 'false', text: () => 'Keep stdin open on the container(s) in the pod, even if nothing is attached.',
+    form: { label: '-i / --stdin', kind: 'bool', group: 'Session' } },
+  { flag: '-t, --tty', key: 'tty', value: () => 'false', text: () => 'Allocate a TTY for the debugging container.',
+    form: { label: '-t / --tty', kind: 'bool', group: 'Session' } },
+  { flag: '--attach', key: 'attach', value: () => 'false',
+    text: () => 'If true, wait for the container to start running, and then attach as if \'kubectl attach ...\' were called.  Default false, unless \'-i/--stdin\' is set, in which case the default is true.',
+    form: { label: '--attach', kind: 'tri', group: 'Session' } },
+  { flag: '-q, --quiet', key: 'quiet', value: () => 'false', text: () => 'If true, suppress informational messages.',
+    form: { label: '-q / --quiet', kind: 'bool', group: 'Session' } },
+  { flag: '--target', key: 'target', value: () => '\'\'', text: () => 'When using an ephemeral container, target processes in this container name.',
+    form: { label: 'Target container (--target)', kind: 'text', group: 'Ephemeral', placeholder: 'app' } },
+  { flag: '--copy-to', key: 'copyTo', value: () => '\'\'', text: () => 'Create a copy of the target Pod with this name.',
+    form: { label: 'Copy to (--copy-to)', kind: 'text', group: 'Pod copy', placeholder: 'mypod-debug' } },
+  { flag: '--set-image', key: 'setImage', value: () => '[]',
+    text: () => 'When used with \'--copy-to\', a list of name=image pairs for changing container images, similar to how \'kubectl set image\' works.',
+    form: { label: 'Set image (--set-image, name=image per line)', kind: 'pairs', group: 'Pod copy' } },
+  { flag: '--replace', key: 'replace', value: () => 'false', text: () => 'When used with \'--copy-to\', delete the original Pod.',
+    form: { label: '--replace', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--same-node', key: 'sameNode', value: () => 'false', text: () => 'When used with \'--copy-to\', schedule the copy of target Pod on the same node.',
+    form: { label: '--same-node', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--share-processes', key: 'shareProcesses', value: () => 'true', text: () => 'When used with \'--copy-to\', enable process namespace sharing in the copy.',
+    form: { label: '--share-processes', kind: 'tri', group: 'Pod copy' } },
+  { flag: '--keep-labels', key: 'keepLabels', value: () => 'false', since: 31,
+    text: () => 'If true, keep the original pod labels.(This flag only works when used with \'--copy-to\')',
+    form: { label: '--keep-labels', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--keep-annotations', key: 'keepAnnotations', value: () => 'false', since: 31,
+    text: () => 'If true, keep the original pod annotations.(This flag only works when used with \'--copy-to\')',
+    form: { label: '--keep-annotations', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--keep-liveness', key: 'keepLiveness', value: () => 'false', since: 31,
+    text: () => 'If true, keep the original pod liveness probes.(This flag only works when used with \'--copy-to\')',
+    form: { label: '--keep-liveness', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--keep-readiness', key: 'keepReadiness', value: () => 'false', since: 31,
+    text: () => 'If true, keep the original pod readiness probes.(This flag only works when used with \'--copy-to\')',
+    form: { label: '--keep-readiness', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--keep-startup', key: 'keepStartup', value: () => 'false', since: 31,
+    text: () => 'If true, keep the original startup probes.(This flag only works when used with \'--copy-to\')',
+    form: { label: '--keep-startup', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--keep-init-containers', key: 'keepInitContainers', value: () => 'true', since: 31,
+    text: () => 'Run the init containers for the pod. Defaults to true.(This flag only works when used with \'--copy-to\')',
+    form: { label: '--keep-init-containers', kind: 'bool', group: 'Pod copy' } },
+  { flag: '-f, --filename', key: 'filename', value: () => '[]', text: () => 'identifying the resource to debug', form: null },
+];
+
+/**
+ * The long name of a help entry's flag (`-c, --container` → `container`).
+ * @param {DebugFlag} f
+ */
+export function longName(f) {
+  return f.flag.replace(/^.*--/, '');
+}

@@ -6,6 +6,9 @@
 //! `Error` with kubectl's message, a stable `code`, `usage`, and the `messages` printed
 //! before it. Nothing here panics on any input.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
 use crate::{Error, Failure, KubectlVersion, Prepared, Profile, Session, ToJson};
@@ -85,8 +88,29 @@ pub fn prepare_json(session_json: JsValue) -> Result<String, JsValue> {
 
 /// A prepared session (`prepareJson`'s answer) or, when the text is a session, its
 /// preparation. A prepared session has `needs`; a session never has.
-fn prepared(text: &str) -> Result<Prepared, JsValue> {
-    crate::session::prepared_from_json(text).map_err(|f| js_error(&f))
+///
+/// The last answer is kept with its text: a host plans many targets from one prepared
+/// session, and the same text decodes to the same value (texts over 64 KiB are not kept).
+fn prepared(text: &str) -> Result<Rc<Prepared>, JsValue> {
+    const KEEP_AT_MOST: usize = 64 * 1024;
+    let hit = LAST_PREPARED.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(t, _)| t == text)
+            .map(|(_, p)| Rc::clone(p))
+    });
+    if let Some(p) = hit {
+        return Ok(p);
+    }
+    let p = Rc::new(crate::session::prepared_from_json(text).map_err(|f| js_error(&f))?);
+    if text.len() <= KEEP_AT_MOST {
+        LAST_PREPARED.set(Some((text.to_string(), Rc::clone(&p))));
+    }
+    Ok(p)
+}
+
+thread_local! {
+    /// The last prepared session [`prepared`] decoded, with its JSON text.
+    static LAST_PREPARED: RefCell<Option<(String, Rc<Prepared>)>> = const { RefCell::new(None) };
 }
 
 /// `planText(preparedJson, targetText, withResult) → [planJson, resultJson, ...bodies]`: what

@@ -103,7 +103,7 @@ cat <<TXT
   texts), or a DIVERGENCE(kubectl) entry in tests/conformance/expected-failures.txt (and the
   README's "Deliberate differences"), e.g. the -f panic cases for each version that panics.
 - src/version.rs: \`pub const LATEST: KubectlVersion = KubectlVersion($MINOR);\` (the default too).
-- www/pkg-src/index.d.ts: add '$VERSION' to \`KubectlVersion\` (tests/js/versions.test.mjs checks it).
+- www/core/index.d.ts: add '$VERSION' to \`KubectlVersion\` (tests/js/versions.test.mjs checks it).
 - README.md scope line and conformance text, www/EMBEDDING.md version table, CHANGELOG.md.
 - Then: cargo test --test conformance (writes SUMMARY.md), npm run build, npm test; commit the
   goldens in tests/conformance/golden/$VERSION/ with SUMMARY.md.

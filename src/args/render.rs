@@ -61,10 +61,14 @@ fn render_flags(o: &DebugOptions, namespace: Option<&str>) -> Vec<String> {
             Field::OptStr(get, _) => out.extend(get(o).map(|v| format!("--{name}={v}"))),
             Field::Pairs(get, _) => {
                 let pairs = get(o);
-                // One flag for all pairs when none needs CSV quoting, else one per pair.
+                // One flag for all pairs when each is a plain word (nothing a shell or the
+                // CSV reader would quote), else one flag per pair.
                 let plain = pairs.iter().all(|p| {
-                    let item = format!("{}={}", p.name, p.value);
-                    item.matches('=').count() == 1 && csv_field(&item) == item
+                    let word = |s: &str| {
+                        s.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"_@%+:./*-".contains(&b))
+                    };
+                    word(&p.name) && word(&p.value)
                 });
                 if plain {
                     out.push(format!("--{name}={}", render_pairs(pairs)));

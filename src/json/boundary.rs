@@ -5,7 +5,7 @@
 //! [`FromJson`](super::de::FromJson) over the generic `json::de`), its JSON writer
 //! ([`ToJson`](super::ToJson), every field in declaration order) and, in tests, the serde
 //! derives kept as the oracle of both. A unit test holds the TypeScript declarations
-//! (`www/pkg-src/index.d.ts`) to the same field lists.
+//! (`www/core/index.d.ts`) to the same field lists.
 
 /// Declares a boundary struct (see the module docs). Field syntax:
 /// `pub name: Type = default, "jsonName";`, with `, required` after the JSON name for a field
@@ -144,11 +144,11 @@ mod tests {
         fields
     }
 
-    /// `www/pkg-src/index.d.ts` declares the same fields, in the same order, as the Rust
+    /// `www/core/index.d.ts` declares the same fields, in the same order, as the Rust
     /// declarations: a flag added to one and not the other fails here.
     #[test]
     fn typescript_declarations_match_the_boundary_structs() {
-        let dts = include_str!("../../www/pkg-src/index.d.ts");
+        let dts = include_str!("../../www/core/index.d.ts");
         for (name, fields) in [
             ("Pair", Pair::FIELDS),
             ("DebugOptions", DebugOptions::FIELDS),

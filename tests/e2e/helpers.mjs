@@ -109,7 +109,7 @@ export function firstDifference(ours, theirs, source, path = '') {
 }
 
 /**
- * A shell word, quoted only when needed (pkg/index.js `shellQuote`).
+ * A shell word, quoted only when needed (www/core/index.js `shellQuote`).
  * @param {string} word
  */
 export function shellQuote(word) {

@@ -78,7 +78,7 @@ test('every error code of the core is in the ErrorCode union of index.d.ts', asy
   const { readFile } = await import('node:fs/promises');
   const root = new URL('../../', import.meta.url);
   const rust = await readFile(new URL('src/error.rs', root), 'utf8');
-  const dts = await readFile(new URL('www/pkg-src/index.d.ts', root), 'utf8');
+  const dts = await readFile(new URL('www/core/index.d.ts', root), 'utf8');
   const withoutComments = dts.replace(/\/\*[\s\S]*?\*\//g, '');
   const union = /export type ErrorCode =([^;]*);/.exec(withoutComments)?.[1] ?? '';
   const declared = new Set([...union.matchAll(/'([^']+)'/g)].map((m) => m[1]));

@@ -67,8 +67,8 @@ async function* chunks(list) {
 
 /**
  * A stand-in for the Wasm planner: targets come from `options.targets`, plans from `makePlan`.
- * @param {(session: any, target: any) => import('../../pkg/index.js').Plan} makePlan
- * @param {{ messages?: import('../../pkg/index.js').Message[] }} [extra]
+ * @param {(session: any, target: any) => import('../../www/core/index.js').Plan} makePlan
+ * @param {{ messages?: import('../../www/core/index.js').Message[] }} [extra]
  * @returns {import('../../www/host/run.js').Planner & { calls: any[] }}
  */
 export function fakePlanner(makePlan, extra = {}) {

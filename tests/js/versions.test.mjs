@@ -26,7 +26,7 @@ test('the core lists 1.27 … the default, oldest first, and the default is the 
 });
 
 test('the .d.ts union KubectlVersion is exactly kubectlVersions()', () => {
-  const dts = readFileSync(new URL('../../www/pkg-src/index.d.ts', import.meta.url), 'utf8');
+  const dts = readFileSync(new URL('../../www/core/index.d.ts', import.meta.url), 'utf8');
   const m = /export type KubectlVersion = ([^;]+);/.exec(dts);
   assert.ok(m, 'KubectlVersion union not found');
   const union = [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);

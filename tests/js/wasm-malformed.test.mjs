@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Never traps: a seeded, deterministic generator of malformed inputs for every function of
- * `pkg/index.js` and every raw JSON export of `pkg/kubedebug.js`. Every call returns or
+ * `www/core/index.js` and every raw JSON export of `pkg/kubedebug.js`. Every call returns or
  * throws an `Error` named `DebugError` with a string `code` — never a
  * `WebAssembly.RuntimeError` nor another escaping error — and after every 100 calls a
  * known-good plan still gives its expected result.
@@ -516,7 +516,7 @@ test('cyclic inputs to the object API are DebugErrors with code input/invalid', 
 
 /**
  * Values of the wrong JS type where a function takes a string: the string parameters of
- * `pkg/index.js` that are passed straight to the Wasm glue, and the raw exports.
+ * `www/core/index.js` that are passed straight to the Wasm glue, and the raw exports.
  * @param {Rng} r
  * @returns {[string, unknown[], (...a: any[]) => unknown]}
  */

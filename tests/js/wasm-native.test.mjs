@@ -27,7 +27,7 @@ function recordedCases() {
 /** @typedef {{ code: string, message: string, messages: unknown[] }} NativeError */
 /**
  * @typedef {{
- *   session: import('../../pkg/index.js').Session,
+ *   session: import('../../www/core/index.js').Session,
  *   objects: object[],
  *   prepared?: unknown,
  *   prepareError?: NativeError,

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The Wasm wrapper (`pkg/index.js`) turns a trapping module into a `DebugError` and runs the
+ * The Wasm wrapper (`www/core/index.js`) turns a trapping module into a `DebugError` and runs the
  * next call in a fresh instance of the compiled module (issue 15 item 6): an input big enough
  * to exhaust the 4 GiB of Wasm memory gives `wasm/out-of-memory`, and the plans after it are
  * the plans before it. Also: calling before the module is loaded is a `DebugError`
@@ -17,8 +17,8 @@ const SESSION = { args: [POD.metadata.name, '--image=busybox', '--profile=genera
 
 test('a call before the module is loaded is a DebugError with a code', async () => {
   // A second instance of the wrapper module that nobody initialised.
-  const url = new URL('../../pkg/index.js?not-loaded', import.meta.url).href;
-  const fresh = /** @type {typeof import('../../pkg/index.js')} */ (await import(url));
+  const url = new URL('../../www/core/index.js?not-loaded', import.meta.url).href;
+  const fresh = /** @type {typeof import('../../www/core/index.js')} */ (await import(url));
   for (const call of [() => fresh.plan(SESSION, POD), () => fresh.version(), () => fresh.parseArgs(['x'])]) {
     assert.throws(call, (/** @type {any} */ err) => err.name === 'DebugError' && err.code === 'wasm/not-initialised'
       && /await init\(\)/.test(err.message));

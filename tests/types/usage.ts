@@ -1,7 +1,7 @@
-// Type-checks pkg/index.d.ts as a TypeScript user sees it (`tsc -p tests/types`): the
+// Type-checks www/core/index.d.ts as a TypeScript user sees it (`tsc -p tests/types`): the
 // declarations must give real types, so each `@ts-expect-error` line must be an error.
-import init, { initSync, plan, planText, prepare, parseArgs, renderArgs, profiles, kubectlVersions } from '../../pkg/index.js';
-import type { DebugError, DebugOptions, Plan, Session, TextPlan, ErrorCode, KubectlVersion } from '../../pkg/index.js';
+import init, { initSync, plan, planText, prepare, parseArgs, renderArgs, profiles, kubectlVersions } from '../../www/core/index.js';
+import type { DebugError, DebugOptions, Plan, Session, TextPlan, ErrorCode, KubectlVersion } from '../../www/core/index.js';
 
 export async function use(bytes: Uint8Array, pod: object, podText: string): Promise<string[]> {
   await init();

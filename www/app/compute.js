@@ -10,16 +10,16 @@ import { fieldForError } from './field-errors.js';
 
 /** @typedef {import('../host/wasm.js').Kubedebug} Kubedebug */
 /** @typedef {import('../host/documents.js').YamlModule} YamlModule */
-/** @typedef {import('../../pkg/index.js').Message} Message */
-/** @typedef {import('../../pkg/index.js').Plan} Plan */
+/** @typedef {import('../core/index.js').Message} Message */
+/** @typedef {import('../core/index.js').Plan} Plan */
 /** @typedef {import('./state.js').PlaygroundState} PlaygroundState */
 
 /**
  * @typedef {{ message: string, code: string, usage: boolean, field: string }} PageError
  * @typedef {{
  *   args: string[],
- *   parsed: import('../../pkg/index.js').ParsedArgs | null,
- *   prepared: import('../../pkg/index.js').Prepared | null,
+ *   parsed: import('../core/index.js').ParsedArgs | null,
+ *   prepared: import('../core/index.js').Prepared | null,
  *   object: any | null,
  *   plans: Plan[],
  *   messages: Message[],
@@ -34,12 +34,12 @@ import { fieldForError } from './field-errors.js';
  * The session kubectl would run for this state.
  * @param {PlaygroundState} state
  * @param {string[]} args
- * @param {import('../../pkg/index.js').ParsedArgs | null} parsed
- * @returns {import('../../pkg/index.js').Session}
+ * @param {import('../core/index.js').ParsedArgs | null} parsed
+ * @returns {import('../core/index.js').Session}
  */
 export function sessionFor(state, args, parsed) {
   const customPath = parsed?.options.custom || '';
-  /** @type {import('../../pkg/index.js').Session} */
+  /** @type {import('../core/index.js').Session} */
   const session = {
     args,
     namespace: state.namespace || 'default',
@@ -135,7 +135,7 @@ function run(api, state, targetText, yaml, out) {
 }
 
 /**
- * @param {import('../../pkg/index.js').TargetRef} ref
+ * @param {import('../core/index.js').TargetRef} ref
  * @param {any} obj
  */
 function sameTarget(ref, obj) {

@@ -9,8 +9,8 @@ import { DEBUG_FLAGS } from '../host/debug-flags.js';
 /** The version whose help texts the form shows as tooltips (only `--profile`'s depends on it). */
 const LATEST_HELP = '1.99';
 
-/** @typedef {import('../../pkg/index.js').DebugOptions} DebugOptions */
-/** @typedef {import('../../pkg/index.js').Pair} Pair */
+/** @typedef {import('../core/index.js').DebugOptions} DebugOptions */
+/** @typedef {import('../core/index.js').Pair} Pair */
 /**
  * @typedef {{ key: string, label: string, kind: 'text' | 'bool' | 'tri' | 'select' | 'pairs' | 'words',
  *   group: string, hint?: string, choices?: string[], placeholder?: string, title?: string }} FieldSpec

@@ -39,7 +39,7 @@ export function renderOutcome(el, outcome, format) {
   return manifest;
 }
 
-/** @param {import('../../pkg/index.js').Plan} plan */
+/** @param {import('../core/index.js').Plan} plan */
 function journeyText(plan) {
   const text = { ephemeral: 'Ephemeral container', copy: 'Pod copy', node: 'Node debug pod' }[plan.journey];
   const attach = plan.attach ? ` · attaches to ${plan.attach.container}${plan.attach.tty ? ' (TTY)' : ''}` : ' · no attach';
@@ -110,7 +110,7 @@ function heading(method, path, contentType) {
 /**
  * @param {OutputElements} el
  * @param {Outcome} outcome
- * @param {import('../../pkg/index.js').Plan | null} plan
+ * @param {import('../core/index.js').Plan | null} plan
  * @param {'yaml' | 'json'} format
  */
 function renderDiff(el, outcome, plan, format) {

@@ -8,4 +8,4 @@
  * @module
  */
 export * from './api.js';
-export { init as default } from '../../pkg/index.js';
+export { init as default } from '../core/index.js';

@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { initSync } from '../../pkg/index.js';
+import { initSync } from '../core/index.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/kubedebug_bg.wasm', import.meta.url)) });
 

@@ -12,7 +12,7 @@ import { AttachError } from './errors.js';
 import { segment } from './api-path.js';
 
 /** @typedef {import('./channel.js').TerminalSize} TerminalSize */
-/** @typedef {import('../../pkg/index.js').AttachTarget} AttachTarget */
+/** @typedef {import('../core/index.js').AttachTarget} AttachTarget */
 
 /**
  * The browser `WebSocket` surface the host uses (the `ws` package offers the same).

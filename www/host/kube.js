@@ -8,8 +8,8 @@ import { apiErrorFromResponse, mapEphemeralError } from './status.js';
 import { ApiError } from './errors.js';
 import { checkApiPath, segment } from './api-path.js';
 
-/** @typedef {import('../../pkg/index.js').ApiRequest} ApiRequest */
-/** @typedef {import('../../pkg/index.js').TextApiRequest} TextApiRequest */
+/** @typedef {import('../core/index.js').ApiRequest} ApiRequest */
+/** @typedef {import('../core/index.js').TextApiRequest} TextApiRequest */
 
 /**
  * The part of a WHATWG `Response` the client uses.

@@ -10,12 +10,12 @@ import { parseJsonObjects } from './documents.js';
 import { waitForContainer } from './wait.js';
 import { attachOrLogs } from './session.js';
 
-/** @typedef {import('../../pkg/index.js').Session} Session */
-/** @typedef {import('../../pkg/index.js').Prepared} Prepared */
-/** @typedef {import('../../pkg/index.js').Plan} Plan */
-/** @typedef {import('../../pkg/index.js').TextPlan} TextPlan */
-/** @typedef {import('../../pkg/index.js').Message} Message */
-/** @typedef {import('../../pkg/index.js').TargetRef} TargetRef */
+/** @typedef {import('../core/index.js').Session} Session */
+/** @typedef {import('../core/index.js').Prepared} Prepared */
+/** @typedef {import('../core/index.js').Plan} Plan */
+/** @typedef {import('../core/index.js').TextPlan} TextPlan */
+/** @typedef {import('../core/index.js').Message} Message */
+/** @typedef {import('../core/index.js').TargetRef} TargetRef */
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /** @typedef {import('./session.js').DebugIo} DebugIo */
 /** @typedef {import('./wait.js').Timers} Timers */
@@ -235,7 +235,7 @@ const ERRNO_TEXT = /** @type {Record<string, string>} */ ({
  * The `--custom` file's text, or Go's `open PATH: …` error, as the core wants it.
  * @param {DebugIo} io
  * @param {string} path
- * @returns {Promise<import('../../pkg/index.js').CustomProfileFile>}
+ * @returns {Promise<import('../core/index.js').CustomProfileFile>}
  */
 async function readCustomProfile(io, path) {
   if (!io.readFile) throw new DebugError(`cannot read ${path}: this host has no file access`, { code: 'host/no-files' });

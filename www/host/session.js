@@ -7,7 +7,7 @@
 import { attach, attachPath, webSocketUrl } from './attach.js';
 import { DebugError } from './errors.js';
 
-/** @typedef {import('../../pkg/index.js').AttachTarget} AttachTarget */
+/** @typedef {import('../core/index.js').AttachTarget} AttachTarget */
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /** @typedef {import('./attach.js').WebSocketFactory} WebSocketFactory */
 /**

@@ -4,7 +4,7 @@
  * the module bytes (Node) or nothing/a URL (browsers, which fetch `pkg/kubedebug_bg.wasm`).
  * @module
  */
-import * as api from '../../pkg/index.js';
+import * as api from '../core/index.js';
 
 /** @typedef {typeof api} Kubedebug */
 

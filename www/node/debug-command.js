@@ -78,7 +78,7 @@ export async function runDebugCommand(argv, ctx) {
       readFile: (path) => reader.readFile(path),
       readSources: (filenames) => reader.sources(filenames),
     };
-    /** @type {import('../../pkg/index.js').Session} */
+    /** @type {import('../core/index.js').Session} */
     // The arguments were parsed once (above): the session carries the settled options.
     const session = {
       options: parsed.options, namespace: parsed.namespace ?? namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,

@@ -32,7 +32,7 @@ export const DEFAULT_KUBECTL_VERSION = '1.37';
 
 /**
  * The long names and shorthands of the kubectl flags that take a value.
- * @param {import('../../pkg/index.js').KubectlFlag[]} flags the core's `kubectlFlags()`
+ * @param {import('../core/index.js').KubectlFlag[]} flags the core's `kubectlFlags()`
  * @returns {{ long: Set<string>, short: Set<string> }}
  */
 function valueFlags(flags) {
@@ -53,7 +53,7 @@ function valueFlags(flags) {
 /**
  * Take our flags out of `argv` (everything before `--`), leaving kubectl's in order.
  * @param {string[]} argv
- * @param {{ versions?: string[], defaultVersion?: string, kubectlFlags?: import('../../pkg/index.js').KubectlFlag[] }} [options]
+ * @param {{ versions?: string[], defaultVersion?: string, kubectlFlags?: import('../core/index.js').KubectlFlag[] }} [options]
  *   the versions `--kubectl-version` accepts and the one used without it (both from the core);
  *   the core's flag table (`kubectlFlags()`)
  * @returns {OwnFlags}

@@ -40,7 +40,7 @@ export function formatObjects(objects, format) {
 export function dryRunObject(r) {
   const plan = /** @type {any} */ (r.plan);
   if ('result' in plan || r.text === undefined) return plan.result;
-  const requests = /** @type {import('../../pkg/index.js').TextApiRequest[]} */ (plan.requests);
+  const requests = /** @type {import('../core/index.js').TextApiRequest[]} */ (plan.requests);
   const post = requests.filter((q) => q.method === 'POST').at(-1);
   if (post) return parseJsonExact(post.body);
   const patch = requests.find((q) => q.method === 'PATCH');

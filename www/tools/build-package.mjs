@@ -8,8 +8,9 @@
  *   copy of the package — `kubedebug serve` from `node_modules`, the embed from a static copy —
  *   and not only from this repository's layout. `yaml` becomes one ES module (its browser
  *   build is 90 files); the xterm builds are copied. Each with its license.
- * - `types/`: TypeScript declarations of the package's JS entries (the Wasm API's are
- *   `pkg/index.d.ts`), emitted by tsc from the JSDoc (`www/tools/tsconfig.package.json`).
+ * - `types/`: TypeScript declarations of the package's JS entries, emitted by tsc from the
+ *   JSDoc (`www/tools/tsconfig.package.json`), and the Wasm API's own (`www/core/index.d.ts`,
+ *   written by hand and held to the Rust declarations by a test) beside them.
  * Usage: `node www/tools/build-package.mjs [--vendor] [--types]` (neither: both). Each folder is
  * built beside and then swapped in, so a page being served meanwhile never sees it half-made.
  * @module
@@ -59,6 +60,9 @@ async function buildVendor(out) {
 function buildTypes(out) {
   execFileSync(process.execPath, [path.join(packageDir('typescript'), 'bin/tsc'),
     '-p', path.join(ROOT, 'www/tools/tsconfig.package.json'), '--outDir', out], { stdio: 'inherit' });
+  // tsc reads a `.js` with its own `.d.ts` through the `.d.ts` and emits nothing for it.
+  mkdirSync(path.join(out, 'core'), { recursive: true });
+  copyFileSync(path.join(ROOT, 'www/core/index.d.ts'), path.join(out, 'core/index.d.ts'));
 }
 
 /**

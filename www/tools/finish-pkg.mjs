@@ -1,18 +1,17 @@
 // @ts-check
 /**
- * Complete pkg/ after wasm-bindgen: the typed API (index.js, index.d.ts), package.json, and
- * two exports added to wasm-bindgen's glue for index.js's trap recovery: re-instantiate the
- * compiled module (a trapped instance is dropped with its memory) and read the memory's size.
+ * Complete pkg/ after wasm-bindgen: package.json, and two exports added to wasm-bindgen's glue
+ * for the trap recovery of the JS API (`www/core/index.js`, which imports the glue from here):
+ * re-instantiate the compiled module (a trapped instance is dropped with its memory) and read
+ * the memory's size.
  * @module
  */
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 const root = new URL('../../', import.meta.url);
-const src = new URL('www/pkg-src/', root);
 const pkg = new URL('pkg/', root);
-for (const f of ['index.js', 'index.d.ts']) await copyFile(new URL(f, src), new URL(f, pkg));
 
-const MARK = '// Added by www/tools/finish-pkg.mjs for www/pkg-src/index.js.';
+const MARK = '// Added by www/tools/finish-pkg.mjs for www/core/index.js.';
 
 /**
  * Append `code` after checking that the glue still has the names it relies on (a later
@@ -54,10 +53,10 @@ const manifest = {
   version,
   description: 'What `kubectl debug` would send, computed by a Wasm core (generated; do not edit).',
   type: 'module',
-  main: 'index.js',
-  types: 'index.d.ts',
-  exports: { '.': { types: './index.d.ts', default: './index.js' }, './kubedebug_bg.wasm': './kubedebug_bg.wasm' },
-  files: ['index.js', 'index.d.ts', 'kubedebug.js', 'kubedebug.d.ts', 'kubedebug_bg.wasm', 'kubedebug_bg.wasm.d.ts'],
+  main: 'kubedebug.js',
+  types: 'kubedebug.d.ts',
+  exports: { '.': { types: './kubedebug.d.ts', default: './kubedebug.js' }, './kubedebug_bg.wasm': './kubedebug_bg.wasm' },
+  files: ['kubedebug.js', 'kubedebug.d.ts', 'kubedebug_bg.wasm', 'kubedebug_bg.wasm.d.ts'],
   sideEffects: false,
 };
 await writeFile(new URL('package.json', pkg), JSON.stringify(manifest, null, 2) + '\n');

@@ -3,8 +3,8 @@
 /**
  * `npm pack`/`npm publish` run this first (`prepack`): the package ships generated files, so
  * make sure they are there and belong to this source tree, building only what is missing.
- * - `pkg/` (the Wasm package): built by `npm run build` when absent or from another version;
- *   its wrapper (`pkg/index.js`, `index.d.ts`) refreshed from `www/pkg-src/` when it differs.
+ * - `pkg/` (the Wasm package wasm-bindgen generates; its JS API is `www/core/`): built by
+ *   `npm run build` when absent or from another version.
  * - `www/node/generated/` (the client-node bundle of the CLI): built when absent.
  * - `www/vendor/` and `types/`: rebuilt when absent or older than a source they come from.
  * @module
@@ -22,12 +22,10 @@ const run = (script, args = []) => execFileSync(script.endsWith('.sh') ? 'bash' 
 const read = (/** @type {string} */ p) => readFileSync(at(p), 'utf8');
 const version = JSON.parse(read('package.json')).version;
 
-const PKG_FILES = ['index.js', 'index.d.ts', 'kubedebug.js', 'kubedebug.d.ts', 'kubedebug_bg.wasm', 'kubedebug_bg.wasm.d.ts', 'package.json'];
+const PKG_FILES = ['kubedebug.js', 'kubedebug.d.ts', 'kubedebug_bg.wasm', 'kubedebug_bg.wasm.d.ts', 'package.json'];
 if (PKG_FILES.some((f) => !existsSync(at(`pkg/${f}`))) || JSON.parse(read('pkg/package.json')).version !== version) {
   process.stdout.write('prepack: pkg/ is missing or from another version: npm run build\n');
   run('www/tools/build-wasm.sh');
-} else if (read('pkg/index.js') !== read('www/pkg-src/index.js') || read('pkg/index.d.ts') !== read('www/pkg-src/index.d.ts')) {
-  run('www/tools/finish-pkg.mjs');
 }
 
 const generated = at('www/node/generated');
@@ -45,8 +43,8 @@ const args = [];
 if (stale(['www/vendor/yaml.js', 'www/vendor/xterm.mjs', 'www/vendor/addon-fit.mjs', 'www/vendor/xterm.css'], mtime('package-lock.json'))) {
   args.push('--vendor');
 }
-const sources = Math.max(...['www/entries', 'www/host', 'www/node', 'www/app'].map((d) => newest(at(d))),
-  mtime('www/embed.js'), mtime('pkg/index.d.ts'), mtime('www/tools/tsconfig.package.json'));
+const sources = Math.max(...['www/entries', 'www/host', 'www/node', 'www/app', 'www/core'].map((d) => newest(at(d))),
+  mtime('www/embed.js'), mtime('www/core/index.d.ts'), mtime('www/tools/tsconfig.package.json'));
 if (stale(['types/entries/node.d.ts', 'types/entries/browser.d.ts', 'types/node/index.d.ts', 'types/node/serve.d.ts', 'types/embed.d.ts'], sources)) {
   args.push('--types');
 }

@@ -27,7 +27,7 @@ import wbgInit, {
   libraryVersion,
   __kubedebugReinstantiate,
   __kubedebugMemoryBytes,
-} from './kubedebug.js';
+} from '../../pkg/kubedebug.js';
 
 /** Whether the module is loaded; whether the instance trapped and must be replaced. */
 let loaded = false;

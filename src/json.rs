@@ -67,21 +67,6 @@ pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     )
 }
 
-/// Serialize a [`Value`] field in a test-only serde derive (the oracle of [`ToJson`]).
-#[cfg(test)]
-pub(crate) fn serde_value<S: serde::Serializer>(v: &Value, s: S) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&serde_json::Value::from(v), s)
-}
-
-/// Serialize an optional [`Value`] field in a test-only serde derive.
-#[cfg(test)]
-pub(crate) fn serde_option<S: serde::Serializer>(
-    v: &Option<Value>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&v.as_ref().map(serde_json::Value::from), s)
-}
-
 /// The serde derive's JSON of `value`, for tests holding a [`ToJson`] impl to it.
 #[cfg(test)]
 pub(crate) fn serde_oracle<T: serde::Serialize>(value: &T) -> Value {

@@ -1,12 +1,18 @@
 //! The plan: what kubectl sends for one target, and what it prints.
 
 use crate::error::{Code, Error};
-use crate::json::{object, ToJson, Value};
+use crate::json::boundary::boundary_struct;
+use crate::json::de::{DeError, FromJson, Res};
+use crate::json::{ToJson, Value};
 use crate::messages::Message;
 
 /// Which debugging journey a plan follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    test,
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Journey {
     /// An ephemeral container added to a running pod.
     Ephemeral,
@@ -46,60 +52,66 @@ pub fn check_body_size(request: &ApiRequest, len: usize) -> Result<(), Error> {
     ))
 }
 
-/// One API request, in the order kubectl makes it.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct ApiRequest {
-    /// `PATCH`, `POST` or `DELETE`.
-    pub method: String,
-    /// The API path.
-    pub path: String,
-    /// The body's content type.
-    pub content_type: String,
-    /// The body.
-    #[cfg_attr(test, serde(serialize_with = "crate::json::serde_value"))]
-    pub body: Value,
+boundary_struct! {
+    /// One API request, in the order kubectl makes it.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct ApiRequest {
+        deny_unknown: true;
+        /// `PATCH`, `POST` or `DELETE`.
+        pub method: String = String::new(), "method";
+        /// The API path.
+        pub path: String = String::new(), "path";
+        /// The body's content type.
+        pub content_type: String = String::new(), "contentType";
+        /// The body.
+        pub body: Value = Value::Null, "body";
+    }
 }
 
-/// The container kubectl attaches to after the requests succeed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct AttachTarget {
-    /// The pod's namespace.
-    pub namespace: String,
-    /// The pod.
-    pub pod: String,
-    /// The container.
-    pub container: String,
-    /// Whether it is an ephemeral container (changes kubectl's closing message).
-    pub ephemeral: bool,
-    /// `-i`.
-    pub stdin: bool,
-    /// `-t`.
-    pub tty: bool,
-    /// Whether kubectl prints the session-recording banner before attaching (1.34+).
-    pub recording_banner: bool,
+boundary_struct! {
+    /// The container kubectl attaches to after the requests succeed.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct AttachTarget {
+        deny_unknown: true;
+        /// The pod's namespace.
+        pub namespace: String = String::new(), "namespace";
+        /// The pod.
+        pub pod: String = String::new(), "pod";
+        /// The container.
+        pub container: String = String::new(), "container";
+        /// Whether it is an ephemeral container (changes kubectl's closing message).
+        pub ephemeral: bool = false, "ephemeral";
+        /// `-i`.
+        pub stdin: bool = false, "stdin";
+        /// `-t`.
+        pub tty: bool = false, "tty";
+        /// Whether kubectl prints the session-recording banner before attaching (1.34+).
+        pub recording_banner: bool = false, "recordingBanner";
+    }
 }
 
-/// What kubectl does for one target object.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct Plan {
-    /// The journey.
-    pub journey: Journey,
-    /// The writes, in order.
-    pub requests: Vec<ApiRequest>,
-    /// The object as it will exist: the target pod with the ephemeral container appended,
-    /// or the pod that is created.
-    #[cfg_attr(test, serde(serialize_with = "crate::json::serde_value"))]
-    pub result: Value,
-    /// The debug container, or `None` for a set-image-only copy.
-    #[cfg_attr(test, serde(serialize_with = "crate::json::serde_option"))]
-    pub container: Option<Value>,
-    /// Where kubectl attaches, when it does.
-    pub attach: Option<AttachTarget>,
-    /// Lines kubectl prints for this target.
-    pub messages: Vec<Message>,
+boundary_struct! {
+    /// What kubectl does for one target object.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct Plan {
+        deny_unknown: true;
+        /// The journey.
+        pub journey: Journey = Journey::Ephemeral, "journey";
+        /// The writes, in order.
+        pub requests: Vec<ApiRequest> = Vec::new(), "requests";
+        /// The object as it will exist: the target pod with the ephemeral container appended,
+        /// or the pod that is created.
+        pub result: Value = Value::Null, "result";
+        /// The debug container, or `None` for a set-image-only copy.
+        pub container: Option<Value> = None, "container";
+        /// Where kubectl attaches, when it does.
+        pub attach: Option<AttachTarget> = None, "attach";
+        /// Lines kubectl prints for this target.
+        pub messages: Vec<Message> = Vec::new(), "messages";
+    }
 }
 
 impl Journey {
@@ -119,41 +131,16 @@ impl ToJson for Journey {
     }
 }
 
-impl ToJson for ApiRequest {
-    fn to_json(&self) -> Value {
-        object([
-            ("method", self.method.to_json()),
-            ("path", self.path.to_json()),
-            ("contentType", self.content_type.to_json()),
-            ("body", self.body.clone()),
-        ])
-    }
-}
-
-impl ToJson for AttachTarget {
-    fn to_json(&self) -> Value {
-        object([
-            ("namespace", self.namespace.to_json()),
-            ("pod", self.pod.to_json()),
-            ("container", self.container.to_json()),
-            ("ephemeral", self.ephemeral.to_json()),
-            ("stdin", self.stdin.to_json()),
-            ("tty", self.tty.to_json()),
-            ("recordingBanner", self.recording_banner.to_json()),
-        ])
-    }
-}
-
-impl ToJson for Plan {
-    fn to_json(&self) -> Value {
-        object([
-            ("journey", self.journey.to_json()),
-            ("requests", self.requests.to_json()),
-            ("result", self.result.clone()),
-            ("container", self.container.to_json()),
-            ("attach", self.attach.to_json()),
-            ("messages", self.messages.to_json()),
-        ])
+impl FromJson for Journey {
+    fn from_json_value(v: &Value) -> Res<Journey> {
+        match v.as_str() {
+            Some("ephemeral") => Ok(Journey::Ephemeral),
+            Some("copy") => Ok(Journey::Copy),
+            Some("node") => Ok(Journey::Node),
+            _ => Err(DeError::new(
+                "a journey is `ephemeral`, `copy` or `node`".to_string(),
+            )),
+        }
     }
 }
 

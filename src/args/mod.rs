@@ -20,7 +20,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
-use crate::json::{object, ToJson, Value};
+use crate::json::boundary::boundary_struct;
 use crate::options::{DebugOptions, Pair};
 
 pub(crate) use flags::debug_flags;
@@ -38,26 +38,18 @@ pub fn args_from_json(text: &str) -> Result<Vec<String>, crate::Error> {
     crate::json::de::value_from_json(text, "argument list")
 }
 
-/// The result of parsing a `kubectl debug` command line.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
-pub struct ParsedArgs {
-    /// The debug command's options, positional targets and `--` command.
-    pub options: DebugOptions,
-    /// `-n/--namespace` if given (kubectl global flag).
-    pub namespace: Option<String>,
-    /// Other kubectl global flags given, in order, e.g. `{name:"kubeconfig", value:"/x"}`,
-    /// `{name:"context", value:"c"}` (names without dashes).
-    pub globals: Vec<Pair>,
-}
-
-/// Every field, camelCase, in declaration order (as the serde derive wrote it).
-impl ToJson for ParsedArgs {
-    fn to_json(&self) -> Value {
-        object([
-            ("options", self.options.to_json()),
-            ("namespace", self.namespace.to_json()),
-            ("globals", self.globals.to_json()),
-        ])
+boundary_struct! {
+    /// The result of parsing a `kubectl debug` command line.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(test, serde(default, deny_unknown_fields))]
+    pub struct ParsedArgs {
+        deny_unknown: true;
+        /// The debug command's options, positional targets and `--` command.
+        pub options: DebugOptions = DebugOptions::default(), "options";
+        /// `-n/--namespace` if given (kubectl global flag).
+        pub namespace: Option<String> = None, "namespace";
+        /// Other kubectl global flags given, in order, e.g. `{name:"kubeconfig", value:"/x"}`,
+        /// `{name:"context", value:"c"}` (names without dashes).
+        pub globals: Vec<Pair> = Vec::new(), "globals";
     }
 }

@@ -104,9 +104,11 @@ pub(crate) use is_required;
 
 #[cfg(test)]
 mod tests {
+    use crate::args::ParsedArgs;
     use crate::json::de::Decode;
     use crate::messages::Message;
     use crate::options::{DebugOptions, Pair};
+    use crate::plan::{ApiRequest, AttachTarget, Plan};
     use crate::session::{Needs, Prepared, Session};
     use crate::target::{GetRequest, TargetRef};
     use crate::validate::CustomProfileFile;
@@ -159,6 +161,10 @@ mod tests {
             ("TargetRef", TargetRef::FIELDS),
             ("GetRequest", GetRequest::FIELDS),
             ("Message", Message::FIELDS),
+            ("ParsedArgs", ParsedArgs::FIELDS),
+            ("Plan", Plan::FIELDS),
+            ("ApiRequest", ApiRequest::FIELDS),
+            ("AttachTarget", AttachTarget::FIELDS),
         ] {
             assert_eq!(
                 ts_fields(dts, name),

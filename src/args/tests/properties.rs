@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::json::de::assert_written_as_derive;
+use crate::json::ToJson;
 use crate::session::Session;
 use crate::validate::CustomProfileFile;
 use proptest::prelude::*;

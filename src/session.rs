@@ -290,6 +290,14 @@ pub(crate) fn plan_target(
     }
     crate::names::check_suffixes(&prepared.suffixes)?;
     check_namespace(prepared, &object)?;
+    // A `-f` object goes through kubectl's typed round trip (never skimmed, see `plan_text`).
+    let object = if prepared.options.filename.is_empty() {
+        object
+    } else {
+        let mut owned = object.into_owned();
+        crate::typed::normalize(&mut owned, prepared.kubectl_version.minor());
+        Cow::Owned(owned)
+    };
     let mut names = NameSource::new(prepared.seed, prepared.suffixes.iter().cloned());
     let mut ctx = Context {
         options: &prepared.options,

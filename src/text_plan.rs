@@ -60,9 +60,13 @@ pub(crate) fn plan_text_with(
 ) -> Result<TextPlan, Failure> {
     // Rule 2 of the `kubedebug_skim` crate: no custom profile, and no `\u0001` in the
     // session or the target.
-    let skimmed = (prepared.custom.is_none() && !prepared_may_forge && !may_forge(target))
-        .then(|| crate::typed::skim_pod(target, prepared.kubectl_version))
-        .flatten();
+    // A `-f` object is normalised as a whole (kubectl's typed round trip), so never skimmed.
+    let skimmed = (prepared.custom.is_none()
+        && prepared.options.filename.is_empty()
+        && !prepared_may_forge
+        && !may_forge(target))
+    .then(|| crate::typed::skim_pod(target, prepared.kubectl_version))
+    .flatten();
     let (mut plan, texts) = match skimmed {
         // A failure may quote skimmed fields (a diff error prints the map): plan again from
         // the whole object for kubectl's exact text. Failures are rare; plans are not.

@@ -21,6 +21,11 @@ pub(crate) fn check_quantity(s: &str) -> Result<(), &'static str> {
     quantity::parse(s).map(|_| ())
 }
 
+/// Mirrors `resource.ParseQuantity(s)` then `String()`: the canonical text kubectl sends.
+pub(crate) fn canonical_quantity(s: &str) -> Result<String, &'static str> {
+    quantity::canonical(s)
+}
+
 use crate::json::Value;
 
 use crate::error::{Code, Error};

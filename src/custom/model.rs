@@ -8,9 +8,9 @@ use super::quantity;
 use super::schema::{BY_NAME, FIELDS, TYPES};
 
 /// Field flag: `json:",omitempty"`.
-pub(super) const OMIT: u8 = 1;
+pub(crate) const OMIT: u8 = 1;
 /// Field flag: embedded struct whose fields are promoted (`json:",inline"`).
-pub(super) const INLINE: u8 = 2;
+pub(crate) const INLINE: u8 = 2;
 
 /// Kind of a Go type (basic kinds, composites by type index).
 #[derive(Debug, Clone, Copy)]

@@ -11,8 +11,11 @@
 //! everywhere, the first type mismatch is remembered and reported at the end, and an error
 //! from a hand-written `UnmarshalJSON` (`Quantity`, `IntOrString`, `Time`) stops at once.
 
+mod normalize;
 mod text;
 mod time;
+
+pub(crate) use normalize::normalize;
 
 use crate::custom::model::{embedded_path, field_named, short, ty, K};
 use crate::custom::schema::{NODE, POD};

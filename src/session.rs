@@ -103,10 +103,11 @@ boundary_struct! {
         pub seed: u64 = 0, "seed";
         /// Explicit name suffixes, used before the seeded ones.
         pub suffixes: Vec<String> = Vec::new(), "suffixes";
-        /// Lines kubectl prints while validating.
-        pub messages: Vec<Message> = Vec::new(), "messages";
-        /// The objects to read, one per positional target (none with `-f`).
-        pub targets: Vec<TargetRef> = Vec::new(), "targets";
+        /// Lines kubectl prints while validating (for the host; not read back).
+        pub messages: Vec<Message> = Vec::new(), "messages", write_only;
+        /// The objects to read, one per positional target (none with `-f`; for the host, not
+        /// read back).
+        pub targets: Vec<TargetRef> = Vec::new(), "targets", write_only;
         /// What the host must read before planning.
         pub needs: Needs = Needs::default(), "needs";
     }
@@ -403,8 +404,14 @@ mod tests {
             assert!(matches!(prepared, Ok(Ok(_))), "{text}: {prepared:?}");
             let Ok(Ok(prepared)) = prepared else { return };
             let json = kubedebug_skim::to_string(&prepared.to_json());
-            assert_eq!(prepared_from_json(&json).as_ref(), Ok(&prepared), "{json}");
-            assert_eq!(Prepared::from_json(&json).as_ref(), Ok(&prepared));
+            // What prepare printed and resolved is for the host; planning does not read it.
+            let planned = Prepared {
+                messages: Vec::new(),
+                targets: Vec::new(),
+                ..prepared.clone()
+            };
+            assert_eq!(prepared_from_json(&json).as_ref(), Ok(&planned), "{json}");
+            assert_eq!(Prepared::from_json(&json).as_ref(), Ok(&planned));
             let via_session = session.map(|s| plan(&s, &pod));
             assert_eq!(Ok(plan_prepared(&prepared, &pod)), via_session, "{text}");
         }

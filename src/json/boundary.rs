@@ -9,7 +9,7 @@
 
 /// Declares a boundary struct (see the module docs). Field syntax:
 /// `pub name: Type = default, "jsonName";`, with `, required` after the JSON name for a field
-/// that must be present. Container-level serde attributes of the test oracle (`default`,
+/// that must be present, or `, write_only` for one the decoder skips (it keeps its default). Container-level serde attributes of the test oracle (`default`,
 /// `deny_unknown_fields`) go in the struct's attributes, as `#[cfg_attr(test, serde(…))]`,
 /// and agree with `deny_unknown` (the decoder's property test compares the two).
 macro_rules! boundary_struct {
@@ -63,7 +63,7 @@ macro_rules! boundary_struct {
                 let mut _n = 0usize;
                 $(
                     if i == _n {
-                        self.$field = $crate::json::de::FromJson::from_json_value(v)?;
+                        $crate::json::boundary::fill_field!(self.$field, v $(, $req)?);
                         return Ok(());
                     }
                     _n += 1;
@@ -97,9 +97,27 @@ macro_rules! is_required {
     (required) => {
         true
     };
+    (write_only) => {
+        false
+    };
+}
+
+/// Decode field `$place` from `$v`; a `write_only` field (written for the host, never read
+/// back: it keeps its default and costs no decoder in the Wasm) is skipped.
+macro_rules! fill_field {
+    ($place:expr, $v:expr) => {
+        $place = $crate::json::de::FromJson::from_json_value($v)?
+    };
+    ($place:expr, $v:expr, required) => {
+        $place = $crate::json::de::FromJson::from_json_value($v)?
+    };
+    ($place:expr, $v:expr, write_only) => {
+        let _ = $v;
+    };
 }
 
 pub(crate) use boundary_struct;
+pub(crate) use fill_field;
 pub(crate) use is_required;
 
 #[cfg(test)]

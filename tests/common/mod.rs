@@ -524,9 +524,15 @@ pub fn plan_checked(session: &Session, object: &Value) -> Result<Plan, Failure> 
     if let Ok(prepared) = kubedebug::prepare(session) {
         let json = kubedebug_skim::to_string(&kubedebug::ToJson::to_json(&prepared));
         let again = kubedebug::prepared_from_json(&json);
+        // What prepare printed and resolved is for the host; planning does not read it back.
+        let planned = kubedebug::Prepared {
+            messages: Vec::new(),
+            targets: Vec::new(),
+            ..prepared.clone()
+        };
         assert_eq!(
             again.as_ref(),
-            Ok(&prepared),
+            Ok(&planned),
             "prepared session round trip: {json}"
         );
         assert_eq!(

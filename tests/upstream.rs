@@ -5,7 +5,9 @@
 //! One `#[test]` per Go test function, one table row per Go case, with kubectl's case names.
 //! Expectations are Go structs in kubectl; here they are `kubedebug::json!` values, compared
 //! after [`canonical`] drops what is only a Go zero-value artifact. A failing case reports its
-//! name and how it differs (an RFC 6902 patch, `json_patch::diff`); every case of a table runs before the test fails.
+//! name and how it differs (an RFC 6902 patch, `json_patch::diff`); every case of a table runs
+//! before the test fails. Every plan and profile result also passes the schema check
+//! (`tests/common/schema.rs`: k8s-openapi's typed `Pod` / `EphemeralContainer`).
 //!
 //! Harness conventions, mirroring kubectl's test setup:
 //! * kubectl stubs the random name suffix to return "1", "2", … (reset per case): we pass

@@ -261,8 +261,9 @@ impl<'a> Scanner<'a> {
                 while !self.is_breakz(0) {
                     self.read(&mut value);
                 }
-                let value = String::from_utf8_lossy(&value);
-                let mut words = value.split_ascii_whitespace();
+                let mut words = std::str::from_utf8(&value)
+                    .unwrap_or_default()
+                    .split_ascii_whitespace();
                 if let (b"TAG", Some(handle), Some(prefix)) =
                     (name.as_slice(), words.next(), words.next())
                 {

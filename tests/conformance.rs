@@ -7,12 +7,14 @@
 //! `tests/conformance/expected-failures.txt`, and on any listed case that passes.
 
 mod common;
+#[path = "common/schema.rs"]
+mod schema;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use common::{
-    canonicalize, first_difference, goldens, plan_checked, read_custom_profile, session_for,
+    canonicalize, differences, goldens, plan_checked, read_custom_profile, session_for,
     target_objects, versions, FakeCluster, Golden,
 };
 use kubedebug::{prepare, Failure, Stream};
@@ -27,6 +29,8 @@ struct Run {
     writes: Vec<(String, String, Value)>,
     /// The target object of each POST, to accept fields old kubectl types drop.
     sources: Vec<Option<Value>>,
+    /// The pod after each ephemeral-container patch (the plan's result).
+    patched: Vec<Value>,
 }
 
 impl Run {
@@ -105,6 +109,9 @@ fn simulate(g: &Golden) -> Run {
             }
         };
         run.print(&p.messages);
+        if p.journey == kubedebug::Journey::Ephemeral {
+            run.patched.push(Value::from(&p.result));
+        }
         for r in p.requests {
             run.writes
                 .push((r.method.clone(), r.path.clone(), Value::from(&r.body)));
@@ -131,9 +138,92 @@ fn simulate(g: &Golden) -> Run {
     run
 }
 
-/// Compare one case; `None` when it passes, else the first difference.
-fn compare(g: &Golden) -> Option<String> {
-    let run = simulate(g);
+/// Each body of a run that is not what k8s-openapi's typed Kubernetes 1.37 API accepts
+/// (`tests/common/schema.rs`): POST bodies as `Pod`, each element of a PATCH's
+/// `spec.ephemeralContainers` as `EphemeralContainer`, the pod after the patch as `Pod`.
+/// Returns how many bodies were checked, and the problems.
+fn schema_problems(case: &str, run: &Run) -> (usize, Vec<String>) {
+    let except: Vec<&str> = SCHEMA_EXCEPTIONS
+        .iter()
+        .filter(|(c, _, _)| *c == case)
+        .map(|(_, pointer, _)| *pointer)
+        .collect();
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (method, path, body) in &run.writes {
+        let problem = match method.as_str() {
+            "POST" => schema::check_pod(body, &except),
+            "PATCH" => schema::check_ephemeral_patch(body),
+            _ => continue,
+        };
+        checked += 1;
+        problems.extend(problem.map(|p| format!("{method} {path}: {p}")));
+    }
+    for pod in &run.patched {
+        checked += 1;
+        problems.extend(schema::check_pod(pod, &except).map(|p| format!("the patched pod: {p}")));
+    }
+    (checked, problems)
+}
+
+/// The fields the schema check leaves aside, by case: `(case, JSON pointer, why)`. Each is a
+/// field of the case's target object, which the patched pod (the target with the ephemeral
+/// container appended) keeps as given, and which the typed Kubernetes 1.37 `Pod` refuses.
+const SCHEMA_EXCEPTIONS: &[(&str, &str, &str)] = &[
+    (
+        "norm-copy-zero-values",
+        "/spec/containers/0/readOnly",
+        "an unknown container field of the -f file, kept as written (nothing lost)",
+    ),
+    (
+        "norm-copy-zero-values",
+        "/spec/containers/0/x-unknown",
+        "an unknown container field of the -f file, kept as written (nothing lost)",
+    ),
+    (
+        "norm-copy-zero-values-legacy",
+        "/spec/containers/0/readOnly",
+        "an unknown container field of the -f file, kept as written (nothing lost)",
+    ),
+    (
+        "norm-copy-zero-values-legacy",
+        "/spec/containers/0/x-unknown",
+        "an unknown container field of the -f file, kept as written (nothing lost)",
+    ),
+    (
+        "norm-eph-zero-values",
+        "/spec/containers/0/readOnly",
+        "an unknown container field of the -f file, kept as written (nothing lost)",
+    ),
+    (
+        "norm-eph-zero-values",
+        "/spec/containers/0/x-unknown",
+        "an unknown container field of the -f file, kept as written (nothing lost)",
+    ),
+    (
+        "typed-eph-case-fold",
+        "/spec/Containers",
+        "a key in the wrong case: kubectl's case-sensitive decode ignores it, we keep it",
+    ),
+    (
+        "typed-eph-case-fold",
+        "/spec/securityContext/RunAsUser",
+        "a key in the wrong case, as above",
+    ),
+    (
+        "typed-eph-container-restart-policy-number",
+        "/spec/containers/0/restartPolicy",
+        "a number: kubectl 1.27 does not know a container's restartPolicy (1.28+), accepts the pod and keeps nothing of it; we keep it (1.28+ refuse the pod)",
+    ),
+    (
+        "typed-eph-claim-source-number",
+        "/spec/resourceClaims/0/source",
+        "PodResourceClaim.source, gone since Kubernetes 1.31 (so unknown to kubectl >= 1.31 and to k8s-openapi's 1.37)",
+    ),
+];
+
+/// Compare one case; `None` when it passes, else how it differs.
+fn compare(g: &Golden, run: &Run) -> Option<String> {
     if g.str("stdout") != run.stdout {
         return Some(format!(
             "stdout: kubectl {:?} vs ours {:?}",
@@ -180,7 +270,7 @@ fn compare(g: &Golden) -> Option<String> {
         canonicalize(&mut ours, !is_patch, &env_keys);
         canonicalize(&mut kubectl, !is_patch, &env_keys);
         let source = run.sources.get(i).cloned().flatten();
-        if let Some(d) = first_difference(&ours, &kubectl, source.as_ref(), "") {
+        if let Some(d) = differences(&ours, &kubectl, source.as_ref()) {
             return Some(format!("write {i} ({method} {path}): {d}"));
         }
     }
@@ -200,6 +290,9 @@ fn env_keys(g: &Golden) -> Vec<String> {
         .map(|p| p.options.env.into_iter().map(|e| e.name).collect())
         .unwrap_or_default()
 }
+
+/// The k8s-openapi version the schema check uses (Cargo.toml's dev-dependency).
+const K8S_OPENAPI: &str = "0.29";
 
 fn expected_failures() -> BTreeMap<(String, String), String> {
     let text = std::fs::read_to_string(common::conformance_dir().join("expected-failures.txt"))
@@ -233,6 +326,7 @@ fn every_recorded_case_matches_the_real_kubectl() {
         .ok()
         .filter(|v| !versions().contains(v));
     let mut preview_problems = Vec::new();
+    let (mut schema_checked, mut schema_cases) = (0, 0);
     for version in versions().into_iter().chain(preview.clone()) {
         let version = version.as_str();
         let previewing = preview.as_deref() == Some(version);
@@ -245,7 +339,20 @@ fn every_recorded_case_matches_the_real_kubectl() {
         let (mut pass, mut xfail, mut bad) = (0, 0, 0);
         for g in &all {
             let key = (version.to_string(), g.case.clone());
-            match (compare(g), expected.get(&key)) {
+            let run = simulate(g);
+            let (checked, schema) = schema_problems(&g.case, &run);
+            schema_checked += checked;
+            schema_cases += usize::from(checked > 0);
+            for p in schema {
+                let _ = writeln!(details, "- {version} `{}`: schema: {p}", g.case);
+                let problem = format!("{version} {}: schema: {p}", g.case);
+                if previewing {
+                    preview_problems.push(problem);
+                } else {
+                    problems.push(problem);
+                }
+            }
+            match (compare(g, &run), expected.get(&key)) {
                 (None, None) => pass += 1,
                 (None, Some(_)) => {
                     bad += 1;
@@ -276,6 +383,19 @@ fn every_recorded_case_matches_the_real_kubectl() {
             all.len()
         );
     }
+    let _ = writeln!(
+        summary,
+        "\nSchema check: {schema_checked} bodies of {schema_cases} runs (pod copies, node debug pods, \
+         ephemeral-container patches and the patched pods) deserialize as k8s-openapi {}'s \
+         Kubernetes 1.37 `Pod` / `EphemeralContainer` with no field lost (`tests/common/schema.rs`; fields left aside: `SCHEMA_EXCEPTIONS`, {} in {} cases).",
+        K8S_OPENAPI,
+        SCHEMA_EXCEPTIONS.len(),
+        SCHEMA_EXCEPTIONS
+            .iter()
+            .map(|(case, _, _)| *case)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
     if !details.is_empty() {
         summary.push_str("\n## Not passing\n\n");
         summary.push_str(&details);

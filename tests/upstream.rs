@@ -5,7 +5,9 @@
 //! One `#[test]` per Go test function, one table row per Go case, with kubectl's case names.
 //! Expectations are Go structs in kubectl; here they are `kubedebug::json!` values, compared
 //! after [`canonical`] drops what is only a Go zero-value artifact. A failing case reports its
-//! name and the first differing JSON path; every case of a table runs before the test fails.
+//! name and how it differs (an RFC 6902 patch, `json_patch::diff`); every case of a table runs
+//! before the test fails. Every plan and profile result also passes the schema check
+//! (`tests/common/schema.rs`: k8s-openapi's typed `Pod` / `EphemeralContainer`).
 //!
 //! Harness conventions, mirroring kubectl's test setup:
 //! * kubectl stubs the random name suffix to return "1", "2", … (reset per case): we pass
@@ -37,6 +39,8 @@ mod node;
 mod profiles_a;
 #[path = "upstream/profiles_b.rs"]
 mod profiles_b;
+#[path = "common/schema.rs"]
+mod schema;
 
 use kubedebug::profile::{apply, DebugStyle, KeepFlags, Profile};
 use kubedebug::{plan, CustomProfileFile, DebugOptions, KubectlVersion, Pair, Plan, Session};
@@ -102,47 +106,14 @@ fn canonical_inner(v: &Value) -> Value {
     }
 }
 
-/// The first JSON path where `want` and `got` differ (object key order is ignored).
-pub fn first_diff(want: &Value, got: &Value) -> Option<String> {
-    diff_at("$", want, got)
-}
-
-fn diff_at(path: &str, want: &Value, got: &Value) -> Option<String> {
-    match (want, got) {
-        (Value::Object(w), Value::Object(g)) => {
-            for (k, wv) in w {
-                let p = format!("{path}.{k}");
-                match g.get(k) {
-                    Some(gv) => {
-                        if let Some(d) = diff_at(&p, wv, gv) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(format!("{p}: expected {wv}, got nothing")),
-                }
-            }
-            g.iter()
-                .find(|(k, _)| !w.contains_key(k))
-                .map(|(k, gv)| format!("{path}.{k}: expected nothing, got {gv}"))
-        }
-        (Value::Array(w), Value::Array(g)) => {
-            for (i, (wv, gv)) in w.iter().zip(g).enumerate() {
-                if let Some(d) = diff_at(&format!("{path}[{i}]"), wv, gv) {
-                    return Some(d);
-                }
-            }
-            (w.len() != g.len()).then(|| {
-                format!(
-                    "{path}: expected {} items, got {} ({})",
-                    w.len(),
-                    g.len(),
-                    Value::Array(g.clone())
-                )
-            })
-        }
-        (w, g) if w == g => None,
-        (w, g) => Some(format!("{path}: expected {w}, got {g}")),
-    }
+/// How `got` differs from `want`: the RFC 6902 patch that turns the expectation into the
+/// outcome (`json_patch::diff`; object key order is ignored), or `None` when they agree.
+pub fn differences(want: &Value, got: &Value) -> Option<String> {
+    let patch = json_patch::diff(
+        &serde_json::Value::from(want),
+        &serde_json::Value::from(got),
+    );
+    (!patch.0.is_empty()).then(|| format!("expected → got: {patch}"))
 }
 
 /// Collects the failing cases of one table; panics at the end with all of them.
@@ -159,7 +130,7 @@ impl Table {
         match got {
             Ok(got) => {
                 let (want, got) = (canonical(want), canonical(&got));
-                if let Some(d) = first_diff(&want, &got) {
+                if let Some(d) = differences(&want, &got) {
                     self.failures
                         .push(format!("{case:?}: {d}\n    full result: {got}"));
                 }
@@ -243,9 +214,29 @@ pub fn session_with_custom(mut options: DebugOptions, custom: &Value) -> Session
     }
 }
 
-/// Run one target through `plan`, turning a failure into its message.
+/// Run one target through `plan`, turning a failure into its message. Every body the plan
+/// sends, and the pod it results in, must also pass the schema check (`tests/common/schema.rs`:
+/// k8s-openapi's typed `Pod` / `EphemeralContainer`); a body that does not is a failure too.
 pub fn run(session: &Session, target: &Value) -> Result<Plan, String> {
-    plan(session, target).map_err(|f| f.error.to_string())
+    let p = plan(session, target).map_err(|f| f.error.to_string())?;
+    let mut problems = Vec::new();
+    for r in &p.requests {
+        let body = serde_json::Value::from(&r.body);
+        let problem = match r.method.as_str() {
+            "POST" => schema::check_pod(&body, &[]),
+            "PATCH" => schema::check_ephemeral_patch(&body),
+            _ => None,
+        };
+        problems.extend(problem.map(|e| format!("{} {}: {e}", r.method, r.path)));
+    }
+    problems.extend(
+        schema::check_pod(&serde_json::Value::from(&p.result), &[]).map(|e| format!("result: {e}")),
+    );
+    if problems.is_empty() {
+        Ok(p)
+    } else {
+        Err(format!("schema check: {}", problems.join("; ")))
+    }
 }
 
 /// The `KeepFlags` kubectl's profile tests use: `KeepFlags{InitContainers: true}`.
@@ -284,6 +275,9 @@ pub fn run_profile_table(test: &str, profile: Profile, cases: Vec<ProfileCase>) 
             PROFILE_TEST_KEEP,
             VERSION,
         );
+        if let Some(e) = schema::check_pod(&serde_json::Value::from(&pod), &[]) {
+            table.fail(case.name, format!("schema check: {e}"));
+        }
         table.check(case.name, &case.want, Ok(pod));
     }
     table.finish(test);
@@ -310,7 +304,9 @@ fn canonical_drops_only_go_artifacts() {
     });
     assert_eq!(canonical(&v), want);
     assert_eq!(
-        first_diff(&want, &kubedebug::json!({"metadata": {"name": "q"}})).as_deref(),
-        Some("$.metadata.name: expected \"p\", got \"q\"")
+        differences(&want, &kubedebug::json!({"metadata": {"name": "q"}})).as_deref(),
+        Some(
+            r#"expected → got: [{"op":"replace","path":"/metadata/name","value":"q"},{"op":"remove","path":"/spec"}]"#
+        )
     );
 }

@@ -78,6 +78,12 @@ pub fn parse_custom_profile(
     // DIVERGENCE(kubectl): Go decodes the YAML into the struct the failed JSON pass partly filled;
     // both passes see the same data, so only exotic inputs (JSON-only escapes) could differ.
     let d = yaml::yaml_to_doc(text)
+        .and_then(
+            |d| match model::unsupported_float(&d, Some(schema::CONTAINER), minor) {
+                Some(e) => Err(e),
+                None => Ok(d),
+            },
+        )
         .map_err(|e| invalid(format!("error converting YAML to JSON: {e}")))?;
     decode(&d, minor)
         .map_err(|e| invalid(format!("error unmarshaling JSON: while decoding JSON: {e}")))
@@ -92,6 +98,9 @@ pub fn parse_custom_profile(
 /// go-yaml's text (`yaml: line 2: …`).
 pub fn yaml_to_json(text: &str) -> Result<Value, String> {
     let d = yaml::yaml_to_doc(text)?;
+    if let Some(e) = model::unsupported_float(&d, None, 0) {
+        return Err(e);
+    }
     // Children are pushed before their parents: convert in index order, each node once.
     let mut done: Vec<Value> = Vec::with_capacity(d.nodes.len());
     let at = |done: &Vec<Value>, i: &u32| {

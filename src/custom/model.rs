@@ -413,6 +413,33 @@ fn map_elem(t: u16) -> Option<u16> {
     }
 }
 
+/// The `json: unsupported value: +Inf` of sigs.k8s.io/yaml's `json.Marshal`: a YAML `.inf` or
+/// `.nan` becomes a string where its conversion target `yt` is a string field
+/// (`convertToJSONableObject`) and stays a float everywhere else, which `json.Marshal` refuses
+/// (the first in marshal order: keys sorted). `yt: None` for no target (`-f` documents).
+pub(super) fn unsupported_float(doc: &Doc, yt: Option<u16>, minor: u8) -> Option<String> {
+    let mut todo = vec![(doc.root, yt)];
+    while let Some((n, yt)) = todo.pop() {
+        let yt = yt.map(deref);
+        match doc.get(n)? {
+            N::Num(s, _)
+                if matches!(s.as_str(), "+Inf" | "-Inf" | "NaN")
+                    && !matches!(yt.and_then(ty).map(|x| x.kind), Some(K::Str)) =>
+            {
+                return Some(format!("json: unsupported value: {s}"));
+            }
+            N::Arr(items) => todo.extend(items.iter().rev().map(|c| (*c, yt.and_then(slice_elem)))),
+            N::Obj(kv) => todo.extend(
+                kv.iter()
+                    .rev()
+                    .map(|(k, c)| (*c, yt.and_then(|y| yaml_field_target(y, k, minor)))),
+            ),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// sigs.k8s.io/yaml `convertToJSONableObject`: the target for a struct key is the type of the
 /// *outermost* matching field (`t.Field(f.index[0])`), i.e. the embedded struct for promoted fields.
 fn yaml_field_target(st: u16, key: &str, minor: u8) -> Option<u16> {

@@ -31,6 +31,11 @@ fn scalar(v: String, implicit: bool, tag: Option<&str>) -> Result<Sc, String> {
             Some("str" | "bool" | "null" | "float" | "int" | "timestamp")
         ),
     };
+    if short.as_deref() == Some("!!binary") {
+        // go-yaml v2 `decoder.scalar`: base64 (padded, line breaks ignored), then `string(data)`.
+        let data = base64_std(&v).ok_or_else(|| BAD_BASE64.to_string())?;
+        return Ok(Sc::Str(String::from_utf8_lossy(&data).into_owned()));
+    }
     if (tag.is_none() && !implicit) || !resolvable || short.as_deref() == Some("!!str") {
         return Ok(Sc::Str(v));
     }
@@ -50,6 +55,45 @@ fn scalar(v: String, implicit: bool, tag: Option<&str>) -> Result<Sc, String> {
         }
         (_, sc) => Ok(sc),
     }
+}
+
+/// go-yaml's `failf` for a bad `!!binary` scalar (it aborts the decode: not a deferred error).
+const BAD_BASE64: &str = "yaml: !!binary value contains invalid base64 data";
+
+/// Go `base64.StdEncoding.DecodeString` (padding required; `\r` and `\n` ignored).
+fn base64_std(text: &str) -> Option<Vec<u8>> {
+    let six = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let bytes: Vec<u8> = text
+        .bytes()
+        .filter(|c| !matches!(c, b'\r' | b'\n'))
+        .collect();
+    if bytes.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    let mut quads = bytes.chunks(4).peekable();
+    while let Some(q) = quads.next() {
+        let pad = q.iter().rev().take_while(|c| **c == b'=').count();
+        if pad > 2 || (pad > 0 && quads.peek().is_some()) {
+            return None;
+        }
+        let mut n: u32 = 0;
+        for &c in q.iter().take(4 - pad) {
+            n = (n << 6) | u32::from(six(c)?);
+        }
+        n <<= 6 * pad;
+        let [_, a, b, c] = n.to_be_bytes();
+        // Go's strict decoding is off for StdEncoding: non-zero trailing bits are accepted.
+        out.extend_from_slice([a, b, c].get(..3 - pad).unwrap_or(&[]));
+    }
+    Some(out)
 }
 
 /// The map key sigs.k8s.io/yaml makes of a decoded key node.
@@ -136,7 +180,6 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
     // Anchors in definition order; `None` while the anchored collection is still open.
     let mut anchors: Vec<(String, Option<u32>)> = Vec::new();
     let mut deferred: Option<String> = None;
-    let mut unsupported: Option<String> = None;
     let mut root = None;
     let mut ev = first;
     loop {
@@ -194,6 +237,7 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
                     }
                 }
                 let n = match sc {
+                    Err(e) if e == BAD_BASE64 => return Err(e),
                     Err(e) => {
                         deferred.get_or_insert(e);
                         N::Null
@@ -204,11 +248,11 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
                         let text = super::quantity::int_text(i);
                         N::Num(text.clone(), Some(text.into()))
                     }
+                    // Kept: sigs.k8s.io/yaml makes it a string (`FormatFloat(f, 'g', -1, 32)`)
+                    // for a string field, and json.Marshal fails on it anywhere else
+                    // (`model::unsupported_float`).
                     Ok(Sc::Float(f)) if !f.is_finite() => {
-                        unsupported.get_or_insert_with(|| {
-                            format!("json: unsupported value: {}", format_g64(f))
-                        });
-                        N::Null
+                        N::Num(format_g64(f).into(), Some(format_g32(f).into()))
                     }
                     Ok(Sc::Float(f)) => N::Num(format_json_f64(f), Some(format_g32(f).into())),
                     Ok(Sc::Str(s)) => N::Str(s, None),
@@ -243,7 +287,7 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
         }
         ev = p.next()?;
     }
-    if let Some(e) = deferred.or(unsupported) {
+    if let Some(e) = deferred {
         return Err(e);
     }
     doc.root = match root {

@@ -85,11 +85,14 @@ impl Parser<'_> {
         }
         let tag = match tag {
             None => None,
-            Some((h, s)) => Some(match h.as_str() {
-                "" => s,
-                "!" => format!("!{s}"),
-                "!!" => format!("tag:yaml.org,2002:{s}"),
-                _ => return Err(fail(tag_mark, start, false, "found undefined tag handle")),
+            Some((h, s)) => Some(match self.s.tags.iter().rev().find(|(th, _)| *th == h) {
+                Some((_, prefix)) => format!("{prefix}{s}"),
+                None => match h.as_str() {
+                    "" => s,
+                    "!" => format!("!{s}"),
+                    "!!" => format!("tag:yaml.org,2002:{s}"),
+                    _ => return Err(fail(tag_mark, start, false, "found undefined tag handle")),
+                },
             }),
         };
         let tok = self.s.peek()?;

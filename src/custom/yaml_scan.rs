@@ -79,6 +79,8 @@ pub(super) struct Scanner<'a> {
     keys: Vec<Key>,
     pub(super) key_allowed: bool,
     pub(super) flow: usize,
+    /// `%TAG` directives: handle and prefix.
+    pub(super) tags: Vec<(String, String)>,
 }
 
 type R<T = ()> = Result<T, String>;
@@ -102,6 +104,7 @@ impl<'a> Scanner<'a> {
             keys: vec![Key::default()],
             key_allowed: true,
             flow: 0,
+            tags: Vec::new(),
         }
     }
 
@@ -244,7 +247,8 @@ impl<'a> Scanner<'a> {
             self.remove_key()?;
             self.key_allowed = false;
             if c == b'%' {
-                // DIVERGENCE(kubectl): directive values are not checked; `%TAG` handles stay undefined.
+                // DIVERGENCE(kubectl): directive values are not checked (a `%TAG` is taken as
+                // its first two words, handle and prefix).
                 self.skip();
                 let mut name = Vec::new();
                 while is_alpha(self.at(0)) {
@@ -253,8 +257,17 @@ impl<'a> Scanner<'a> {
                 if name != b"YAML" && name != b"TAG" {
                     return Err(fail(self.m, m, true, "found unknown directive name"));
                 }
+                let mut value = Vec::new();
                 while !self.is_breakz(0) {
-                    self.skip();
+                    self.read(&mut value);
+                }
+                let mut words = std::str::from_utf8(&value)
+                    .unwrap_or_default()
+                    .split_ascii_whitespace();
+                if let (b"TAG", Some(handle), Some(prefix)) =
+                    (name.as_slice(), words.next(), words.next())
+                {
+                    self.tags.push((handle.to_string(), prefix.to_string()));
                 }
                 self.push(T::Directive, m);
             } else {

@@ -451,59 +451,45 @@ fn sort_env(list: &mut Value, env_keys: &[String]) {
     }
 }
 
-/// The first difference between `ours` and `theirs`, as a JSON pointer and a description,
-/// allowing a key present only in `ours` when `source` has that same key with that same
-/// value at the same place (kubectl's compiled types drop fields they do not know).
-pub fn first_difference(
-    ours: &Value,
+/// How `ours` differs from `theirs` (kubectl's), as the RFC 6902 patch that turns kubectl's
+/// body into ours (`json_patch::diff`), or `None` when they agree. A key present only in
+/// `ours` (an `add` into an object of kubectl's) is allowed when `source` has that same key
+/// with that same value at the same place (kubectl's compiled types drop fields they do not
+/// know).
+pub fn differences(ours: &Value, theirs: &Value, source: Option<&Value>) -> Option<String> {
+    let patch = json_patch::diff(theirs, ours);
+    let ops: Vec<String> = patch
+        .0
+        .iter()
+        .filter(|op| !kept_from_source(op, theirs, source))
+        .map(|op| short(&serde_json::to_value(op).unwrap_or(Value::Null)))
+        .collect();
+    if ops.is_empty() {
+        return None;
+    }
+    let n = ops.len();
+    let shown: Vec<String> = ops.into_iter().take(3).collect();
+    let more = if n > 3 {
+        format!(" (+{} more)", n - 3)
+    } else {
+        String::new()
+    };
+    Some(format!("kubectl's → ours: [{}]{more}", shown.join(", ")))
+}
+
+/// An `add` of a key into one of kubectl's objects, with the value the source has there.
+fn kept_from_source(
+    op: &json_patch::PatchOperation,
     theirs: &Value,
     source: Option<&Value>,
-    path: &str,
-) -> Option<String> {
-    match (ours, theirs) {
-        (Value::Object(a), Value::Object(b)) => {
-            for (k, va) in a {
-                let here = format!("{path}/{k}");
-                let src = source.and_then(|s| s.get(k));
-                match b.get(k) {
-                    Some(vb) => {
-                        if let Some(d) = first_difference(va, vb, src, &here) {
-                            return Some(d);
-                        }
-                    }
-                    None if src == Some(va) => {}
-                    None => return Some(format!("{here}: only in ours: {}", short(va))),
-                }
-            }
-            b.keys().find(|k| !a.contains_key(*k)).map(|k| {
-                format!(
-                    "{path}/{k}: only in kubectl's: {}",
-                    short(b.get(k).unwrap_or(&Value::Null))
-                )
-            })
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            for (i, (va, vb)) in a.iter().zip(b).enumerate() {
-                let src = source.and_then(|s| s.get(i));
-                if let Some(d) = first_difference(va, vb, src, &format!("{path}/{i}")) {
-                    return Some(d);
-                }
-            }
-            (a.len() != b.len()).then(|| {
-                format!(
-                    "{path}: {} items in ours, {} in kubectl's",
-                    a.len(),
-                    b.len()
-                )
-            })
-        }
-        (a, b) if a == b => None,
-        (a, b) => Some(format!(
-            "{path}: ours {} vs kubectl's {}",
-            short(a),
-            short(b)
-        )),
-    }
+) -> bool {
+    let json_patch::PatchOperation::Add(add) = op else {
+        return false;
+    };
+    let path = add.path.as_str();
+    let parent = path.rfind('/').and_then(|i| path.get(..i)).unwrap_or("");
+    theirs.pointer(parent).is_some_and(Value::is_object)
+        && source.and_then(|s| s.pointer(path)) == Some(&add.value)
 }
 
 fn short(v: &Value) -> String {

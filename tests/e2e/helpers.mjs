@@ -78,7 +78,7 @@ export function canonicalize(v, dropNulls) {
 }
 
 /**
- * tests/common/mod.rs `first_difference`: a key only in ours is accepted when the source
+ * tests/common/mod.rs `differences`: a key only in ours is accepted when the source
  * object has the same value there (old kubectl types drop fields they do not know).
  * @param {any} ours
  * @param {any} theirs

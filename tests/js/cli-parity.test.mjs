@@ -21,9 +21,6 @@ export const KNOWN_DIFFERENCES = {
   'copy-from-file-minimal-nosc-restricted': 'same kubectl 1.33 panic on a -f pod without spec.securityContext',
   'typed-eph-spec-null': 'same kubectl 1.33 panic on a -f pod with `spec: null`; we send the PATCH (the fake server has no such pod: NotFound)',
   'typed-copy-spec-null': 'same kubectl 1.33 panic on a -f pod with `spec: null`; we copy it as older kubectl does',
-  // BUG, not a deliberate difference: the CLI's YAML reader takes `defaultMode: 0644` as 644;
-  // kubectl (YAML 1.1, and the core's go-yaml port used by the Rust conformance run) reads 420.
-  'norm-copy-deploy-pod': 'CLI YAML reader: octal `0644` read as 644, kubectl 420 (open bug, found by this case)',
 };
 
 /**

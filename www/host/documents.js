@@ -274,7 +274,9 @@ function parseStream(yaml, text, source, code) {
   try {
     // uniqueKeys: false — kubectl accepts duplicate keys (the last wins), and the package's
     // check compares every pair of keys (a pod with 100,000 labels took a minute).
-    docs = yaml.parseAllDocuments(text, { uniqueKeys: false, intAsBigInt: true });
+    // version 1.1 — kubectl reads YAML with go-yaml v2 (YAML 1.1: `yes`/`on`/`y` are true,
+    // `0755` is octal), narrowed to what go-yaml resolves (GO_YAML_TAGS).
+    docs = yaml.parseAllDocuments(text, { uniqueKeys: false, intAsBigInt: true, version: '1.1', customTags: GO_YAML_TAGS });
   } catch (err) {
     throw tooDeep(err, source, code);
   }
@@ -292,6 +294,31 @@ function parseStream(yaml, text, source, code) {
     }
   }
   return list;
+}
+
+/**
+ * The `yaml` package's YAML 1.1 tags as go-yaml v2 resolves plain scalars: no sexagesimal
+ * numbers (`1:30` stays a string) and no timestamps (go-yaml v2 keeps a date-like scalar a
+ * string when the target is an interface, as for `-f`), and Go's `0o755` octal
+ * (`strconv.ParseInt(s, 0, 64)`). Pinned by the recorded `file-yaml11-*` cases.
+ * @param {import('yaml').Tags} tags
+ * @returns {import('yaml').Tags}
+ */
+function GO_YAML_TAGS(tags) {
+  const kept = tags.filter((t) => typeof t !== 'object' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp'));
+  /** @type {import('yaml').ScalarTag} */
+  const octal0o = {
+    identify: (v) => typeof v === 'bigint' || Number.isInteger(v),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0o[0-7]+$/,
+    resolve: (str, _onError, opt) => {
+      const n = BigInt(str.replace(/^[-+]/, '')) * (str.startsWith('-') ? -1n : 1n);
+      return opt.intAsBigInt ? n : Number(n);
+    },
+  };
+  return [...kept, octal0o];
 }
 
 /**

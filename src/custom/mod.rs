@@ -34,11 +34,11 @@ use crate::version::KubectlVersion;
 /// Decodes a document into `*corev1.Container`: `Ok(None)` for `null`, else the re-marshalled
 /// container, or Go's decoder error text.
 fn decode(d: &doc::Doc, minor: u8) -> Result<Option<Value>, String> {
-    if matches!(d.get(d.root), Some(doc::N::Null)) {
+    if matches!(d.get(d.root), Some(doc::DocNode::Null)) {
         return Ok(None);
     }
     let mut dec = model::Dec::new(d, minor);
-    let mut out = model::Gv::Zero;
+    let mut out = model::GoValue::Zero;
     dec.value(
         d.root,
         schema::CONTAINER,
@@ -102,14 +102,14 @@ pub fn yaml_to_json(text: &str) -> Result<Value, String> {
     };
     for n in &d.nodes {
         let v = match n {
-            doc::N::Null => Value::Null,
-            doc::N::Bool(b) => Value::Bool(*b),
-            doc::N::Num(t, _) => {
+            doc::DocNode::Null => Value::Null,
+            doc::DocNode::Bool(b) => Value::Bool(*b),
+            doc::DocNode::Num(t, _) => {
                 kubedebug_skim::Number::from_json(t).map_or(Value::Null, Value::Number)
             }
-            doc::N::Str(t, _) => Value::String(t.clone()),
-            doc::N::Arr(items) => Value::Array(items.iter().map(|i| at(&done, i)).collect()),
-            doc::N::Obj(kv) => {
+            doc::DocNode::Str(t, _) => Value::String(t.clone()),
+            doc::DocNode::Arr(items) => Value::Array(items.iter().map(|i| at(&done, i)).collect()),
+            doc::DocNode::Obj(kv) => {
                 let mut m = crate::json::Map::new();
                 for (k, i) in kv {
                     m.insert(k.clone(), at(&done, i));

@@ -3,7 +3,7 @@
 
 /// A resolved plain scalar (go-yaml v2 `resolve`).
 #[derive(Debug, PartialEq)]
-pub(super) enum Y {
+pub(super) enum PlainScalar {
     Null,
     Bool(bool),
     Int(i128),
@@ -11,35 +11,37 @@ pub(super) enum Y {
     Str,
 }
 
-pub(super) fn resolve(s: &str) -> Y {
+pub(super) fn resolve(s: &str) -> PlainScalar {
     match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Y::Null,
+        "" | "~" | "null" | "Null" | "NULL" => return PlainScalar::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
-            return Y::Bool(true)
+            return PlainScalar::Bool(true)
         }
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            return Y::Bool(false)
+            return PlainScalar::Bool(false)
         }
-        ".nan" | ".NaN" | ".NAN" => return Y::Float(f64::NAN),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Y::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return Y::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return PlainScalar::Float(f64::NAN),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return PlainScalar::Float(f64::INFINITY)
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return PlainScalar::Float(f64::NEG_INFINITY),
         _ => {}
     }
     match s.as_bytes().first() {
-        Some(b'.') => kubedebug_skim::parse_f64(s).map_or(Y::Str, Y::Float),
+        Some(b'.') => kubedebug_skim::parse_f64(s).map_or(PlainScalar::Str, PlainScalar::Float),
         Some(b'+' | b'-' | b'0'..=b'9') => {
             let plain: String = s.chars().filter(|&c| c != '_').collect();
             if let Some(i) = go_parse_int(&plain) {
-                return Y::Int(i);
+                return PlainScalar::Int(i);
             }
             if is_yaml_float(&plain) {
                 if let Some(f) = kubedebug_skim::parse_f64(&plain) {
-                    return Y::Float(f);
+                    return PlainScalar::Float(f);
                 }
             }
-            Y::Str
+            PlainScalar::Str
         }
-        _ => Y::Str,
+        _ => PlainScalar::Str,
     }
 }
 
@@ -238,21 +240,21 @@ mod tests {
     #[test]
     fn plain_scalars_resolve_like_go_yaml_v2() {
         let cases = [
-            ("yes", Y::Bool(true)),
-            ("Off", Y::Bool(false)),
-            ("~", Y::Null),
-            ("", Y::Null),
-            ("0x1F", Y::Int(31)),
-            ("0755", Y::Int(493)),
-            ("0o17", Y::Int(15)),
-            ("08", Y::Float(8.0)),
-            ("1_000", Y::Int(1000)),
-            ("1e3", Y::Float(1000.0)),
-            (".5", Y::Float(0.5)),
-            ("-.inf", Y::Float(f64::NEG_INFINITY)),
-            ("1.2.3", Y::Str),
-            ("2001-12-14", Y::Str),
-            ("hello", Y::Str),
+            ("yes", PlainScalar::Bool(true)),
+            ("Off", PlainScalar::Bool(false)),
+            ("~", PlainScalar::Null),
+            ("", PlainScalar::Null),
+            ("0x1F", PlainScalar::Int(31)),
+            ("0755", PlainScalar::Int(493)),
+            ("0o17", PlainScalar::Int(15)),
+            ("08", PlainScalar::Float(8.0)),
+            ("1_000", PlainScalar::Int(1000)),
+            ("1e3", PlainScalar::Float(1000.0)),
+            (".5", PlainScalar::Float(0.5)),
+            ("-.inf", PlainScalar::Float(f64::NEG_INFINITY)),
+            ("1.2.3", PlainScalar::Str),
+            ("2001-12-14", PlainScalar::Str),
+            ("hello", PlainScalar::Str),
         ];
         for (s, want) in cases {
             assert_eq!(resolve(s), want, "{s}");

@@ -17,7 +17,7 @@ mod time;
 
 pub(crate) use normalize::normalize;
 
-use crate::custom::model::{embedded_path, field_named, short, ty, K};
+use crate::custom::model::{embedded_path, field_named, short, ty, GoKind};
 use crate::custom::schema::{NODE, POD};
 use crate::error::{go_quote, Code, Error};
 use crate::json::Value;
@@ -128,16 +128,16 @@ impl Dec {
     pub(crate) fn leaf(&mut self, shape: Shape<'_>, mut t: u16) -> Result<Next, Abort> {
         let kind = loop {
             match ty(t).map(|x| x.kind) {
-                Some(K::Ptr(_)) if matches!(shape, Shape::Null) => return Ok(Next::Done),
-                Some(K::Ptr(e)) => t = e,
+                Some(GoKind::Ptr(_)) if matches!(shape, Shape::Null) => return Ok(Next::Done),
+                Some(GoKind::Ptr(e)) => t = e,
                 Some(k) => break k,
                 None => return Ok(Next::Done),
             }
         };
         match (kind, shape) {
-            (K::Any, _) | (_, Shape::Null) => {}
+            (GoKind::Any, _) | (_, Shape::Null) => {}
             // `Quantity.UnmarshalJSON`: `ParseQuantity` of the text between the quotes, trimmed.
-            (K::Quantity, s) => {
+            (GoKind::Quantity, s) => {
                 let text = match s {
                     Shape::Num(n) => n,
                     Shape::Str { text, .. } => text.trim(),
@@ -148,14 +148,14 @@ impl Dec {
                 crate::custom::check_quantity(text).map_err(str::to_string)?;
             }
             // `IntOrString.UnmarshalJSON`: a string, or `json.Unmarshal` into an int32.
-            (K::IntOrString, Shape::Str { .. }) => {}
-            (K::IntOrString, Shape::Num(n)) if fits(n, 32) => {}
-            (K::IntOrString, Shape::Num(n)) => {
+            (GoKind::IntOrString, Shape::Str { .. }) => {}
+            (GoKind::IntOrString, Shape::Num(n)) if fits(n, 32) => {}
+            (GoKind::IntOrString, Shape::Num(n)) => {
                 return Err(self.type_msg(&format!("number {n}"), "int32"))
             }
-            (K::IntOrString, s) => return Err(self.type_msg(s.what(), "int32")),
+            (GoKind::IntOrString, s) => return Err(self.type_msg(s.what(), "int32")),
             // `metav1.Time.UnmarshalJSON`: `json.Unmarshal` into a string, then RFC 3339.
-            (K::Time, Shape::Str { text, raw }) => {
+            (GoKind::Time, Shape::Str { text, raw }) => {
                 let unescaped;
                 let text = if raw && text.contains('\\') {
                     unescaped = text::unescape(text).ok_or_else(String::new)?;
@@ -165,14 +165,14 @@ impl Dec {
                 };
                 time::parse_rfc3339(text)?;
             }
-            (K::Time, s) => return Err(self.type_msg(s.what(), "string")),
-            (K::Str, Shape::Str { .. }) | (K::Bool, Shape::Bool(_)) => {}
-            (K::I32, Shape::Num(n)) if fits(n, 32) => {}
-            (K::I64, Shape::Num(n)) if fits(n, 64) => {}
-            (K::I32 | K::I64, Shape::Num(n)) => self.save(&format!("number {n}"), t),
-            (K::Struct(..), Shape::Obj) => return Ok(Next::Struct(t)),
-            (K::Slice(e), Shape::Arr) => return Ok(Next::Elems(e)),
-            (K::Map(e), Shape::Obj) => return Ok(Next::Values(e)),
+            (GoKind::Time, s) => return Err(self.type_msg(s.what(), "string")),
+            (GoKind::Str, Shape::Str { .. }) | (GoKind::Bool, Shape::Bool(_)) => {}
+            (GoKind::I32, Shape::Num(n)) if fits(n, 32) => {}
+            (GoKind::I64, Shape::Num(n)) if fits(n, 64) => {}
+            (GoKind::I32 | GoKind::I64, Shape::Num(n)) => self.save(&format!("number {n}"), t),
+            (GoKind::Struct(..), Shape::Obj) => return Ok(Next::Struct(t)),
+            (GoKind::Slice(e), Shape::Arr) => return Ok(Next::Elems(e)),
+            (GoKind::Map(e), Shape::Obj) => return Ok(Next::Values(e)),
             (_, s) => self.save(s.what(), t),
         }
         Ok(Next::Done)

@@ -7,7 +7,8 @@
 
 use std::fmt::Write as _;
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 
 /// Mirrors apimachinery `path.IsValidPathSegmentName`: the reasons a name cannot be one
 /// segment of an API path (empty when it can).

@@ -28,6 +28,7 @@ pub mod args;
 pub mod custom;
 pub mod error;
 pub mod generate;
+pub(crate) mod go;
 pub mod image;
 pub mod json;
 pub mod messages;

@@ -54,7 +54,7 @@ impl Message {
 pub fn targeting(container: &str) -> Message {
     Message::stdout(format!(
         "Targeting container {}. If you don't see processes from this container it may be because the container runtime doesn't support this feature.",
-        crate::error::go_quote(container)
+        crate::go::quote::go_quote(container)
     ))
 }
 

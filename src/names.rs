@@ -6,7 +6,8 @@
 
 use std::collections::VecDeque;
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 
 /// kubectl's suffix alphabet (`utilrand` `alphanums`: no vowels, no 0, 1, 3).
 pub const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";

@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
 use crate::generate::{self, Context};
+use crate::go::quote::go_quote;
 use crate::json::boundary::boundary_struct;
 use crate::json::de;
 use crate::json::Value;

@@ -7,7 +7,8 @@ use crate::json::boundary::boundary_struct;
 use crate::json::Value;
 
 use crate::api_path::escape_segment;
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 
 /// A resource type kubectl can resolve: plural, singular, short names, group/version, scope.
 struct ResourceType {

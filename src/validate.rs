@@ -1,6 +1,7 @@
 //! kubectl debug's `Complete` and `Validate`: the checks, in kubectl's order, with its texts.
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::json::boundary::boundary_struct;
 use crate::json::Value;
 use crate::messages::{self, Message};

@@ -1,7 +1,8 @@
 //! The pflag walk over the arguments: long (`--name[=value]`), short and combined
 //! shorthand (`-it`, `-cname`) flags, positionals, `--`, and cobra's command word.
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::options::{DebugOptions, Pair};
 use crate::version::KubectlVersion;
 
@@ -202,7 +203,7 @@ fn parse_shorts(
                 Code::FlagUnknown,
                 format!(
                     "unknown shorthand flag: {} in -{remaining}",
-                    crate::error::go_quote_rune(c)
+                    crate::go::quote::go_quote_rune(c)
                 ),
             ));
         };
@@ -225,7 +226,7 @@ fn parse_shorts(
                 Code::FlagNeedsArgument,
                 format!(
                     "flag needs an argument: {} in -{remaining}",
-                    crate::error::go_quote_rune(c)
+                    crate::go::quote::go_quote_rune(c)
                 ),
             ));
         };

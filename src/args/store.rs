@@ -1,13 +1,15 @@
 //! Storing a parsed flag value: pflag `FlagSet.set` and each value type's `Set`, into
 //! [`DebugOptions`](crate::options::DebugOptions), the namespace or the recorded globals.
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::options::Pair;
 
 use super::csv::{parse_string_to_string, read_as_csv};
 use super::flags::{Field, FlagSpec, Kind, Scope};
-use super::go_values::{check_go_duration, check_vmodule, parse_bool, parse_int32};
+use super::go_values::{check_go_duration, check_vmodule};
 use super::parse::Accumulator;
+use crate::go::strconv::{parse_bool, parse_int32};
 
 /// Mirrors pflag `FlagSet.set`: store the value, wrapping a rejection as
 /// `invalid argument "<value>" for "<-s, --name>" flag: <err>`.

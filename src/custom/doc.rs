@@ -38,7 +38,10 @@ impl Doc {
 const MAX_DEPTH: usize = 10000;
 
 fn bad(b: u8, ctx: &str) -> String {
-    format!("invalid character {} {ctx}", crate::error::go_quote_rune(b))
+    format!(
+        "invalid character {} {ctx}",
+        crate::go::quote::go_quote_rune(b)
+    )
 }
 
 const EOF: &str = "unexpected end of JSON input";
@@ -180,7 +183,7 @@ fn lit(b: &[u8], i: &mut usize, word: &str, n: DocNode, doc: &mut Doc) -> Result
                     c,
                     &format!(
                         "in literal {word} (expecting {})",
-                        crate::error::go_quote_rune(w)
+                        crate::go::quote::go_quote_rune(w)
                     ),
                 ))
             }

@@ -37,10 +37,13 @@ pub(super) fn marshal(t: u16, v: &GoValue) -> Value {
         // Keys sorted; among a repeated key's entries (kept in order by the stable sort) the
         // last one inserted wins.
         (GoKind::Map(e), GoValue::Map(m)) => Value::Object(
-            crate::smp::stable_sort_by_str(m.iter().collect(), |(k, _): &&(String, GoValue)| k)
-                .into_iter()
-                .map(|(k, x)| (k.clone(), marshal(e, x)))
-                .collect(),
+            crate::go::sort::stable_sort_by_str(
+                m.iter().collect(),
+                |(k, _): &&(String, GoValue)| k,
+            )
+            .into_iter()
+            .map(|(k, x)| (k.clone(), marshal(e, x)))
+            .collect(),
         ),
         (GoKind::Quantity, GoValue::Qty(s)) => Value::String(s.clone()),
         (GoKind::Quantity, _) => Value::String("0".into()),

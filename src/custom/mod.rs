@@ -14,8 +14,6 @@ mod yaml_scalar;
 mod yaml_scan;
 mod yaml_scan_scalar;
 
-pub(crate) use yaml_scalar::format_go_v;
-
 /// Mirrors apimachinery `resource.ParseQuantity`'s acceptance: `Err` is its error text.
 pub(crate) fn check_quantity(s: &str) -> Result<(), &'static str> {
     quantity::parse(s).map(|_| ())

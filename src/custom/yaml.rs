@@ -5,8 +5,9 @@
 
 use super::doc::{Doc, DocNode};
 use super::yaml_parse::{empty, Event, Parser, ParserState};
-use super::yaml_scalar::{format_g32, format_g64, format_json_f64, resolve, PlainScalar};
+use super::yaml_scalar::{resolve, PlainScalar};
 use super::yaml_scan::{fail, Scanner, TokenKind};
+use crate::go::float::{format_g32, format_g64, format_json_f64};
 
 /// A resolved scalar: JSON node, or the key text sigs.k8s.io/yaml would use.
 enum ResolvedScalar {
@@ -160,7 +161,7 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Event) -> Result<(), String> {
                 Some(Frame::Map(mut kv, _, a)) => {
                     // json.Marshal of map[string]interface{}: last duplicate wins, keys sorted.
                     kv.reverse();
-                    let mut kv = crate::smp::stable_sort_by_str(kv, |e| e.0.as_str());
+                    let mut kv = crate::go::sort::stable_sort_by_str(kv, |e| e.0.as_str());
                     kv.dedup_by(|a, b| a.0 == b.0);
                     (doc.push(DocNode::Obj(kv)), a)
                 }

@@ -18,7 +18,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::json::Value as Json;
 use kubedebug_skim::Number;
 

@@ -35,7 +35,7 @@ pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_key
         }
     }
     if !retain.is_empty() && (!patch.is_empty() || has_additional_new_field(original, modified)) {
-        let retain = super::stable_sort_by_str(retain, String::as_str);
+        let retain = crate::go::sort::stable_sort_by_str(retain, String::as_str);
         patch.insert(
             "$retainKeys".to_string(),
             Value::Array(retain.into_iter().map(Value::String).collect()),

@@ -48,15 +48,13 @@
 
 mod apply;
 mod diff;
-mod gosort;
-
-pub(crate) use gosort::stable_sort_by_str;
 
 use std::borrow::Cow;
 
 use crate::json::{Map, Value};
 
 use crate::error::{Code, Error};
+use crate::go::sort::stable_sort_by_str;
 
 /// Which Go struct's patch metadata (`patchStrategy`/`patchMergeKey` tags of k8s.io/api
 /// core/v1 and apimachinery meta/v1) drives the patch: the `dataStruct` argument of
@@ -388,7 +386,7 @@ fn write_go_v(out: &mut String, v: &Value) {
 /// Go's `%v` of a float64 (`strconv.FormatFloat(f, 'g', -1, 64)` with the %v exponent rule:
 /// exponent form when exp < -4 || exp >= 21).
 fn go_float(f: f64) -> String {
-    crate::custom::format_go_v(f)
+    crate::go::float::format_go_v(f)
 }
 
 /// `mergepatch.ErrNoMergeKey`.
@@ -526,7 +524,7 @@ pub(crate) fn normalize_slice_order(
             (Some(a), Some(b)) => a < b,
             _ => true,
         };
-    let perm = gosort::go_stable(keep.len(), &less);
+    let perm = crate::go::sort::go_stable(keep.len(), &less);
     let mut out = permute(keep, &perm);
     out.extend(to_delete);
     Ok(out)
@@ -547,7 +545,7 @@ pub(crate) fn go_sort_by_strings<T>(items: Vec<T>, keys: &[String]) -> Vec<T> {
         (Some(a), Some(b)) => a <= b,
         _ => false,
     };
-    let perm = gosort::go_sort(items.len(), &less);
+    let perm = crate::go::sort::go_sort(items.len(), &less);
     permute(items, &perm)
 }
 

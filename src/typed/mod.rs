@@ -13,13 +13,13 @@
 
 mod normalize;
 mod text;
-mod time;
 
 pub(crate) use normalize::normalize;
 
 use crate::custom::model::{embedded_path, field_named, short, ty, GoKind};
 use crate::custom::schema::{NODE, POD};
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::json::Value;
 use crate::session::Prepared;
 use crate::validate::Failure;
@@ -163,7 +163,7 @@ impl Dec {
                 } else {
                     text
                 };
-                time::parse_rfc3339(text)?;
+                crate::go::time::parse_rfc3339(text)?;
             }
             (GoKind::Time, s) => return Err(self.type_msg(s.what(), "string")),
             (GoKind::Str, Shape::Str { .. }) | (GoKind::Bool, Shape::Bool(_)) => {}

@@ -275,5 +275,4 @@ fn merge(doc: &Doc, node: u32, kv: &mut Vec<(String, u32)>) -> Result<(), String
 }
 
 #[cfg(test)]
-#[path = "yaml_tests.rs"]
 mod tests;

@@ -46,12 +46,4 @@ pub(crate) fn go_quote_rune(b: u8) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn go_quote_escapes_like_go() {
-        assert_eq!(go_quote("busy box"), "\"busy box\"");
-        assert_eq!(go_quote("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\x01\"");
-    }
-}
+mod tests;

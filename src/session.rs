@@ -288,7 +288,11 @@ pub(crate) fn plan_target(
 ) -> Result<Plan, Failure> {
     let profile = revalidate(prepared)?;
     if check_types {
-        crate::typed::check(prepared, &object)?;
+        crate::typed::check(
+            prepared.kubectl_version.minor(),
+            &prepared.options.filename,
+            &object,
+        )?;
     }
     crate::names::check_suffixes(&prepared.suffixes)?;
     check_namespace(prepared, &object)?;

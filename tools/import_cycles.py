@@ -7,9 +7,11 @@ that defines the longest module prefix of the path. A `mod x;` declaration is no
 The skim crate (src/skim/src) is its own crate with its own `crate::` root.
 
 Prints each cycle (each strongly connected component of more than one file) and the count;
-`--max N` exits 1 when there are more than N.
+`--max N` exits 1 when there are more than N. `--modules` counts cycles between the crate's
+top-level modules instead, unit tests left out (`src/custom/**` is one node, `src/smp/**`
+another; the skim crate is one node).
 
-    python3 tools/import_cycles.py [--max 2] [ROOT]
+    python3 tools/import_cycles.py [--modules] [--max 2] [ROOT]
 """
 import os
 import re
@@ -190,6 +192,27 @@ def sccs(graph):
     return out
 
 
+def collapse(graph):
+    """The graph between top-level modules: `src/custom/model.rs` → `custom`."""
+    def top(path):
+        parts = path.split(os.sep)
+        if parts[:2] == ["src", "skim"]:
+            return "skim"
+        name = parts[1] if len(parts) > 1 else parts[0]
+        return name[:-3] if name.endswith(".rs") else name
+
+    def is_test(path):
+        name = os.path.basename(path)
+        return name == "tests.rs" or name.endswith("_tests.rs") or f"{os.sep}tests{os.sep}" in path
+
+    out = {}
+    for a, targets in graph.items():
+        if is_test(a):
+            continue
+        out.setdefault(top(a), set()).update(top(b) for b in targets if top(b) != top(a))
+    return out
+
+
 def main():
     args = sys.argv[1:]
     limit = None
@@ -197,6 +220,9 @@ def main():
         k = args.index("--max")
         limit = int(args[k + 1])
         del args[k:k + 2]
+    modules = "--modules" in args
+    if modules:
+        args.remove("--modules")
     root = args[0] if args else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     graph = {}
     for src in (os.path.join(root, "src"), os.path.join(root, "src", "skim", "src")):
@@ -205,10 +231,12 @@ def main():
             rel = os.path.relpath(path, root)
             graph.setdefault(rel, set()).update(
                 os.path.relpath(t, root) for t in edges_of(path, module, mods, src))
+    if modules:
+        graph = collapse(graph)
     cycles = [c for c in sccs(graph) if len(c) > 1]
     for c in sorted(cycles):
         print("cycle: " + " ↔ ".join(c))
-    print(f"{len(cycles)} file-level import cycles")
+    print(f"{len(cycles)} {'module' if modules else 'file'}-level import cycles")
     if limit is not None and len(cycles) > limit:
         sys.exit(1)
 

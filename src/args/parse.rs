@@ -3,30 +3,11 @@
 
 use crate::error::{Code, Error};
 use crate::go::quote::go_quote;
-use crate::options::{DebugOptions, Pair};
 use crate::version::KubectlVersion;
 
 use super::flags::{Field, FlagSet, Kind};
-use super::store::set_flag;
+use super::store::{set_flag, Accumulator};
 use super::ParsedArgs;
-
-/// Everything gathered while walking the arguments.
-#[derive(Default)]
-pub(super) struct Accumulator {
-    pub(super) options: DebugOptions,
-    pub(super) namespace: Option<String>,
-    pub(super) globals: Vec<Pair>,
-    positionals: Vec<String>,
-    /// pflag `ArgsLenAtDash`: how many positionals preceded `--`.
-    args_len_at_dash: Option<usize>,
-    pub(super) help: bool,
-    /// The list flags given so far (their first value replaces the default).
-    changed: Vec<&'static str>,
-    /// Whether the `debug` command word is still to be dropped (cobra's command lookup).
-    expect_command_word: bool,
-    /// Whether a leading `kubectl` was given (then `debug` must be the first positional).
-    saw_kubectl: bool,
-}
 
 /// Mirrors `kubectl debug` flag parsing (cobra `Command.ParseFlags` with pflag) plus the
 /// split of positionals at `--` in kubectl `DebugOptions.Complete`.

@@ -21,8 +21,6 @@ use crate::custom::schema::{NODE, POD};
 use crate::error::{Code, Error};
 use crate::go::quote::go_quote;
 use crate::json::Value;
-use crate::session::Prepared;
-use crate::validate::Failure;
 use crate::version::KubectlVersion;
 
 /// What a JSON value is, as Go's decoder sees it.
@@ -374,12 +372,12 @@ fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(),
 /// Validation failures come first, as in kubectl (its `Validate` runs before any decode).
 ///
 /// # Errors
-/// [`Code::InvalidTarget`] with Go's text, or the session's own failure.
-pub(crate) fn check(prepared: &Prepared, object: &Value) -> Result<(), Failure> {
-    let Err(text) = decode_error(object, None, prepared.kubectl_version.minor()) else {
+/// [`Code::InvalidTarget`] with Go's text.
+pub(crate) fn check(minor: u8, filenames: &[String], object: &Value) -> Result<(), Error> {
+    let Err(text) = decode_error(object, None, minor) else {
         return Ok(());
     };
-    let message = match prepared.options.filename.as_slice() {
+    let message = match filenames {
         [] => text,
         [file] => format!("unable to decode {}: {text}", go_quote(file)),
         // DIVERGENCE(kubectl): the core is not told which of several files held the object.
@@ -392,7 +390,7 @@ pub(crate) fn check(prepared: &Prepared, object: &Value) -> Result<(), Failure> 
                 .join(", ")
         ),
     };
-    Err(Error::new(Code::InvalidTarget, message).into())
+    Err(Error::new(Code::InvalidTarget, message))
 }
 
 /// [`kubedebug_skim::skim_pod`] of a pod that kubectl's typed decode accepts (its skimmed

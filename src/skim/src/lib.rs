@@ -21,9 +21,12 @@
 //! the answer is the same, only slower.
 
 mod decimal;
+mod index;
 mod key_index;
 #[macro_use]
 mod macros;
+mod map;
+mod number;
 mod scan;
 #[cfg(not(target_arch = "wasm32"))]
 mod serde_interop;
@@ -33,10 +36,13 @@ mod value;
 mod write;
 
 pub use decimal::parse_f64;
+pub use index::Index;
+pub use map::{Entry, Map};
+pub use number::Number;
 pub use scan::{from_str, from_str_keep_duplicates, Error};
 pub use to_value::ToValue;
 pub use tokens::Tokens;
-pub use value::{Entry, Index, Map, Number, Value};
+pub use value::Value;
 pub use write::{to_json, to_string, to_string_pretty};
 
 use scan::{Cursor, R};

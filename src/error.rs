@@ -40,8 +40,6 @@ pub enum Code {
     UnsupportedVersion,
     /// The input to the library itself is malformed (wrong option types, bad JSON).
     InvalidInput,
-    /// The API server answered with an error `Status` (formatted as kubectl prints it).
-    Api,
     /// A name or namespace client-go refuses to put into a request path, or a generated
     /// name the API server would refuse.
     InvalidName,
@@ -69,7 +67,6 @@ impl Code {
             Code::NamesWithFilename => "target/names-with-filename",
             Code::UnsupportedVersion => "input/unsupported-version",
             Code::InvalidInput => "input/invalid",
-            Code::Api => "api/error",
             Code::InvalidName => "target/invalid-name",
             Code::RequestTooLarge => "plan/request-too-large",
         }

@@ -118,7 +118,8 @@ impl DebugOptions {
 
 /// Insert or replace `name` in an ordered pair list, as a Go map assignment would
 /// (the position of an existing key is kept).
-pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
+#[cfg(test)]
+pub(crate) fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
     merge_pairs(list, [Pair { name, value }]);
 }
 

@@ -2,9 +2,6 @@
 
 use crate::json::{Map, Value};
 
-/// The three container lists of a PodSpec, in kubectl's `VisitContainers` order.
-pub const CONTAINER_LISTS: [&str; 3] = ["initContainers", "containers", "ephemeralContainers"];
-
 /// Which list a container lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContainerKind {

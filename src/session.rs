@@ -314,11 +314,13 @@ pub(crate) fn plan_target(
         names: &mut names,
     };
     match target_kind(&object)? {
-        TargetKind::Node => generate::node_debug_pod(&object, &mut ctx, with_result),
+        TargetKind::Node => generate::generate_node_debug_pod(&object, &mut ctx, with_result),
         TargetKind::Pod if prepared.options.copy_to.is_empty() => {
-            generate::debug_container(object, &mut ctx)
+            generate::generate_debug_container(object, &mut ctx)
         }
-        TargetKind::Pod => generate::pod_copy(object, &mut ctx, with_result),
+        TargetKind::Pod => {
+            generate::generate_pod_copy_with_debug_container(object, &mut ctx, with_result)
+        }
     }
 }
 

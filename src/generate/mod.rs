@@ -4,12 +4,9 @@ mod copy;
 mod ephemeral;
 mod node;
 
-pub use copy::generate_pod_copy_with_debug_container;
-pub(crate) use copy::pod_copy;
-pub(crate) use ephemeral::debug_container;
-pub use ephemeral::generate_debug_container;
-pub use node::generate_node_debug_pod;
-pub(crate) use node::node_debug_pod;
+pub(crate) use copy::generate_pod_copy_with_debug_container;
+pub(crate) use ephemeral::generate_debug_container;
+pub(crate) use node::generate_node_debug_pod;
 
 use crate::json::{Map, Value};
 

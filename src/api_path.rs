@@ -12,7 +12,7 @@ use crate::go::quote::go_quote;
 
 /// Mirrors apimachinery `path.IsValidPathSegmentName`: the reasons a name cannot be one
 /// segment of an API path (empty when it can).
-pub fn is_valid_path_segment_name(name: &str) -> Vec<&'static str> {
+pub(crate) fn is_valid_path_segment_name(name: &str) -> Vec<&'static str> {
     match name {
         "." => return vec!["may not be '.'"],
         ".." => return vec!["may not be '..'"],
@@ -34,7 +34,7 @@ fn go_list(items: &[&str]) -> String {
 ///
 /// # Errors
 /// A name that cannot be a path segment ([`Code::InvalidName`]).
-pub fn check_resource_name(name: &str) -> Result<(), Error> {
+pub(crate) fn check_resource_name(name: &str) -> Result<(), Error> {
     let why = is_valid_path_segment_name(name);
     if why.is_empty() {
         return Ok(());
@@ -53,7 +53,7 @@ pub fn check_resource_name(name: &str) -> Result<(), Error> {
 ///
 /// # Errors
 /// A namespace that cannot be a path segment ([`Code::InvalidName`]).
-pub fn check_namespace(namespace: &str) -> Result<(), Error> {
+pub(crate) fn check_namespace(namespace: &str) -> Result<(), Error> {
     let why = is_valid_path_segment_name(namespace);
     if why.is_empty() {
         return Ok(());
@@ -71,7 +71,7 @@ pub fn check_namespace(namespace: &str) -> Result<(), Error> {
 /// Mirrors Go `url.URL.EscapedPath` (`shouldEscape` in `encodePath` mode) for one checked
 /// segment: ASCII letters, digits, `-_.~` and `$&+,/:;=@` stay; every other byte (`?`, `#`,
 /// space, control characters, each UTF-8 byte of non-ASCII) becomes `%XX`, upper-case hex.
-pub fn escape_segment(segment: &str) -> String {
+pub(crate) fn escape_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
         let keep = b.is_ascii_alphanumeric() || b"-_.~$&+,/:;=@".contains(&b);
@@ -89,7 +89,7 @@ pub fn escape_segment(segment: &str) -> String {
 ///
 /// # Errors
 /// A namespace client-go refuses.
-pub fn pods(namespace: &str) -> Result<String, Error> {
+pub(crate) fn pods(namespace: &str) -> Result<String, Error> {
     check_namespace(namespace)?;
     Ok(format!(
         "/api/v1/namespaces/{}/pods",
@@ -102,7 +102,7 @@ pub fn pods(namespace: &str) -> Result<String, Error> {
 ///
 /// # Errors
 /// A namespace or name client-go refuses.
-pub fn pod(namespace: &str, name: &str, subresource: Option<&str>) -> Result<String, Error> {
+pub(crate) fn pod(namespace: &str, name: &str, subresource: Option<&str>) -> Result<String, Error> {
     let mut path = pods(namespace)?;
     check_resource_name(name)?;
     path.push('/');

@@ -31,7 +31,7 @@ const MIN_DIGEST_HEX: usize = 32;
 
 /// Mirrors `reference.ReferenceRegexp.MatchString` (docker/distribution v2.8.1 for
 /// 1.27–1.28, github.com/distribution/reference for 1.29+): whether kubectl accepts `image`.
-pub fn is_valid_reference(image: &str, version: KubectlVersion) -> bool {
+pub(crate) fn is_valid_reference(image: &str, version: KubectlVersion) -> bool {
     let ipv6_hosts = version.at_least(29);
     let (rest, digest) = match image.split_once('@') {
         Some((rest, digest)) => (rest, Some(digest)),

@@ -40,6 +40,8 @@
 //!   table). [`profile`]: kubectl's debugging profiles, applied to a pod spec.
 //! - `wasm` (wasm32 only): the JavaScript binding behind `pkg/index.js`.
 
+#![warn(unreachable_pub)]
+
 mod api_path;
 pub mod args;
 mod custom;

@@ -127,14 +127,14 @@ pub(crate) fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
 /// its last value. Flag parsing appends every occurrence's pairs and calls this once, so many
 /// occurrences stay linear (merging per occurrence rebuilt the key map each time: 50,000
 /// `--env` took 406 s).
-pub fn dedupe_pairs(list: &mut Vec<Pair>) {
+pub(crate) fn dedupe_pairs(list: &mut Vec<Pair>) {
     let raw = std::mem::take(list);
     merge_pairs(list, raw);
 }
 
 /// Merge `pairs` into `list` in order, as Go map assignments would: an existing key keeps
 /// its position and takes the new value; a new key is appended. O(n log n) in the total size.
-pub fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
+pub(crate) fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
     // Inserted one by one: collecting into a BTreeMap would instantiate a slice sort.
     let mut index = BTreeMap::new();
     for (i, p) in list.iter().enumerate() {

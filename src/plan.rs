@@ -23,11 +23,11 @@ pub enum Journey {
 }
 
 /// Content type of the ephemeral-container PATCH.
-pub const STRATEGIC_MERGE_PATCH: &str = "application/strategic-merge-patch+json";
+pub(crate) const STRATEGIC_MERGE_PATCH: &str = "application/strategic-merge-patch+json";
 /// Content type of POST and DELETE bodies.
 // DIVERGENCE(kubectl): 1.32+ sends pods and DeleteOptions as protobuf; the content is the
 // same object, and every API server accepts JSON, which a JS host can produce.
-pub const JSON: &str = "application/json";
+pub(crate) const JSON: &str = "application/json";
 
 /// The API server's limit on a request body (`apiserver` `MaxRequestBodyBytes`: 3 MiB).
 pub const MAX_REQUEST_BODY_BYTES: usize = 3 * 1024 * 1024;
@@ -39,7 +39,7 @@ pub const MAX_REQUEST_BODY_BYTES: usize = 3 * 1024 * 1024;
 // DIVERGENCE(kubectl): kubectl sends it and the API server answers `413 Request entity too
 // large: limit is 3145728`; the plan refuses it first, so nothing of the journey is sent (a
 // copy would otherwise be refused after nothing, a --replace never half-done).
-pub fn check_body_size(request: &ApiRequest, len: usize) -> Result<(), Error> {
+pub(crate) fn check_body_size(request: &ApiRequest, len: usize) -> Result<(), Error> {
     if len <= MAX_REQUEST_BODY_BYTES {
         return Ok(());
     }

@@ -22,7 +22,7 @@ use crate::validate::{
 use crate::version::KubectlVersion;
 
 /// The environment variable that gates `--custom` in kubectl 1.30–1.31.
-pub const CUSTOM_PROFILE_GATE: &str = "KUBECTL_DEBUG_CUSTOM_PROFILE";
+pub(crate) const CUSTOM_PROFILE_GATE: &str = "KUBECTL_DEBUG_CUSTOM_PROFILE";
 
 boundary_struct! {
     /// Everything a debug session starts from. Give either `args` (a kubectl argument list,

@@ -101,7 +101,7 @@ boundary_struct! {
 ///
 /// # Errors
 /// `the server doesn't have a resource type "<type>"` for unknown types; an empty name.
-pub fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
+pub(crate) fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
     let (type_part, name) = match arg.split_once('/') {
         Some((t, n)) => (t, n),
         None => ("pods", arg),
@@ -165,7 +165,7 @@ pub fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
 
 /// What a target object is, by `kind` (kubectl dispatches on the Go type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetKind {
+pub(crate) enum TargetKind {
     /// A Pod: ephemeral container or pod copy.
     Pod,
     /// A Node: node debug pod.
@@ -177,7 +177,7 @@ pub enum TargetKind {
 ///
 /// # Errors
 /// An object that is not a JSON object, or has no `kind`, or an unsupported kind.
-pub fn target_kind(obj: &Value) -> Result<TargetKind, Error> {
+pub(crate) fn target_kind(obj: &Value) -> Result<TargetKind, Error> {
     let Some(map) = obj.as_object() else {
         return Err(Error::new(
             Code::InvalidTarget,

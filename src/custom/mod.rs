@@ -54,7 +54,7 @@ fn decode(d: &doc::Doc, minor: u8) -> Result<Option<Value>, String> {
 /// `path` is only used in messages. Returns `Ok(None)` for a file whose content decodes to Go nil
 /// (`null`). `Ok(Some(v))`: the container exactly as Go would re-marshal it (`json.Marshal` of
 /// `corev1.Container`), as a JSON object in Go struct field order.
-pub fn parse_custom_profile(
+pub(crate) fn parse_custom_profile(
     path: &str,
     text: &str,
     version: KubectlVersion,
@@ -122,7 +122,7 @@ pub fn yaml_to_json(text: &str) -> Result<Value, String> {
 
 /// Mirrors kubectl `debug.go` `Validate`'s custom-profile check: `name`, `command` (non-empty),
 /// `image`, `lifecycle` (non-null) and `volumeDevices` (non-empty) may not be set.
-pub fn check_forbidden_fields(container: &Value) -> Result<(), Error> {
+pub(crate) fn check_forbidden_fields(container: &Value) -> Result<(), Error> {
     let non_empty = |k: &str| match container.get(k) {
         None | Some(Value::Null) => false,
         Some(Value::String(s)) => !s.is_empty(),

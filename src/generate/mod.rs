@@ -19,7 +19,7 @@ use crate::smp::{strategic_merge_patch, Schema};
 use crate::version::KubectlVersion;
 
 /// Everything a generator needs besides the target object.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The validated options.
     pub options: &'a DebugOptions,
     /// The profile in effect.
@@ -36,7 +36,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// The `--keep-*` flags.
-    pub fn keep(&self) -> crate::profile::KeepFlags {
+    pub(crate) fn keep(&self) -> crate::profile::KeepFlags {
         let o = self.options;
         crate::profile::KeepFlags {
             labels: o.keep_labels,

@@ -64,7 +64,7 @@ use patch_meta::PatchStruct;
 /// core/v1 and apimachinery meta/v1) drives the patch: the `dataStruct` argument of
 /// apimachinery `StrategicMergePatch` / `CreateTwoWayMergePatch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Schema {
+pub(crate) enum Schema {
     /// `corev1.Pod`: `metadata` (ObjectMeta), `spec` (PodSpec, containers as [`Schema::Container`]),
     /// `status` (PodStatus).
     Pod,
@@ -77,7 +77,7 @@ pub enum Schema {
 ///
 /// Errors (code [`Code::CustomMerge`]) carry apimachinery's message, e.g.
 /// `map: map[value:1] does not contain declared merge key: name`.
-pub fn strategic_merge_patch(
+pub(crate) fn strategic_merge_patch(
     original: &Value,
     patch: &Value,
     schema: Schema,
@@ -105,7 +105,7 @@ pub fn strategic_merge_patch(
 ///
 /// Errors use [`Code::InvalidTarget`] (the caller adds kubectl's
 /// `error creating patch to add debug container: ` prefix).
-pub fn create_two_way_merge_patch(
+pub(crate) fn create_two_way_merge_patch(
     original: &Value,
     modified: &Value,
     schema: Schema,

@@ -95,7 +95,7 @@ fn scaling() {
             let mut argv = vec!["web".to_string(), "--image=busybox".into()];
             argv.extend((0..n).map(|i| format!("--env=K{i}=v")));
             Box::new(move || {
-                let v = kubedebug::version::KubectlVersion::default();
+                let v = kubedebug::KubectlVersion::default();
                 std::hint::black_box(kubedebug::args::parse_args(&argv, v, None).is_ok());
             })
         }),

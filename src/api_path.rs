@@ -7,11 +7,12 @@
 
 use std::fmt::Write as _;
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 
 /// Mirrors apimachinery `path.IsValidPathSegmentName`: the reasons a name cannot be one
 /// segment of an API path (empty when it can).
-pub fn is_valid_path_segment_name(name: &str) -> Vec<&'static str> {
+pub(crate) fn is_valid_path_segment_name(name: &str) -> Vec<&'static str> {
     match name {
         "." => return vec!["may not be '.'"],
         ".." => return vec!["may not be '..'"],
@@ -33,7 +34,7 @@ fn go_list(items: &[&str]) -> String {
 ///
 /// # Errors
 /// A name that cannot be a path segment ([`Code::InvalidName`]).
-pub fn check_resource_name(name: &str) -> Result<(), Error> {
+pub(crate) fn check_resource_name(name: &str) -> Result<(), Error> {
     let why = is_valid_path_segment_name(name);
     if why.is_empty() {
         return Ok(());
@@ -52,7 +53,7 @@ pub fn check_resource_name(name: &str) -> Result<(), Error> {
 ///
 /// # Errors
 /// A namespace that cannot be a path segment ([`Code::InvalidName`]).
-pub fn check_namespace(namespace: &str) -> Result<(), Error> {
+pub(crate) fn check_namespace(namespace: &str) -> Result<(), Error> {
     let why = is_valid_path_segment_name(namespace);
     if why.is_empty() {
         return Ok(());
@@ -70,7 +71,7 @@ pub fn check_namespace(namespace: &str) -> Result<(), Error> {
 /// Mirrors Go `url.URL.EscapedPath` (`shouldEscape` in `encodePath` mode) for one checked
 /// segment: ASCII letters, digits, `-_.~` and `$&+,/:;=@` stay; every other byte (`?`, `#`,
 /// space, control characters, each UTF-8 byte of non-ASCII) becomes `%XX`, upper-case hex.
-pub fn escape_segment(segment: &str) -> String {
+pub(crate) fn escape_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
         let keep = b.is_ascii_alphanumeric() || b"-_.~$&+,/:;=@".contains(&b);
@@ -88,7 +89,7 @@ pub fn escape_segment(segment: &str) -> String {
 ///
 /// # Errors
 /// A namespace client-go refuses.
-pub fn pods(namespace: &str) -> Result<String, Error> {
+pub(crate) fn pods(namespace: &str) -> Result<String, Error> {
     check_namespace(namespace)?;
     Ok(format!(
         "/api/v1/namespaces/{}/pods",
@@ -101,7 +102,7 @@ pub fn pods(namespace: &str) -> Result<String, Error> {
 ///
 /// # Errors
 /// A namespace or name client-go refuses.
-pub fn pod(namespace: &str, name: &str, subresource: Option<&str>) -> Result<String, Error> {
+pub(crate) fn pod(namespace: &str, name: &str, subresource: Option<&str>) -> Result<String, Error> {
     let mut path = pods(namespace)?;
     check_resource_name(name)?;
     path.push('/');
@@ -114,68 +115,4 @@ pub fn pod(namespace: &str, name: &str, subresource: Option<&str>) -> Result<Str
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn client_go_refuses_what_cannot_be_a_segment() {
-        let cases = [
-            ("..", "invalid resource name \"..\": [may not be '..']"),
-            (".", "invalid resource name \".\": [may not be '.']"),
-            (
-                "../../prod",
-                "invalid resource name \"../../prod\": [may not contain '/']",
-            ),
-            (
-                "a%b",
-                "invalid resource name \"a%b\": [may not contain '%']",
-            ),
-            (
-                "a/%",
-                "invalid resource name \"a/%\": [may not contain '/' may not contain '%']",
-            ),
-        ];
-        for (name, text) in cases {
-            let err = check_resource_name(name).err().map(|e| e.to_string());
-            assert_eq!(err.as_deref(), Some(text), "{name}");
-        }
-        for ok in ["web", "a..b", "...", "x?y", "é", ".a"] {
-            assert_eq!(check_resource_name(ok), Ok(()), "{ok}");
-        }
-        assert_eq!(
-            check_namespace("default/pods/x/..").map_err(|e| e.to_string()),
-            Err("invalid namespace \"default/pods/x/..\": [may not contain '/']".to_string())
-        );
-    }
-
-    #[test]
-    fn segments_are_escaped_as_go_escapes_a_path() {
-        assert_eq!(
-            escape_segment("nginx?labelSelector=a"),
-            "nginx%3FlabelSelector=a"
-        );
-        assert_eq!(escape_segment("kube system"), "kube%20system");
-        assert_eq!(escape_segment("a#b\u{0}é"), "a%23b%00%C3%A9");
-        assert_eq!(
-            escape_segment("ok-name_1.2~$&+,:;=@"),
-            "ok-name_1.2~$&+,:;=@"
-        );
-    }
-
-    #[test]
-    fn paths_check_the_namespace_before_the_name() {
-        assert_eq!(
-            pod("ns", "web", Some("ephemeralcontainers")).as_deref(),
-            Ok("/api/v1/namespaces/ns/pods/web/ephemeralcontainers")
-        );
-        let err = pod("..", "..", None).err().map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref(),
-            Some("invalid namespace \"..\": [may not be '..']")
-        );
-        assert_eq!(
-            pod("ns", "a?b", None).as_deref(),
-            Ok("/api/v1/namespaces/ns/pods/a%3Fb")
-        );
-    }
-}
+mod tests;

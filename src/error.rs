@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::go::quote::go_quote;
+
 /// What kind of failure an [`Error`] is; [`Code::as_str`] is the stable id hosts match on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -38,8 +40,6 @@ pub enum Code {
     UnsupportedVersion,
     /// The input to the library itself is malformed (wrong option types, bad JSON).
     InvalidInput,
-    /// The API server answered with an error `Status` (formatted as kubectl prints it).
-    Api,
     /// A name or namespace client-go refuses to put into a request path, or a generated
     /// name the API server would refuse.
     InvalidName,
@@ -67,7 +67,6 @@ impl Code {
             Code::NamesWithFilename => "target/names-with-filename",
             Code::UnsupportedVersion => "input/unsupported-version",
             Code::InvalidInput => "input/invalid",
-            Code::Api => "api/error",
             Code::InvalidName => "target/invalid-name",
             Code::RequestTooLarge => "plan/request-too-large",
         }
@@ -138,58 +137,3 @@ impl std::error::Error for Error {}
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// Go's `%q` for a string: double-quoted with Go escapes (kubectl quotes names this way).
-pub fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Go's `%q` for a rune given as a byte (`strconv.QuoteRune` of a Latin-1 code point):
-/// single-quoted with Go escapes, as pflag and encoding/json quote a character.
-pub fn go_quote_rune(b: u8) -> String {
-    match b {
-        b'\'' => "'\\''".into(),
-        b'\\' => "'\\\\'".into(),
-        0x07 => "'\\a'".into(),
-        0x08 => "'\\b'".into(),
-        0x0c => "'\\f'".into(),
-        b'\n' => "'\\n'".into(),
-        b'\r' => "'\\r'".into(),
-        b'\t' => "'\\t'".into(),
-        0x0b => "'\\v'".into(),
-        0..=0x1f | 0x7f => format!("'\\x{b:02x}'"),
-        0x80..=0xa0 | 0xad => format!("'\\u{b:04x}'"),
-        _ => format!("'{}'", char::from(b)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn go_quote_escapes_like_go() {
-        assert_eq!(go_quote("busy box"), "\"busy box\"");
-        assert_eq!(go_quote("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\x01\"");
-    }
-}

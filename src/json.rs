@@ -2,7 +2,7 @@
 //! trip (so fields unknown to this library survive), and [`ToJson`], how this crate's types
 //! are written as JSON.
 
-pub use kubedebug_skim::{Map, Value};
+pub(crate) use kubedebug_skim::{Map, Value};
 
 pub(crate) mod boundary;
 pub(crate) mod de;
@@ -58,7 +58,7 @@ impl ToJson for Value {
 }
 
 /// An object from `(key, value)` pairs, in order (for [`ToJson`] impls).
-pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+pub(crate) fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     Value::Object(
         members
             .into_iter()
@@ -75,7 +75,7 @@ pub(crate) fn serde_oracle<T: serde::Serialize>(value: &T) -> Value {
 
 /// The object at `key` of `obj`, created (or replacing a non-object) when needed.
 /// Always `Some`; the `Option` only spares a panic path.
-pub fn ensure_object<'a>(
+pub(crate) fn ensure_object<'a>(
     obj: &'a mut Map<String, Value>,
     key: &str,
 ) -> Option<&'a mut Map<String, Value>> {
@@ -88,7 +88,10 @@ pub fn ensure_object<'a>(
 
 /// The array at `key` of `obj`, created (or replacing a non-array) when needed.
 /// Always `Some`; the `Option` only spares a panic path.
-pub fn ensure_array<'a>(obj: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Vec<Value>> {
+pub(crate) fn ensure_array<'a>(
+    obj: &'a mut Map<String, Value>,
+    key: &str,
+) -> Option<&'a mut Vec<Value>> {
     let slot = obj.entry(key.to_string()).or_insert(Value::Null);
     if !slot.is_array() {
         *slot = Value::Array(Vec::new());
@@ -97,12 +100,12 @@ pub fn ensure_array<'a>(obj: &'a mut Map<String, Value>, key: &str) -> Option<&'
 }
 
 /// The string at `key`, or `""` when absent or not a string.
-pub fn str_at<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a str {
+pub(crate) fn str_at<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a str {
     obj.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 /// Set `key` to a string, or remove it when empty (Go `omitempty`).
-pub fn set_str(obj: &mut Map<String, Value>, key: &str, value: &str) {
+pub(crate) fn set_str(obj: &mut Map<String, Value>, key: &str, value: &str) {
     if value.is_empty() {
         obj.shift_remove(key);
     } else {
@@ -111,7 +114,7 @@ pub fn set_str(obj: &mut Map<String, Value>, key: &str, value: &str) {
 }
 
 /// Set `key` to `true`, or remove it when false (Go `omitempty` on a plain bool).
-pub fn set_flag(obj: &mut Map<String, Value>, key: &str, value: bool) {
+pub(crate) fn set_flag(obj: &mut Map<String, Value>, key: &str, value: bool) {
     if value {
         obj.insert(key.to_string(), Value::Bool(true));
     } else {
@@ -120,12 +123,12 @@ pub fn set_flag(obj: &mut Map<String, Value>, key: &str, value: bool) {
 }
 
 /// A JSON array of strings.
-pub fn string_array(items: &[String]) -> Value {
+pub(crate) fn string_array(items: &[String]) -> Value {
     Value::Array(items.iter().cloned().map(Value::String).collect())
 }
 
 /// True when `v` is absent, `null`, an empty array or an empty object.
-pub fn is_empty(v: Option<&Value>) -> bool {
+pub(crate) fn is_empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
         Some(Value::Array(a)) => a.is_empty(),

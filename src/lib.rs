@@ -22,40 +22,61 @@
 //! assert_eq!(plan.requests[0].path, "/api/v1/namespaces/default/pods/web/ephemeralcontainers");
 //! assert_eq!(plan.messages[0].text, "Defaulting debug container name to debugger-abcde.");
 //! ```
+//!
+//! # Public surface
+//!
+//! Everything else is internal (`pub(crate)`); the README's Architecture section maps it.
+//!
+//! - Planning: [`prepare`] (Complete + Validate, and which GET the host must make),
+//!   [`plan`] / [`plan_prepared`] (the requests for a target object), [`plan_text`] /
+//!   [`plan_text_prepared`] (the same on JSON text), [`prepared_from_json`].
+//! - Their inputs and outputs: [`Session`], [`DebugOptions`], [`Pair`], [`CustomProfileFile`],
+//!   [`KubectlVersion`], [`Prepared`], [`Needs`], [`Plan`], [`TextPlan`], [`ApiRequest`],
+//!   [`AttachTarget`], [`Journey`], [`Message`], [`Stream`], [`Failure`], [`Error`] and its
+//!   stable [`Code`], [`MAX_REQUEST_BODY_BYTES`].
+//! - JSON: [`Value`], [`Map`], [`Number`], [`json!`], [`ToJson`], and [`yaml_to_json`]
+//!   (sigs.k8s.io/yaml's conversion of a `--custom` file).
+//! - [`args`]: kubectl's argument list (pflag parsing, rendering, shell splitting, the flag
+//!   table). [`profile`]: kubectl's debugging profiles, applied to a pod spec.
+//! - `wasm` (wasm32 only): the JavaScript binding behind `pkg/index.js`.
 
-pub mod api_path;
+#![warn(unreachable_pub)]
+
+mod api_path;
 pub mod args;
-pub mod custom;
-pub mod error;
-pub mod generate;
-pub mod image;
-pub mod json;
-pub mod messages;
-pub mod names;
-pub mod options;
-pub mod plan;
-pub mod pod;
+mod custom;
+mod error;
+mod generate;
+pub(crate) mod go;
+mod image;
+mod json;
+mod messages;
+mod names;
+mod options;
+mod plan;
+mod pod;
 pub mod profile;
 // Wired in by issue 14's `--preflight` and `--profile=auto`; until then only its tests call it.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) mod pss;
-pub mod session;
-pub mod smp;
-pub mod target;
-pub mod text_plan;
+mod session;
+mod smp;
+mod target;
+mod text_plan;
 mod typed;
-pub mod validate;
-pub mod version;
+mod validate;
+mod version;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use custom::yaml_to_json;
 pub use error::{Code, Error, Result};
 pub use json::ToJson;
 pub use kubedebug_skim::{json, Map, Number, Value};
 pub use messages::{Message, Stream};
 pub use options::{DebugOptions, Pair};
-pub use plan::{ApiRequest, AttachTarget, Journey, Plan};
+pub use plan::{ApiRequest, AttachTarget, Journey, Plan, MAX_REQUEST_BODY_BYTES};
 pub use profile::Profile;
 pub use session::{plan, plan_prepared, prepare, prepared_from_json, Needs, Prepared, Session};
 pub use text_plan::{plan_text, plan_text_prepared, TextPlan};

@@ -51,27 +51,27 @@ impl Message {
 }
 
 /// kubectl debug.go `Validate`: `Targeting container "<c>". If you don't see processes …`.
-pub fn targeting(container: &str) -> Message {
+pub(crate) fn targeting(container: &str) -> Message {
     Message::stdout(format!(
         "Targeting container {}. If you don't see processes from this container it may be because the container runtime doesn't support this feature.",
-        crate::error::go_quote(container)
+        crate::go::quote::go_quote(container)
     ))
 }
 
 /// kubectl `computeDebugContainerName`: `Defaulting debug container name to <name>.`.
-pub fn defaulting_name(name: &str) -> Message {
+pub(crate) fn defaulting_name(name: &str) -> Message {
     Message::stdout(format!("Defaulting debug container name to {name}."))
 }
 
 /// kubectl `visitNode`: `Creating debugging pod <pod> with container <c> on node <node>.`.
-pub fn creating_node_pod(pod: &str, container: &str, node: &str) -> Message {
+pub(crate) fn creating_node_pod(pod: &str, container: &str, node: &str) -> Message {
     Message::stdout(format!(
         "Creating debugging pod {pod} with container {container} on node {node}."
     ))
 }
 
 /// kubectl `Validate` (1.32+): the `--profile=legacy` deprecation notice.
-pub fn legacy_deprecated(version: crate::KubectlVersion) -> Message {
+pub(crate) fn legacy_deprecated(version: crate::KubectlVersion) -> Message {
     Message::stderr(if version.at_least(36) {
         "--profile=legacy is deprecated and planned to be removed in v1.39. It is recommended to specify other profile, for example \"--profile=general\"."
     } else {
@@ -80,7 +80,7 @@ pub fn legacy_deprecated(version: crate::KubectlVersion) -> Message {
 }
 
 /// kubectl `displayWarning` (1.33+): the non-root capabilities warning.
-pub fn non_root_warning() -> Message {
+pub(crate) fn non_root_warning() -> Message {
     Message::stderr(
         "Warning: Non-root user is configured for the entire target Pod, and some capabilities granted by debug profile may not work. Please consider using \"--custom\" with a custom profile that specifies \"securityContext.runAsUser: 0\".",
     )
@@ -106,27 +106,4 @@ impl FromJson for Stream {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::json::de::assert_written_as_derive;
-
-    #[test]
-    fn written_as_the_serde_derive_wrote_them() {
-        let texts = ["", "plain", "a \"q\" \\ \n\t\u{1}\u{7f}", "é ✓ 𝄞 \u{200b}"];
-        for text in texts {
-            for m in [Message::stdout(text), Message::stderr(text)] {
-                assert_written_as_derive(&m);
-                assert_written_as_derive(&m.stream);
-            }
-        }
-        let v = crate::KubectlVersion::LATEST;
-        let all = vec![
-            targeting("c\u{1}"),
-            defaulting_name("debugger-x"),
-            creating_node_pod("p", "c", "n"),
-            legacy_deprecated(v),
-            non_root_warning(),
-        ];
-        assert_written_as_derive(&all);
-    }
-}
+mod tests;

@@ -6,24 +6,25 @@
 
 use std::collections::VecDeque;
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 
 /// kubectl's suffix alphabet (`utilrand` `alphanums`: no vowels, no 0, 1, 3).
-pub const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+pub(crate) const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 
 /// Length of kubectl's random suffix.
-pub const SUFFIX_LEN: usize = 5;
+pub(crate) const SUFFIX_LEN: usize = 5;
 
 /// Where name suffixes come from: explicit ones first, then a seeded generator.
 #[derive(Debug, Clone)]
-pub struct NameSource {
+pub(crate) struct NameSource {
     explicit: VecDeque<String>,
     state: u64,
 }
 
 impl NameSource {
     /// A source that hands out `suffixes` in order, then pseudo-random suffixes from `seed`.
-    pub fn new(seed: u64, suffixes: impl IntoIterator<Item = String>) -> NameSource {
+    pub(crate) fn new(seed: u64, suffixes: impl IntoIterator<Item = String>) -> NameSource {
         NameSource {
             explicit: suffixes.into_iter().collect(),
             state: seed,
@@ -31,7 +32,7 @@ impl NameSource {
     }
 
     /// The next suffix. Mirrors kubectl's `nameSuffixFunc(5)` (`utilrand.String`).
-    pub fn next_suffix(&mut self) -> String {
+    pub(crate) fn next_suffix(&mut self) -> String {
         if let Some(s) = self.explicit.pop_front() {
             return s;
         }
@@ -56,7 +57,7 @@ impl NameSource {
 /// Mirrors kubectl `computeDebugContainerName`: `debugger-<suffix>`, drawn again until
 /// no name in `taken` equals it. Gives up after 1000 draws (a source that only
 /// repeats a taken suffix) and returns the last draw, as a name is still needed.
-pub fn debug_container_name<'a>(
+pub(crate) fn debug_container_name<'a>(
     taken: impl Iterator<Item = &'a str> + Clone,
     names: &mut NameSource,
 ) -> String {
@@ -71,12 +72,12 @@ pub fn debug_container_name<'a>(
 }
 
 /// Mirrors kubectl `generateNodeDebugPod`'s name: `node-debugger-<node>-<suffix>` (no truncation).
-pub fn node_debug_pod_name(node: &str, names: &mut NameSource) -> String {
+pub(crate) fn node_debug_pod_name(node: &str, names: &mut NameSource) -> String {
     format!("node-debugger-{node}-{}", names.next_suffix())
 }
 
 /// The longest explicit suffix: `debugger-<suffix>` stays within a DNS label's 63 characters.
-pub const MAX_SUFFIX_LEN: usize = 20;
+pub(crate) const MAX_SUFFIX_LEN: usize = 20;
 
 /// Checks the host's explicit suffixes: 1 to [`MAX_SUFFIX_LEN`] ASCII letters or digits, so
 /// a generated name can never carry a path, a query or a control character. Upper-case
@@ -85,7 +86,7 @@ pub const MAX_SUFFIX_LEN: usize = 20;
 ///
 /// # Errors
 /// [`Code::InvalidInput`], naming the first bad suffix.
-pub fn check_suffixes(suffixes: &[String]) -> Result<(), Error> {
+pub(crate) fn check_suffixes(suffixes: &[String]) -> Result<(), Error> {
     let bad = suffixes.iter().enumerate().find(|(_, s)| {
         s.is_empty() || s.len() > MAX_SUFFIX_LEN || !s.bytes().all(|b| b.is_ascii_alphanumeric())
     });
@@ -109,7 +110,7 @@ const DNS1123_SUBDOMAIN: &str = "a lowercase RFC 1123 subdomain must consist of 
 // (ported in tests/upstream) and the conformance recorder name nodes and suffixes with them
 // (`node-XXX`, `XXXXX`); what matters here is that no generated name carries anything but
 // letters, digits, '-' and '.'. The API server refuses upper case itself.
-pub fn is_dns1123_subdomain(name: &str) -> Vec<String> {
+pub(crate) fn is_dns1123_subdomain(name: &str) -> Vec<String> {
     let mut why = Vec::new();
     if name.len() > 253 {
         why.push("must be no more than 253 characters".to_string());
@@ -135,7 +136,7 @@ pub fn is_dns1123_subdomain(name: &str) -> Vec<String> {
 /// [`Code::InvalidName`], in the form kubectl prints the API server's `Invalid` status.
 // DIVERGENCE(kubectl): kubectl sends such a pod and the API server refuses it; the core
 // refuses it before anything is sent (a `-f` Node can carry any name).
-pub fn check_node_debug_pod_name(pod_name: &str, node: &str) -> Result<(), Error> {
+pub(crate) fn check_node_debug_pod_name(pod_name: &str, node: &str) -> Result<(), Error> {
     let mut why = is_dns1123_subdomain(node);
     if why.is_empty() && pod_name.len() > 253 {
         why.push("must be no more than 253 characters".to_string());
@@ -154,96 +155,4 @@ pub fn check_node_debug_pod_name(pod_name: &str, node: &str) -> Result<(), Error
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn explicit_suffixes_come_first_then_the_alphabet() {
-        let mut n = NameSource::new(7, ["1".to_string()]);
-        assert_eq!(n.next_suffix(), "1");
-        let s = n.next_suffix();
-        assert_eq!(s.len(), SUFFIX_LEN);
-        assert!(s.bytes().all(|b| ALPHABET.contains(&b)), "{s}");
-    }
-
-    #[test]
-    fn the_same_seed_gives_the_same_names() {
-        let a: Vec<_> = (0..5)
-            .map(|_| NameSource::new(42, []).next_suffix())
-            .collect();
-        assert!(a.windows(2).all(|w| w.first() == w.last()));
-    }
-
-    #[test]
-    fn random_name_collision_draws_again() {
-        let mut n = NameSource::new(0, ["1".to_string(), "2".to_string()]);
-        let taken = ["debugger-1", "app"];
-        assert_eq!(
-            debug_container_name(taken.iter().copied(), &mut n),
-            "debugger-2"
-        );
-    }
-
-    #[test]
-    fn suffixes_are_letters_and_digits() {
-        assert_eq!(
-            check_suffixes(&["abcde".into(), "XXXXX".into(), "1".into()]),
-            Ok(())
-        );
-        for bad in ["", "A/../\u{0}", "a-b", "x?y", "é", &"a".repeat(21)] {
-            let err = check_suffixes(&["ok".into(), bad.to_string()]).err();
-            assert_eq!(
-                err.as_ref().map(|e| e.code()),
-                Some(Code::InvalidInput),
-                "{bad:?}"
-            );
-            assert!(
-                err.is_some_and(|e| e.to_string().starts_with("invalid session: suffixes[1]: ")),
-                "{bad:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn node_pod_names_are_dns_subdomains() {
-        assert_eq!(
-            check_node_debug_pod_name(
-                "node-debugger-ip-10-0-1-23.ec2.internal-abcde",
-                "ip-10-0-1-23.ec2.internal"
-            ),
-            Ok(())
-        );
-        for node in ["../../x", "Node_A", "a..b", "-a", "a-", "", "a b", "é"] {
-            let err = check_node_debug_pod_name(&format!("node-debugger-{node}-abcde"), node).err();
-            assert_eq!(
-                err.as_ref().map(|e| e.code()),
-                Some(Code::InvalidName),
-                "{node}"
-            );
-        }
-        let long = "a".repeat(240);
-        let err = check_node_debug_pod_name(&format!("node-debugger-{long}-abcde"), &long)
-            .err()
-            .map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref()
-                .map(|e| e.ends_with(": must be no more than 253 characters")),
-            Some(true)
-        );
-        let err = check_node_debug_pod_name("node-debugger-a_b-c", "a_b")
-            .err()
-            .map(|e| e.to_string());
-        assert!(err.is_some_and(|e| e.starts_with(
-            "The Pod \"node-debugger-a_b-c\" is invalid: metadata.name: Invalid value: \"node-debugger-a_b-c\": a lowercase RFC 1123 subdomain"
-        )));
-    }
-
-    #[test]
-    fn node_pod_name_keeps_the_whole_node_name() {
-        let mut n = NameSource::new(0, ["abcde".to_string()]);
-        assert_eq!(
-            node_debug_pod_name("ip-10-0-1-23.ec2.internal", &mut n),
-            "node-debugger-ip-10-0-1-23.ec2.internal-abcde"
-        );
-    }
-}
+mod tests;

@@ -118,7 +118,8 @@ impl DebugOptions {
 
 /// Insert or replace `name` in an ordered pair list, as a Go map assignment would
 /// (the position of an existing key is kept).
-pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
+#[cfg(test)]
+pub(crate) fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
     merge_pairs(list, [Pair { name, value }]);
 }
 
@@ -126,14 +127,14 @@ pub fn upsert_pair(list: &mut Vec<Pair>, name: String, value: String) {
 /// its last value. Flag parsing appends every occurrence's pairs and calls this once, so many
 /// occurrences stay linear (merging per occurrence rebuilt the key map each time: 50,000
 /// `--env` took 406 s).
-pub fn dedupe_pairs(list: &mut Vec<Pair>) {
+pub(crate) fn dedupe_pairs(list: &mut Vec<Pair>) {
     let raw = std::mem::take(list);
     merge_pairs(list, raw);
 }
 
 /// Merge `pairs` into `list` in order, as Go map assignments would: an existing key keeps
 /// its position and takes the new value; a new key is appended. O(n log n) in the total size.
-pub fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
+pub(crate) fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) {
     // Inserted one by one: collecting into a BTreeMap would instantiate a slice sort.
     let mut index = BTreeMap::new();
     for (i, p) in list.iter().enumerate() {
@@ -151,30 +152,4 @@ pub fn merge_pairs(list: &mut Vec<Pair>, pairs: impl IntoIterator<Item = Pair>) 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Many `--env`/`--set-image` occurrences (parsed with one merge at the end) give exactly
-    /// the pairs of merging occurrence by occurrence: first position, last value.
-    #[test]
-    fn many_pair_flags_merge_like_map_assignments() {
-        let n = 3_000;
-        let mut argv = vec!["web".to_string(), "--image=busybox".into()];
-        let mut want_env = Vec::new();
-        let mut want_images = Vec::new();
-        for i in 0..n {
-            let (k, v) = (format!("K{}", (i * 7919) % (n / 3)), format!("v{i}"));
-            argv.push(format!("--env={k}={v}"));
-            upsert_pair(&mut want_env, k, v);
-            let (c, img) = (format!("c{}", i % 101), format!("img:{i}"));
-            argv.push(format!("--set-image={c}={img},*=star{i}"));
-            upsert_pair(&mut want_images, c, img);
-            upsert_pair(&mut want_images, "*".into(), format!("star{i}"));
-        }
-        let parsed = crate::args::parse_args(&argv, KubectlVersion::default(), None);
-        let options = parsed.map(|p| p.options).unwrap_or_default();
-        assert_eq!(options.env.len(), n / 3);
-        assert_eq!(options.env, want_env);
-        assert_eq!(options.set_image, want_images);
-    }
-}
+mod tests;

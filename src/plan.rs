@@ -23,11 +23,11 @@ pub enum Journey {
 }
 
 /// Content type of the ephemeral-container PATCH.
-pub const STRATEGIC_MERGE_PATCH: &str = "application/strategic-merge-patch+json";
+pub(crate) const STRATEGIC_MERGE_PATCH: &str = "application/strategic-merge-patch+json";
 /// Content type of POST and DELETE bodies.
 // DIVERGENCE(kubectl): 1.32+ sends pods and DeleteOptions as protobuf; the content is the
 // same object, and every API server accepts JSON, which a JS host can produce.
-pub const JSON: &str = "application/json";
+pub(crate) const JSON: &str = "application/json";
 
 /// The API server's limit on a request body (`apiserver` `MaxRequestBodyBytes`: 3 MiB).
 pub const MAX_REQUEST_BODY_BYTES: usize = 3 * 1024 * 1024;
@@ -39,7 +39,7 @@ pub const MAX_REQUEST_BODY_BYTES: usize = 3 * 1024 * 1024;
 // DIVERGENCE(kubectl): kubectl sends it and the API server answers `413 Request entity too
 // large: limit is 3145728`; the plan refuses it first, so nothing of the journey is sent (a
 // copy would otherwise be refused after nothing, a --replace never half-done).
-pub fn check_body_size(request: &ApiRequest, len: usize) -> Result<(), Error> {
+pub(crate) fn check_body_size(request: &ApiRequest, len: usize) -> Result<(), Error> {
     if len <= MAX_REQUEST_BODY_BYTES {
         return Ok(());
     }
@@ -145,46 +145,4 @@ impl FromJson for Journey {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::json::serde_oracle;
-    use crate::messages::Stream;
-    use kubedebug_skim::json;
-
-    #[test]
-    fn plans_are_written_as_the_serde_derive_wrote_them() {
-        let request = ApiRequest {
-            method: "PATCH".into(),
-            path: "/api/v1/namespaces/d/pods/p/ephemeralcontainers".into(),
-            content_type: STRATEGIC_MERGE_PATCH.into(),
-            body: json!({"spec": {"ephemeralContainers": [{"name": "d\u{1}", "n": 1.5e3}]}}),
-        };
-        for journey in [Journey::Ephemeral, Journey::Copy, Journey::Node] {
-            for attach in [
-                None,
-                Some(AttachTarget {
-                    namespace: "d".into(),
-                    pod: "p".into(),
-                    container: "c".into(),
-                    ephemeral: true,
-                    stdin: false,
-                    tty: true,
-                    recording_banner: true,
-                }),
-            ] {
-                let plan = Plan {
-                    journey,
-                    requests: vec![request.clone(), request.clone()],
-                    result: json!({"kind": "Pod", "x": [null, true, -1]}),
-                    container: attach.as_ref().map(|_| json!({"name": "c"})),
-                    attach,
-                    messages: vec![Message {
-                        stream: Stream::Stderr,
-                        text: "é\n".into(),
-                    }],
-                };
-                assert_eq!(plan.to_json(), serde_oracle(&plan));
-            }
-        }
-    }
-}
+mod tests;

@@ -2,12 +2,9 @@
 
 use crate::json::{Map, Value};
 
-/// The three container lists of a PodSpec, in kubectl's `VisitContainers` order.
-pub const CONTAINER_LISTS: [&str; 3] = ["initContainers", "containers", "ephemeralContainers"];
-
 /// Which list a container lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContainerKind {
+pub(crate) enum ContainerKind {
     /// `spec.initContainers`.
     Init,
     /// `spec.containers`.
@@ -18,7 +15,7 @@ pub enum ContainerKind {
 
 impl ContainerKind {
     /// The PodSpec field holding containers of this kind.
-    pub fn field(self) -> &'static str {
+    pub(crate) fn field(self) -> &'static str {
         match self {
             ContainerKind::Init => "initContainers",
             ContainerKind::Regular => "containers",
@@ -28,17 +25,17 @@ impl ContainerKind {
 }
 
 /// The `spec` object of a pod, if it has one.
-pub fn spec(pod: &Value) -> Option<&Map<String, Value>> {
+pub(crate) fn spec(pod: &Value) -> Option<&Map<String, Value>> {
     pod.get("spec").and_then(Value::as_object)
 }
 
 /// The `spec` object of a pod, mutably.
-pub fn spec_mut(pod: &mut Value) -> Option<&mut Map<String, Value>> {
+pub(crate) fn spec_mut(pod: &mut Value) -> Option<&mut Map<String, Value>> {
     pod.get_mut("spec").and_then(Value::as_object_mut)
 }
 
 /// The containers of one list (empty when absent or malformed).
-pub fn containers(
+pub(crate) fn containers(
     spec: &Map<String, Value>,
     kind: ContainerKind,
 ) -> impl Iterator<Item = &Map<String, Value>> + Clone {
@@ -51,12 +48,12 @@ pub fn containers(
 }
 
 /// The name of a container (`""` when absent).
-pub fn name_of(c: &Map<String, Value>) -> &str {
+pub(crate) fn name_of(c: &Map<String, Value>) -> &str {
     c.get("name").and_then(Value::as_str).unwrap_or("")
 }
 
 /// Every container name of the pod, init → regular → ephemeral.
-pub fn all_container_names(spec: &Map<String, Value>) -> impl Iterator<Item = &str> + Clone {
+pub(crate) fn all_container_names(spec: &Map<String, Value>) -> impl Iterator<Item = &str> + Clone {
     [
         ContainerKind::Init,
         ContainerKind::Regular,
@@ -67,7 +64,7 @@ pub fn all_container_names(spec: &Map<String, Value>) -> impl Iterator<Item = &s
 }
 
 /// The first container named `name` in one list, mutably.
-pub fn container_in_mut<'a>(
+pub(crate) fn container_in_mut<'a>(
     spec: &'a mut Map<String, Value>,
     kind: ContainerKind,
     name: &str,
@@ -81,7 +78,7 @@ pub fn container_in_mut<'a>(
 
 /// Mirrors kubectl's profile helpers' lookup (`modifyContainer` via `podutils.VisitContainers`):
 /// the first container named `name`, visiting init, then regular, then ephemeral containers.
-pub fn first_container_mut<'a>(
+pub(crate) fn first_container_mut<'a>(
     spec: &'a mut Map<String, Value>,
     name: &str,
 ) -> Option<&'a mut Map<String, Value>> {
@@ -96,7 +93,7 @@ pub fn first_container_mut<'a>(
 }
 
 /// Apply `f` to every container of one list.
-pub fn for_each_container(
+pub(crate) fn for_each_container(
     spec: &mut Map<String, Value>,
     kind: ContainerKind,
     mut f: impl FnMut(&mut Map<String, Value>),

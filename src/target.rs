@@ -7,7 +7,8 @@ use crate::json::boundary::boundary_struct;
 use crate::json::Value;
 
 use crate::api_path::escape_segment;
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 
 /// A resource type kubectl can resolve: plural, singular, short names, group/version, scope.
 struct ResourceType {
@@ -100,7 +101,7 @@ boundary_struct! {
 ///
 /// # Errors
 /// `the server doesn't have a resource type "<type>"` for unknown types; an empty name.
-pub fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
+pub(crate) fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
     let (type_part, name) = match arg.split_once('/') {
         Some((t, n)) => (t, n),
         None => ("pods", arg),
@@ -164,7 +165,7 @@ pub fn resolve_target(arg: &str, namespace: &str) -> Result<TargetRef, Error> {
 
 /// What a target object is, by `kind` (kubectl dispatches on the Go type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetKind {
+pub(crate) enum TargetKind {
     /// A Pod: ephemeral container or pod copy.
     Pod,
     /// A Node: node debug pod.
@@ -176,7 +177,7 @@ pub enum TargetKind {
 ///
 /// # Errors
 /// An object that is not a JSON object, or has no `kind`, or an unsupported kind.
-pub fn target_kind(obj: &Value) -> Result<TargetKind, Error> {
+pub(crate) fn target_kind(obj: &Value) -> Result<TargetKind, Error> {
     let Some(map) = obj.as_object() else {
         return Err(Error::new(
             Code::InvalidTarget,
@@ -210,90 +211,4 @@ pub fn target_kind(obj: &Value) -> Result<TargetKind, Error> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use kubedebug_skim::json;
-
-    #[test]
-    fn names_resolve_like_kubectl() {
-        let cases = [
-            ("mypod", "/api/v1/namespaces/ns/pods/mypod"),
-            ("pod/mypod", "/api/v1/namespaces/ns/pods/mypod"),
-            ("po/mypod", "/api/v1/namespaces/ns/pods/mypod"),
-            ("pods.v1./mypod", "/api/v1/namespaces/ns/pods/mypod"),
-            ("node/n1", "/api/v1/nodes/n1"),
-            ("no/n1", "/api/v1/nodes/n1"),
-            (
-                "deployment/nginx",
-                "/apis/apps/v1/namespaces/ns/deployments/nginx",
-            ),
-        ];
-        for (arg, path) in cases {
-            assert_eq!(
-                resolve_target(arg, "ns").map(|t| t.get.path),
-                Ok(path.to_string()),
-                "{arg}"
-            );
-        }
-    }
-
-    #[test]
-    fn unknown_types_get_the_builder_error() {
-        let err = resolve_target("widget/x", "ns")
-            .err()
-            .map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref(),
-            Some("the server doesn't have a resource type \"widget\"")
-        );
-    }
-
-    #[test]
-    fn kinds_other_than_pod_and_node_are_not_supported() {
-        let cases = [
-            (
-                json!({"kind": "Deployment", "apiVersion": "apps/v1"}),
-                "\"apps/v1, Kind=Deployment\" not supported by debug",
-            ),
-            (
-                json!({"kind": "ConfigMap", "apiVersion": "v1"}),
-                "\"/v1, Kind=ConfigMap\" not supported by debug",
-            ),
-        ];
-        for (obj, msg) in cases {
-            assert_eq!(
-                target_kind(&obj).err().map(|e| e.to_string()).as_deref(),
-                Some(msg)
-            );
-        }
-        assert_eq!(
-            target_kind(&json!({"kind": "Pod", "apiVersion": "v1"})),
-            Ok(TargetKind::Pod)
-        );
-    }
-
-    #[test]
-    fn written_as_the_serde_derive_wrote_them() {
-        use crate::json::de::assert_written_as_derive;
-        for arg in ["mypod", "no/n1", "deploy.v1.apps/web", "pods/é\u{1}\"x\""] {
-            for ns in ["ns", "", "ü\n"] {
-                let t = resolve_target(arg, ns);
-                assert!(t.is_ok(), "{arg}");
-                if let Ok(t) = t {
-                    assert_written_as_derive(&t);
-                    assert_written_as_derive(&t.get);
-                }
-            }
-        }
-        let t = TargetRef {
-            name: String::new(),
-            resource: "\u{0}".into(),
-            object_name: "𝄞".into(),
-            get: GetRequest {
-                method: String::new(),
-                path: "/\\".into(),
-            },
-        };
-        assert_written_as_derive(&t);
-    }
-}
+mod tests;

@@ -1,6 +1,7 @@
 //! kubectl debug's `Complete` and `Validate`: the checks, in kubectl's order, with its texts.
 
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::json::boundary::boundary_struct;
 use crate::json::Value;
 use crate::messages::{self, Message};
@@ -55,7 +56,7 @@ impl From<Error> for Failure {
 
 /// Options that passed `Complete` and `Validate`, with what they resolved to.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Completed {
+pub(crate) struct Completed {
     /// The options as given.
     pub options: DebugOptions,
     /// The profile in effect.
@@ -93,7 +94,7 @@ fn check_flags_exist(
 ///
 /// # Errors
 /// The first failing check, with kubectl's text and any line printed before it.
-pub fn complete_and_validate(
+pub(crate) fn complete_and_validate(
     options: &DebugOptions,
     version: KubectlVersion,
     gate_env: Option<&str>,

@@ -7,7 +7,7 @@
     clippy::indexing_slicing
 )]
 
-use kubedebug::plan::MAX_REQUEST_BODY_BYTES;
+use kubedebug::MAX_REQUEST_BODY_BYTES;
 use kubedebug::{json, plan, plan_text, Code, Session, Value};
 
 fn pod_with_env(len: usize) -> Value {

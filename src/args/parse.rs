@@ -1,31 +1,13 @@
 //! The pflag walk over the arguments: long (`--name[=value]`), short and combined
 //! shorthand (`-it`, `-cname`) flags, positionals, `--`, and cobra's command word.
 
-use crate::error::{go_quote, Code, Error};
-use crate::options::{DebugOptions, Pair};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::version::KubectlVersion;
 
 use super::flags::{Field, FlagSet, Kind};
-use super::store::set_flag;
+use super::store::{set_flag, Accumulator};
 use super::ParsedArgs;
-
-/// Everything gathered while walking the arguments.
-#[derive(Default)]
-pub(super) struct Accumulator {
-    pub(super) options: DebugOptions,
-    pub(super) namespace: Option<String>,
-    pub(super) globals: Vec<Pair>,
-    positionals: Vec<String>,
-    /// pflag `ArgsLenAtDash`: how many positionals preceded `--`.
-    args_len_at_dash: Option<usize>,
-    pub(super) help: bool,
-    /// The list flags given so far (their first value replaces the default).
-    changed: Vec<&'static str>,
-    /// Whether the `debug` command word is still to be dropped (cobra's command lookup).
-    expect_command_word: bool,
-    /// Whether a leading `kubectl` was given (then `debug` must be the first positional).
-    saw_kubectl: bool,
-}
 
 /// Mirrors `kubectl debug` flag parsing (cobra `Command.ParseFlags` with pflag) plus the
 /// split of positionals at `--` in kubectl `DebugOptions.Complete`.
@@ -202,7 +184,7 @@ fn parse_shorts(
                 Code::FlagUnknown,
                 format!(
                     "unknown shorthand flag: {} in -{remaining}",
-                    crate::error::go_quote_rune(c)
+                    crate::go::quote::go_quote_rune(c)
                 ),
             ));
         };
@@ -225,7 +207,7 @@ fn parse_shorts(
                 Code::FlagNeedsArgument,
                 format!(
                     "flag needs an argument: {} in -{remaining}",
-                    crate::error::go_quote_rune(c)
+                    crate::go::quote::go_quote_rune(c)
                 ),
             ));
         };

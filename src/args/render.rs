@@ -2,8 +2,8 @@
 
 use crate::options::{DebugOptions, Pair};
 
-use super::csv::csv_field;
 use super::flags::{debug_flags, Field};
+use crate::go::csv::csv_field;
 
 /// The shortest equivalent `kubectl debug` argument list for `options` (what follows
 /// `kubectl debug`): targets, then flags in a stable order, then `--` and the command.

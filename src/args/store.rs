@@ -1,13 +1,32 @@
 //! Storing a parsed flag value: pflag `FlagSet.set` and each value type's `Set`, into
 //! [`DebugOptions`](crate::options::DebugOptions), the namespace or the recorded globals.
 
-use crate::error::{go_quote, Code, Error};
-use crate::options::Pair;
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
+use crate::options::{DebugOptions, Pair};
 
 use super::csv::{parse_string_to_string, read_as_csv};
 use super::flags::{Field, FlagSpec, Kind, Scope};
-use super::go_values::{check_go_duration, check_vmodule, parse_bool, parse_int32};
-use super::parse::Accumulator;
+use super::go_values::{check_go_duration, check_vmodule};
+use crate::go::strconv::{parse_bool, parse_int32};
+
+/// Everything gathered while walking the arguments.
+#[derive(Default)]
+pub(super) struct Accumulator {
+    pub(super) options: DebugOptions,
+    pub(super) namespace: Option<String>,
+    pub(super) globals: Vec<Pair>,
+    pub(super) positionals: Vec<String>,
+    /// pflag `ArgsLenAtDash`: how many positionals preceded `--`.
+    pub(super) args_len_at_dash: Option<usize>,
+    pub(super) help: bool,
+    /// The list flags given so far (their first value replaces the default).
+    pub(super) changed: Vec<&'static str>,
+    /// Whether the `debug` command word is still to be dropped (cobra's command lookup).
+    pub(super) expect_command_word: bool,
+    /// Whether a leading `kubectl` was given (then `debug` must be the first positional).
+    pub(super) saw_kubectl: bool,
+}
 
 /// Mirrors pflag `FlagSet.set`: store the value, wrapping a rejection as
 /// `invalid argument "<value>" for "<-s, --name>" flag: <err>`.

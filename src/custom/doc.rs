@@ -3,7 +3,7 @@
 
 /// A node; children are indices into [`Doc::nodes`].
 #[derive(Debug, Clone)]
-pub(super) enum N {
+pub(super) enum DocNode {
     Null,
     Bool(bool),
     /// Number literal as JSON text; for YAML documents also the text sigs.k8s.io/yaml would put
@@ -18,17 +18,17 @@ pub(super) enum N {
 /// A document: nodes, root index, and whether it came through the YAML path.
 #[derive(Debug, Default)]
 pub(super) struct Doc {
-    pub nodes: Vec<N>,
+    pub nodes: Vec<DocNode>,
     pub root: u32,
     pub yaml: bool,
 }
 
 impl Doc {
-    pub(super) fn get(&self, i: u32) -> Option<&N> {
+    pub(super) fn get(&self, i: u32) -> Option<&DocNode> {
         self.nodes.get(usize::try_from(i).ok()?)
     }
 
-    pub(super) fn push(&mut self, n: N) -> u32 {
+    pub(super) fn push(&mut self, n: DocNode) -> u32 {
         self.nodes.push(n);
         u32::try_from(self.nodes.len() - 1).unwrap_or(u32::MAX)
     }
@@ -38,7 +38,10 @@ impl Doc {
 const MAX_DEPTH: usize = 10000;
 
 fn bad(b: u8, ctx: &str) -> String {
-    format!("invalid character {} {ctx}", crate::error::go_quote_rune(b))
+    format!(
+        "invalid character {} {ctx}",
+        crate::go::quote::go_quote_rune(b)
+    )
 }
 
 const EOF: &str = "unexpected end of JSON input";
@@ -75,9 +78,9 @@ pub(super) fn parse_json(text: &str) -> Result<Doc, String> {
                 if b.get(i) == Some(&close) {
                     i += 1;
                     doc.push(if c == b'{' {
-                        N::Obj(Vec::new())
+                        DocNode::Obj(Vec::new())
                     } else {
-                        N::Arr(Vec::new())
+                        DocNode::Arr(Vec::new())
                     })
                 } else if c == b'[' {
                     stack.push(Frame::Arr(Vec::new()));
@@ -90,14 +93,14 @@ pub(super) fn parse_json(text: &str) -> Result<Doc, String> {
             }
             b'"' => {
                 let (s, raw) = parse_string(b, &mut i)?;
-                doc.push(N::Str(s, raw))
+                doc.push(DocNode::Str(s, raw))
             }
-            b't' => lit(b, &mut i, "true", N::Bool(true), &mut doc)?,
-            b'f' => lit(b, &mut i, "false", N::Bool(false), &mut doc)?,
-            b'n' => lit(b, &mut i, "null", N::Null, &mut doc)?,
+            b't' => lit(b, &mut i, "true", DocNode::Bool(true), &mut doc)?,
+            b'f' => lit(b, &mut i, "false", DocNode::Bool(false), &mut doc)?,
+            b'n' => lit(b, &mut i, "null", DocNode::Null, &mut doc)?,
             b'-' | b'0'..=b'9' => {
                 let s = parse_number(b, &mut i)?;
-                doc.push(N::Num(s, None))
+                doc.push(DocNode::Num(s, None))
             }
             _ => return Err(bad(c, "looking for beginning of value")),
         };
@@ -142,8 +145,8 @@ pub(super) fn parse_json(text: &str) -> Result<Doc, String> {
                 }
             }
             node = match stack.pop() {
-                Some(Frame::Arr(items)) => doc.push(N::Arr(items)),
-                Some(Frame::Obj(kv, _)) => doc.push(N::Obj(kv)),
+                Some(Frame::Arr(items)) => doc.push(DocNode::Arr(items)),
+                Some(Frame::Obj(kv, _)) => doc.push(DocNode::Obj(kv)),
                 None => node,
             };
         }
@@ -171,7 +174,7 @@ fn parse_key(b: &[u8], i: &mut usize) -> Result<String, String> {
     }
 }
 
-fn lit(b: &[u8], i: &mut usize, word: &str, n: N, doc: &mut Doc) -> Result<u32, String> {
+fn lit(b: &[u8], i: &mut usize, word: &str, n: DocNode, doc: &mut Doc) -> Result<u32, String> {
     for (k, w) in word.bytes().enumerate().skip(1) {
         match b.get(*i + k) {
             None => return Err(EOF.into()),
@@ -180,7 +183,7 @@ fn lit(b: &[u8], i: &mut usize, word: &str, n: N, doc: &mut Doc) -> Result<u32, 
                     c,
                     &format!(
                         "in literal {word} (expecting {})",
-                        crate::error::go_quote_rune(w)
+                        crate::go::quote::go_quote_rune(w)
                     ),
                 ))
             }
@@ -313,73 +316,4 @@ fn parse_string(b: &[u8], i: &mut usize) -> Result<(String, Option<Box<str>>), S
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn syntax_errors_use_go_scanner_texts() {
-        let cases = [
-            ("", "unexpected end of JSON input"),
-            ("{\"env\": [", "unexpected end of JSON input"),
-            (
-                "env: x",
-                "invalid character 'e' looking for beginning of value",
-            ),
-            ("{\"a\" 1}", "invalid character '1' after object key"),
-            ("{\"a\":1} x", "invalid character 'x' after top-level value"),
-            (
-                "{\"a\":tru}",
-                "invalid character '}' in literal true (expecting 'e')",
-            ),
-            (
-                "{\"a\":\"\\x\"}",
-                "invalid character 'x' in string escape code",
-            ),
-            ("{\"a\":-}", "invalid character '}' in numeric literal"),
-            (
-                "{\"a\":1.}",
-                "invalid character '}' after decimal point in numeric literal",
-            ),
-            (
-                "{\"a\":1e}",
-                "invalid character '}' in exponent of numeric literal",
-            ),
-            (
-                "{,}",
-                "invalid character ',' looking for beginning of object key string",
-            ),
-            (
-                "[1,]",
-                "invalid character ']' looking for beginning of value",
-            ),
-            ("[1}", "invalid character '}' after array element"),
-            (
-                "{\"a\":1]",
-                "invalid character ']' after object key:value pair",
-            ),
-            (
-                "{\"a\":\"\u{1}\"}",
-                "invalid character '\\x01' in string literal",
-            ),
-        ];
-        for (text, want) in cases {
-            assert_eq!(parse_json(text).err().as_deref(), Some(want), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn strings_unescape_like_go_and_keep_their_raw_text() {
-        let d = parse_json("[\"a\\u00e9\\ud83d\\ude00\\ud800\"]").unwrap_or_default();
-        let s = d.nodes.iter().find_map(|n| match n {
-            N::Str(s, raw) => Some((s.clone(), raw.clone())),
-            _ => None,
-        });
-        assert_eq!(
-            s,
-            Some((
-                "aé😀\u{fffd}".to_string(),
-                Some("a\\u00e9\\ud83d\\ude00\\ud800".into())
-            ))
-        );
-    }
-}
+mod tests;

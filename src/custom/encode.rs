@@ -3,51 +3,54 @@
 
 use crate::json::{Map, Value};
 
-use super::model::{fields, ty, Fd, Gv, INLINE, K, OMIT};
+use super::model::{fields, ty, GoField, GoKind, GoValue, INLINE, OMIT};
 
-fn is_empty(kind: K, v: &Gv) -> bool {
+fn is_empty(kind: GoKind, v: &GoValue) -> bool {
     match (kind, v) {
-        (K::Struct(..) | K::Quantity | K::IntOrString, _) => false,
-        (_, Gv::Zero) => true,
-        (_, Gv::Str(s)) => s.is_empty(),
-        (_, Gv::Bool(b)) => !b,
-        (_, Gv::Int(i)) => *i == 0,
-        (_, Gv::Slice(v)) => v.is_empty(),
-        (_, Gv::Map(m)) => m.is_empty(),
+        (GoKind::Struct(..) | GoKind::Quantity | GoKind::IntOrString, _) => false,
+        (_, GoValue::Zero) => true,
+        (_, GoValue::Str(s)) => s.is_empty(),
+        (_, GoValue::Bool(b)) => !b,
+        (_, GoValue::Int(i)) => *i == 0,
+        (_, GoValue::Slice(v)) => v.is_empty(),
+        (_, GoValue::Map(m)) => m.is_empty(),
         _ => false,
     }
 }
 
 /// Go `json.Marshal` of `v` as type `t`.
-pub(super) fn marshal(t: u16, v: &Gv) -> Value {
+pub(super) fn marshal(t: u16, v: &GoValue) -> Value {
     let Some(k) = ty(t).map(|x| x.kind) else {
         return Value::Null;
     };
     match (k, v) {
-        (K::Str, Gv::Str(s)) => Value::String(s.clone()),
-        (K::Str, _) => Value::String(String::new()),
-        (K::Bool, Gv::Bool(b)) => Value::Bool(*b),
-        (K::Bool, _) => Value::Bool(false),
-        (K::I32 | K::I64, Gv::Int(i)) => Value::from(*i),
-        (K::I32 | K::I64, _) => Value::from(0),
-        (K::Ptr(e), Gv::Ptr(inner)) => marshal(e, inner),
-        (K::Slice(e), Gv::Slice(items)) => {
+        (GoKind::Str, GoValue::Str(s)) => Value::String(s.clone()),
+        (GoKind::Str, _) => Value::String(String::new()),
+        (GoKind::Bool, GoValue::Bool(b)) => Value::Bool(*b),
+        (GoKind::Bool, _) => Value::Bool(false),
+        (GoKind::I32 | GoKind::I64, GoValue::Int(i)) => Value::from(*i),
+        (GoKind::I32 | GoKind::I64, _) => Value::from(0),
+        (GoKind::Ptr(e), GoValue::Ptr(inner)) => marshal(e, inner),
+        (GoKind::Slice(e), GoValue::Slice(items)) => {
             Value::Array(items.iter().map(|x| marshal(e, x)).collect())
         }
         // Keys sorted; among a repeated key's entries (kept in order by the stable sort) the
         // last one inserted wins.
-        (K::Map(e), Gv::Map(m)) => Value::Object(
-            crate::smp::stable_sort_by_str(m.iter().collect(), |(k, _): &&(String, Gv)| k)
-                .into_iter()
-                .map(|(k, x)| (k.clone(), marshal(e, x)))
-                .collect(),
+        (GoKind::Map(e), GoValue::Map(m)) => Value::Object(
+            crate::go::sort::stable_sort_by_str(
+                m.iter().collect(),
+                |(k, _): &&(String, GoValue)| k,
+            )
+            .into_iter()
+            .map(|(k, x)| (k.clone(), marshal(e, x)))
+            .collect(),
         ),
-        (K::Quantity, Gv::Qty(s)) => Value::String(s.clone()),
-        (K::Quantity, _) => Value::String("0".into()),
-        (K::IntOrString, Gv::IosStr(s)) => Value::String(s.clone()),
-        (K::IntOrString, Gv::IosInt(i)) => Value::from(*i),
-        (K::IntOrString, _) => Value::from(0),
-        (K::Struct(s, l), _) => {
+        (GoKind::Quantity, GoValue::Qty(s)) => Value::String(s.clone()),
+        (GoKind::Quantity, _) => Value::String("0".into()),
+        (GoKind::IntOrString, GoValue::IosStr(s)) => Value::String(s.clone()),
+        (GoKind::IntOrString, GoValue::IosInt(i)) => Value::from(*i),
+        (GoKind::IntOrString, _) => Value::from(0),
+        (GoKind::Struct(s, l), _) => {
             let mut m = Map::new();
             marshal_struct(fields(s, l), v, &mut m);
             Value::Object(m)
@@ -56,17 +59,17 @@ pub(super) fn marshal(t: u16, v: &Gv) -> Value {
     }
 }
 
-fn marshal_struct(fs: &[Fd], v: &Gv, m: &mut Map<String, Value>) {
+fn marshal_struct(fs: &[GoField], v: &GoValue, m: &mut Map<String, Value>) {
     for (i, f) in fs.iter().enumerate() {
         let fv = match v {
-            Gv::Struct(slots) => slots.get(i).unwrap_or(&Gv::Zero),
-            _ => &Gv::Zero,
+            GoValue::Struct(slots) => slots.get(i).unwrap_or(&GoValue::Zero),
+            _ => &GoValue::Zero,
         };
         let Some(k) = ty(f.ty).map(|x| x.kind) else {
             continue;
         };
         if f.flags & INLINE != 0 {
-            if let K::Struct(s, l) = k {
+            if let GoKind::Struct(s, l) = k {
                 marshal_struct(fields(s, l), fv, m);
             }
             continue;

@@ -3,7 +3,7 @@
 //! `decodeState` semantics: unknown keys dropped, first type error saved, `UnmarshalJSON` errors
 //! abort) and the `omitempty` encoder.
 
-use super::doc::{Doc, N};
+use super::doc::{Doc, DocNode};
 use super::quantity;
 use super::schema::{BY_NAME, FIELDS, TYPES};
 
@@ -14,7 +14,7 @@ pub(crate) const INLINE: u8 = 2;
 
 /// Kind of a Go type (basic kinds, composites by type index).
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum K {
+pub(crate) enum GoKind {
     Str,
     Bool,
     I32,
@@ -33,15 +33,15 @@ pub(crate) enum K {
 
 /// A Go type: its `reflect.Type.String()` (empty for pointers, never printed), its kind, and
 /// for a struct where its visible fields sit in `BY_NAME`.
-pub(crate) struct Ty {
+pub(crate) struct GoType {
     pub name: &'static str,
-    pub kind: K,
+    pub kind: GoKind,
     pub names: (u16, u16),
 }
 
 /// A struct field: json name, type index, flags, and the kubectl minors that know it
 /// (`since..until`; 0 and 255 are no bound).
-pub(crate) struct Fd {
+pub(crate) struct GoField {
     pub json: &'static str,
     pub ty: u16,
     pub flags: u8,
@@ -49,7 +49,7 @@ pub(crate) struct Fd {
     pub until: u8,
 }
 
-impl Fd {
+impl GoField {
     /// Whether kubectl 1.`minor`'s compiled types have this field.
     pub(crate) fn known_to(&self, minor: u8) -> bool {
         self.since <= minor && minor < self.until
@@ -58,34 +58,34 @@ impl Fd {
 
 /// A decoded Go value; `Zero` is the zero value of whatever type the slot has.
 #[derive(Debug, Clone)]
-pub(super) enum Gv {
+pub(super) enum GoValue {
     Zero,
     Str(String),
     Bool(bool),
     Int(i64),
-    Ptr(Box<Gv>),
-    Slice(Vec<Gv>),
+    Ptr(Box<GoValue>),
+    Slice(Vec<GoValue>),
     /// A Go map's assignments in decoding order: a repeated key's last entry is its value
     /// (a `Vec` rather than a `BTreeMap`: one B-tree instantiation less in the Wasm).
-    Map(Vec<(String, Gv)>),
-    Struct(Vec<Gv>),
+    Map(Vec<(String, GoValue)>),
+    Struct(Vec<GoValue>),
     Qty(String),
     IosInt(i64),
     IosStr(String),
 }
 
-pub(crate) fn ty(i: u16) -> Option<&'static Ty> {
+pub(crate) fn ty(i: u16) -> Option<&'static GoType> {
     TYPES.get(usize::from(i))
 }
 
-pub(crate) fn fields(start: u16, len: u16) -> &'static [Fd] {
+pub(crate) fn fields(start: u16, len: u16) -> &'static [GoField] {
     let s = usize::from(start);
     FIELDS.get(s..s + usize::from(len)).unwrap_or(&[])
 }
 
 /// The visible field of struct type `st` named exactly `key` (sigs.k8s.io/json's
 /// case-sensitive match, promoted fields of embedded structs included) in kubectl 1.`minor`.
-pub(crate) fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static Fd> {
+pub(crate) fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static GoField> {
     let (start, len) = ty(st)?.names;
     let s = usize::from(start);
     let names = BY_NAME.get(s..s + usize::from(len))?;
@@ -107,7 +107,7 @@ pub(crate) fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static Fd> 
 fn deref(mut t: u16) -> u16 {
     for _ in 0..8 {
         match ty(t).map(|x| x.kind) {
-            Some(K::Ptr(e)) => t = e,
+            Some(GoKind::Ptr(e)) => t = e,
             _ => break,
         }
     }
@@ -148,7 +148,7 @@ fn collect(
     minor: u8,
     depth: u8,
 ) {
-    let Some(K::Struct(s, l)) = ty(st).map(|t| t.kind) else {
+    let Some(GoKind::Struct(s, l)) = ty(st).map(|t| t.kind) else {
         return;
     };
     for (i, f) in fields(s, l).iter().enumerate() {
@@ -240,7 +240,7 @@ impl<'a> Dec<'a> {
         &mut self,
         n: u32,
         t: u16,
-        out: &mut Gv,
+        out: &mut GoValue,
         yt: Option<u16>,
     ) -> Result<(), Abort> {
         let Some(node) = self.doc.get(n) else {
@@ -249,72 +249,75 @@ impl<'a> Dec<'a> {
         let Some(tk) = ty(t).map(|x| x.kind) else {
             return Ok(());
         };
-        if let K::Ptr(e) = tk {
-            if matches!(node, N::Null) {
-                *out = Gv::Zero;
+        if let GoKind::Ptr(e) = tk {
+            if matches!(node, DocNode::Null) {
+                *out = GoValue::Zero;
                 return Ok(());
             }
-            if !matches!(out, Gv::Ptr(_)) {
-                *out = Gv::Ptr(Box::new(Gv::Zero));
+            if !matches!(out, GoValue::Ptr(_)) {
+                *out = GoValue::Ptr(Box::new(GoValue::Zero));
             }
-            if let Gv::Ptr(inner) = out {
+            if let GoValue::Ptr(inner) = out {
                 return self.value(n, e, inner, yt.map(deref));
             }
             return Ok(());
         }
-        let yt = yt
-            .map(deref)
-            .filter(|y| !matches!(ty(*y).map(|x| x.kind), Some(K::Quantity | K::IntOrString)));
+        let yt = yt.map(deref).filter(|y| {
+            !matches!(
+                ty(*y).map(|x| x.kind),
+                Some(GoKind::Quantity | GoKind::IntOrString)
+            )
+        });
         match (tk, node) {
-            (K::Quantity, _) => {
+            (GoKind::Quantity, _) => {
                 let raw: String = match node {
-                    N::Null => "0".into(),
-                    N::Num(s, _) => s.clone(),
-                    N::Str(s, raw) => raw.as_deref().unwrap_or(s).trim().to_string(),
-                    N::Bool(b) => b.to_string(),
-                    N::Arr(_) | N::Obj(_) => "[".into(),
+                    DocNode::Null => "0".into(),
+                    DocNode::Num(s, _) => s.clone(),
+                    DocNode::Str(s, raw) => raw.as_deref().unwrap_or(s).trim().to_string(),
+                    DocNode::Bool(b) => b.to_string(),
+                    DocNode::Arr(_) | DocNode::Obj(_) => "[".into(),
                 };
-                *out = Gv::Qty(quantity::canonical(&raw).map_err(str::to_string)?);
+                *out = GoValue::Qty(quantity::canonical(&raw).map_err(str::to_string)?);
             }
-            (K::IntOrString, _) => {
+            (GoKind::IntOrString, _) => {
                 let int32 = int32_type();
                 *out = match node {
-                    N::Null => match out {
-                        Gv::IosInt(i) => Gv::IosInt(*i),
-                        _ => Gv::IosInt(0),
+                    DocNode::Null => match out {
+                        GoValue::IosInt(i) => GoValue::IosInt(*i),
+                        _ => GoValue::IosInt(0),
                     },
-                    N::Str(s, _) => Gv::IosStr(s.clone()),
-                    N::Num(s, _) => match s.parse::<i32>() {
-                        Ok(i) => Gv::IosInt(i64::from(i)),
+                    DocNode::Str(s, _) => GoValue::IosStr(s.clone()),
+                    DocNode::Num(s, _) => match s.parse::<i32>() {
+                        Ok(i) => GoValue::IosInt(i64::from(i)),
                         Err(_) => return Err(self.type_msg(&format!("number {s}"), int32)),
                     },
-                    N::Bool(_) => return Err(self.type_msg("bool", int32)),
-                    N::Arr(_) => return Err(self.type_msg("array", int32)),
-                    N::Obj(_) => return Err(self.type_msg("object", int32)),
+                    DocNode::Bool(_) => return Err(self.type_msg("bool", int32)),
+                    DocNode::Arr(_) => return Err(self.type_msg("array", int32)),
+                    DocNode::Obj(_) => return Err(self.type_msg("object", int32)),
                 };
             }
             // Not reachable from `v1.Container`.
-            (K::Time | K::Any, _) => {}
-            (_, N::Null) => {
-                if matches!(tk, K::Slice(_) | K::Map(_)) {
-                    *out = Gv::Zero;
+            (GoKind::Time | GoKind::Any, _) => {}
+            (_, DocNode::Null) => {
+                if matches!(tk, GoKind::Slice(_) | GoKind::Map(_)) {
+                    *out = GoValue::Zero;
                 }
             }
-            (K::Str, N::Str(s, _)) => *out = Gv::Str(s.clone()),
-            (K::Bool, N::Bool(b)) => *out = Gv::Bool(*b),
-            (K::I32 | K::I64, N::Num(s, _)) => {
+            (GoKind::Str, DocNode::Str(s, _)) => *out = GoValue::Str(s.clone()),
+            (GoKind::Bool, DocNode::Bool(b)) => *out = GoValue::Bool(*b),
+            (GoKind::I32 | GoKind::I64, DocNode::Num(s, _)) => {
                 let ok = s
                     .parse::<i64>()
                     .ok()
-                    .filter(|v| !matches!(tk, K::I32) || i32::try_from(*v).is_ok());
+                    .filter(|v| !matches!(tk, GoKind::I32) || i32::try_from(*v).is_ok());
                 match ok {
-                    Some(v) => *out = Gv::Int(v),
+                    Some(v) => *out = GoValue::Int(v),
                     None => self.save(&format!("number {s}"), t),
                 }
             }
-            (K::Slice(e), N::Arr(items)) => {
-                let mut v = match std::mem::replace(out, Gv::Zero) {
-                    Gv::Slice(v) => v,
+            (GoKind::Slice(e), DocNode::Arr(items)) => {
+                let mut v = match std::mem::replace(out, GoValue::Zero) {
+                    GoValue::Slice(v) => v,
                     _ => Vec::new(),
                 };
                 // DIVERGENCE(kubectl): Go reuses backing-array elements up to the slice's capacity;
@@ -322,34 +325,34 @@ impl<'a> Dec<'a> {
                 v.truncate(items.len());
                 for (i, &c) in items.iter().enumerate() {
                     if i >= v.len() {
-                        v.push(Gv::Zero);
+                        v.push(GoValue::Zero);
                     }
                     if let Some(slot) = v.get_mut(i) {
                         let r = self.value(c, e, slot, yt.and_then(slice_elem));
                         if r.is_err() {
-                            *out = Gv::Slice(v);
+                            *out = GoValue::Slice(v);
                             return r;
                         }
                     }
                 }
-                *out = Gv::Slice(v);
+                *out = GoValue::Slice(v);
             }
-            (K::Map(e), N::Obj(kv)) => {
-                if !matches!(out, Gv::Map(_)) {
-                    *out = Gv::Map(Vec::new());
+            (GoKind::Map(e), DocNode::Obj(kv)) => {
+                if !matches!(out, GoValue::Map(_)) {
+                    *out = GoValue::Map(Vec::new());
                 }
                 for (k, c) in kv {
-                    let mut elem = Gv::Zero;
+                    let mut elem = GoValue::Zero;
                     let r = self.value(*c, e, &mut elem, yt.and_then(map_elem));
-                    if let Gv::Map(m) = out {
+                    if let GoValue::Map(m) = out {
                         m.push((k.clone(), elem));
                     }
                     r?;
                 }
             }
-            (K::Struct(_, l), N::Obj(kv)) => {
-                if !matches!(out, Gv::Struct(_)) {
-                    *out = Gv::Struct(vec![Gv::Zero; usize::from(l)]);
+            (GoKind::Struct(_, l), DocNode::Obj(kv)) => {
+                if !matches!(out, GoValue::Struct(_)) {
+                    *out = GoValue::Struct(vec![GoValue::Zero; usize::from(l)]);
                 }
                 for (k, c) in kv {
                     let Some(found) = find_field(t, k, self.minor) else {
@@ -375,17 +378,17 @@ impl<'a> Dec<'a> {
                     self.cur = saved_cur;
                 }
             }
-            (_, N::Str(..)) => self.save("string", t),
-            (_, N::Num(_, coerce)) => match (tk, coerce, yt.and_then(ty).map(|x| x.kind)) {
-                (K::Str, Some(c), Some(K::Str)) => *out = Gv::Str(c.to_string()),
+            (_, DocNode::Str(..)) => self.save("string", t),
+            (_, DocNode::Num(_, coerce)) => match (tk, coerce, yt.and_then(ty).map(|x| x.kind)) {
+                (GoKind::Str, Some(c), Some(GoKind::Str)) => *out = GoValue::Str(c.to_string()),
                 _ => self.save("number", t),
             },
-            (_, N::Bool(b)) => match (tk, self.doc.yaml, yt.and_then(ty).map(|x| x.kind)) {
-                (K::Str, true, Some(K::Str)) => *out = Gv::Str(b.to_string()),
+            (_, DocNode::Bool(b)) => match (tk, self.doc.yaml, yt.and_then(ty).map(|x| x.kind)) {
+                (GoKind::Str, true, Some(GoKind::Str)) => *out = GoValue::Str(b.to_string()),
                 _ => self.save("bool", t),
             },
-            (_, N::Arr(_)) => self.save("array", t),
-            (_, N::Obj(_)) => self.save("object", t),
+            (_, DocNode::Arr(_)) => self.save("array", t),
+            (_, DocNode::Obj(_)) => self.save("object", t),
         }
         Ok(())
     }
@@ -401,14 +404,14 @@ fn int32_type() -> u16 {
 
 fn slice_elem(t: u16) -> Option<u16> {
     match ty(t)?.kind {
-        K::Slice(e) => Some(e),
+        GoKind::Slice(e) => Some(e),
         _ => None,
     }
 }
 
 fn map_elem(t: u16) -> Option<u16> {
     match ty(t)?.kind {
-        K::Map(e) => Some(e),
+        GoKind::Map(e) => Some(e),
         _ => None,
     }
 }
@@ -422,14 +425,16 @@ pub(super) fn unsupported_float(doc: &Doc, yt: Option<u16>, minor: u8) -> Option
     while let Some((n, yt)) = todo.pop() {
         let yt = yt.map(deref);
         match doc.get(n)? {
-            N::Num(s, _)
+            DocNode::Num(s, _)
                 if matches!(s.as_str(), "+Inf" | "-Inf" | "NaN")
-                    && !matches!(yt.and_then(ty).map(|x| x.kind), Some(K::Str)) =>
+                    && !matches!(yt.and_then(ty).map(|x| x.kind), Some(GoKind::Str)) =>
             {
                 return Some(format!("json: unsupported value: {s}"));
             }
-            N::Arr(items) => todo.extend(items.iter().rev().map(|c| (*c, yt.and_then(slice_elem)))),
-            N::Obj(kv) => todo.extend(
+            DocNode::Arr(items) => {
+                todo.extend(items.iter().rev().map(|c| (*c, yt.and_then(slice_elem))))
+            }
+            DocNode::Obj(kv) => todo.extend(
                 kv.iter()
                     .rev()
                     .map(|(k, c)| (*c, yt.and_then(|y| yaml_field_target(y, k, minor)))),
@@ -444,8 +449,8 @@ pub(super) fn unsupported_float(doc: &Doc, yt: Option<u16>, minor: u8) -> Option
 /// *outermost* matching field (`t.Field(f.index[0])`), i.e. the embedded struct for promoted fields.
 fn yaml_field_target(st: u16, key: &str, minor: u8) -> Option<u16> {
     match ty(st)?.kind {
-        K::Struct(..) => find_field(st, key, minor).and_then(|f| f.path.first().map(|p| p.1)),
-        K::Map(e) => Some(e),
+        GoKind::Struct(..) => find_field(st, key, minor).and_then(|f| f.path.first().map(|p| p.1)),
+        GoKind::Map(e) => Some(e),
         _ => None,
     }
 }
@@ -454,7 +459,7 @@ fn fields_json(st: u16, f: &Found) -> &'static str {
     let mut t = st;
     let mut name = "";
     for (i, _) in &f.path {
-        let Some(K::Struct(s, l)) = ty(t).map(|x| x.kind) else {
+        let Some(GoKind::Struct(s, l)) = ty(t).map(|x| x.kind) else {
             break;
         };
         let Some(fd) = fields(s, l).get(*i) else {
@@ -467,17 +472,19 @@ fn fields_json(st: u16, f: &Found) -> &'static str {
 }
 
 /// The slot of a (possibly promoted) field, creating embedded structs on the way.
-fn slot_for<'v>(out: &'v mut Gv, st: u16, f: &Found) -> Option<(&'v mut Gv, u16)> {
+fn slot_for<'v>(out: &'v mut GoValue, st: u16, f: &Found) -> Option<(&'v mut GoValue, u16)> {
     let mut cur = out;
     let mut t = st;
     for (i, ft) in &f.path {
-        let Some(K::Struct(_, l)) = ty(t).map(|x| x.kind) else {
+        let Some(GoKind::Struct(_, l)) = ty(t).map(|x| x.kind) else {
             return None;
         };
-        if !matches!(cur, Gv::Struct(_)) {
-            *cur = Gv::Struct(vec![Gv::Zero; usize::from(l)]);
+        if !matches!(cur, GoValue::Struct(_)) {
+            *cur = GoValue::Struct(vec![GoValue::Zero; usize::from(l)]);
         }
-        let Gv::Struct(slots) = cur else { return None };
+        let GoValue::Struct(slots) = cur else {
+            return None;
+        };
         cur = slots.get_mut(*i)?;
         t = *ft;
     }
@@ -485,26 +492,4 @@ fn slot_for<'v>(out: &'v mut Gv, st: u16, f: &Found) -> Option<(&'v mut Gv, u16)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_keys_match_case_insensitively_with_exact_names_first() {
-        assert!(fold_eq("IMAGEPULLPOLICY", "imagePullPolicy"));
-        assert!(fold_eq("ſtdin", "stdin"));
-        assert!(!fold_eq("stdin2", "stdin"));
-        let f = find_field(0, "Stdin", 36).map(|f| f.path);
-        assert_eq!(f.as_ref().map(Vec::len), Some(1));
-    }
-
-    #[test]
-    fn fields_added_after_a_version_are_unknown_to_it() {
-        let lifecycle = TYPES
-            .iter()
-            .position(|t| t.name == "v1.Lifecycle")
-            .and_then(|p| u16::try_from(p).ok());
-        let l = lifecycle.unwrap_or(0);
-        assert!(find_field(l, "stopSignal", 32).is_none());
-        assert!(find_field(l, "stopSignal", 33).is_some());
-    }
-}
+mod tests;

@@ -3,13 +3,14 @@
 //! key-sorted (Go `json.Marshal` of `map[string]interface{}`), NaN/Inf rejected. The parser is a
 //! port of libyaml's state machine (no recursion) over [`super::yaml_scan`].
 
-use super::doc::{Doc, N};
-use super::yaml_parse::{empty, Ev, Parser, St};
-use super::yaml_scalar::{format_g32, format_g64, format_json_f64, resolve, Y};
-use super::yaml_scan::{fail, Scanner, T};
+use super::doc::{Doc, DocNode};
+use super::yaml_parse::{empty, Event, Parser, ParserState};
+use super::yaml_scalar::{resolve, PlainScalar};
+use super::yaml_scan::{fail, Scanner, TokenKind};
+use crate::go::float::{format_g32, format_g64, format_json_f64};
 
 /// A resolved scalar: JSON node, or the key text sigs.k8s.io/yaml would use.
-enum Sc {
+enum ResolvedScalar {
     Null,
     Bool(bool),
     Int(i128),
@@ -18,7 +19,7 @@ enum Sc {
 }
 
 /// go-yaml v2 `decoder.scalar` + `resolve` for a scalar with its resolved tag.
-fn scalar(v: String, implicit: bool, tag: Option<&str>) -> Result<Sc, String> {
+fn scalar(v: String, implicit: bool, tag: Option<&str>) -> Result<ResolvedScalar, String> {
     const P: &str = "tag:yaml.org,2002:";
     let short = tag.map(|t| {
         t.strip_prefix(P)
@@ -34,21 +35,23 @@ fn scalar(v: String, implicit: bool, tag: Option<&str>) -> Result<Sc, String> {
     if short.as_deref() == Some("!!binary") {
         // go-yaml v2 `decoder.scalar`: base64 (padded, line breaks ignored), then `string(data)`.
         let data = base64_std(&v).ok_or_else(|| BAD_BASE64.to_string())?;
-        return Ok(Sc::Str(String::from_utf8_lossy(&data).into_owned()));
+        return Ok(ResolvedScalar::Str(
+            String::from_utf8_lossy(&data).into_owned(),
+        ));
     }
     if (tag.is_none() && !implicit) || !resolvable || short.as_deref() == Some("!!str") {
-        return Ok(Sc::Str(v));
+        return Ok(ResolvedScalar::Str(v));
     }
     let (rtag, sc) = match resolve(&v) {
-        Y::Null => ("!!null", Sc::Null),
-        Y::Bool(b) => ("!!bool", Sc::Bool(b)),
-        Y::Int(i) => ("!!int", Sc::Int(i)),
-        Y::Float(f) => ("!!float", Sc::Float(f)),
-        Y::Str => ("!!str", Sc::Str(v.clone())),
+        PlainScalar::Null => ("!!null", ResolvedScalar::Null),
+        PlainScalar::Bool(b) => ("!!bool", ResolvedScalar::Bool(b)),
+        PlainScalar::Int(i) => ("!!int", ResolvedScalar::Int(i)),
+        PlainScalar::Float(f) => ("!!float", ResolvedScalar::Float(f)),
+        PlainScalar::Str => ("!!str", ResolvedScalar::Str(v.clone())),
     };
     match (short.as_deref(), sc) {
-        (None | Some("!!timestamp"), Sc::Str(s)) => Ok(Sc::Str(s)),
-        (Some("!!float"), Sc::Int(i)) => Ok(Sc::Float(i as f64)),
+        (None | Some("!!timestamp"), ResolvedScalar::Str(s)) => Ok(ResolvedScalar::Str(s)),
+        (Some("!!float"), ResolvedScalar::Int(i)) => Ok(ResolvedScalar::Float(i as f64)),
         (Some(t), sc) if t != rtag => {
             let _ = sc;
             Err(format!("yaml: cannot decode {rtag} `{v}` as a {t}"))
@@ -97,14 +100,14 @@ fn base64_std(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The map key sigs.k8s.io/yaml makes of a decoded key node.
-fn key_of(n: Option<&N>) -> Key {
+fn key_of(n: Option<&DocNode>) -> Key {
     match n {
-        Some(N::Str(s, _)) => Key::Str(s.clone()),
-        Some(N::Bool(b)) => Key::Str(b.to_string()),
-        Some(N::Num(j, Some(g))) if j.contains(['.', 'e', 'E']) => Key::Str(g.to_string()),
-        Some(N::Num(j, _)) => Key::Str(j.clone()),
+        Some(DocNode::Str(s, _)) => Key::Str(s.clone()),
+        Some(DocNode::Bool(b)) => Key::Str(b.to_string()),
+        Some(DocNode::Num(j, Some(g))) if j.contains(['.', 'e', 'E']) => Key::Str(g.to_string()),
+        Some(DocNode::Num(j, _)) => Key::Str(j.clone()),
         // DIVERGENCE(kubectl): Go prints the key's type and `%#v` value here; approximated.
-        Some(N::Arr(_) | N::Obj(_)) => Key::Bad("yaml: invalid map key".into()),
+        Some(DocNode::Arr(_) | DocNode::Obj(_)) => Key::Bad("yaml: invalid map key".into()),
         _ => Key::Bad("unsupported map key of type: %!s(<nil>)".into()),
     }
 }
@@ -142,28 +145,28 @@ pub(super) fn yaml_to_doc(text: &str) -> Result<Doc, String> {
     };
     // Document start (libyaml `parse_document_start`, implicit then explicit).
     let explicit = match p.s.peek()?.t {
-        T::StreamEnd => {
-            doc.root = doc.push(N::Null);
+        TokenKind::StreamEnd => {
+            doc.root = doc.push(DocNode::Null);
             return Ok(doc);
         }
-        T::Directive | T::DocStart => true,
+        TokenKind::Directive | TokenKind::DocStart => true,
         _ => false,
     };
     if explicit {
-        while matches!(p.s.peek()?.t, T::Directive) {
+        while matches!(p.s.peek()?.t, TokenKind::Directive) {
             p.s.skip_token();
         }
         let tok = p.s.peek()?;
-        if tok.t != T::DocStart {
+        if tok.t != TokenKind::DocStart {
             let m = tok.m;
             return Err(fail(m, m, false, "did not find expected <document start>"));
         }
         p.s.skip_token();
     }
-    p.states.push(St::DocEnd);
+    p.states.push(ParserState::DocEnd);
     let bare = matches!(
         p.s.peek()?.t,
-        T::Directive | T::DocStart | T::DocEnd | T::StreamEnd
+        TokenKind::Directive | TokenKind::DocStart | TokenKind::DocEnd | TokenKind::StreamEnd
     );
     let first = if explicit && bare {
         empty()
@@ -175,7 +178,7 @@ pub(super) fn yaml_to_doc(text: &str) -> Result<Doc, String> {
 }
 
 /// Applies events to the document until the document end.
-fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
+fn build(p: &mut Parser, doc: &mut Doc, first: Event) -> Result<(), String> {
     let mut stack: Vec<Frame> = Vec::new();
     // Anchors in definition order; `None` while the anchored collection is still open.
     let mut anchors: Vec<(String, Option<u32>)> = Vec::new();
@@ -184,8 +187,8 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
     let mut ev = first;
     loop {
         let (node, anchor) = match ev {
-            Ev::DocEnd => break,
-            Ev::Start(map, anchor) => {
+            Event::DocEnd => break,
+            Event::Start(map, anchor) => {
                 if let Some(a) = anchor.clone() {
                     anchors.push((a, None));
                 }
@@ -198,34 +201,34 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
                 ev = p.next()?;
                 continue;
             }
-            Ev::End => match stack.pop() {
-                Some(Frame::Seq(items, a)) => (doc.push(N::Arr(items)), a),
+            Event::End => match stack.pop() {
+                Some(Frame::Seq(items, a)) => (doc.push(DocNode::Arr(items)), a),
                 Some(Frame::Map(mut kv, _, a)) => {
                     // json.Marshal of map[string]interface{}: last duplicate wins, keys sorted.
                     kv.reverse();
-                    let mut kv = crate::smp::stable_sort_by_str(kv, |e| e.0.as_str());
+                    let mut kv = crate::go::sort::stable_sort_by_str(kv, |e| e.0.as_str());
                     kv.dedup_by(|a, b| a.0 == b.0);
-                    (doc.push(N::Obj(kv)), a)
+                    (doc.push(DocNode::Obj(kv)), a)
                 }
-                None => (doc.push(N::Null), 0),
+                None => (doc.push(DocNode::Null), 0),
             },
-            Ev::Alias(name) => match anchors.iter().rev().find(|(a, _)| *a == name) {
+            Event::Alias(name) => match anchors.iter().rev().find(|(a, _)| *a == name) {
                 Some((_, Some(n))) => (*n, 0),
                 Some((_, None)) => {
                     deferred.get_or_insert(format!("yaml: anchor '{name}' value contains itself"));
-                    (doc.push(N::Null), 0)
+                    (doc.push(DocNode::Null), 0)
                 }
                 None => return Err(format!("yaml: unknown anchor '{name}' referenced")),
             },
-            Ev::Scalar(v, implicit, tag, anchor) => {
+            Event::Scalar(v, implicit, tag, anchor) => {
                 let merge =
                     v == "<<" && (implicit || tag.as_deref() == Some("tag:yaml.org,2002:merge"));
                 let sc = scalar(v, implicit, tag.as_deref());
                 if matches!(stack.last(), Some(Frame::Map(_, None, _))) {
                     let key = match sc {
                         _ if merge => Some(Key::Merge),
-                        Ok(Sc::Float(f)) if f.is_nan() => Some(Key::Str(".nan".into())),
-                        Ok(Sc::Float(f)) if f.is_infinite() => {
+                        Ok(ResolvedScalar::Float(f)) if f.is_nan() => Some(Key::Str(".nan".into())),
+                        Ok(ResolvedScalar::Float(f)) if f.is_infinite() => {
                             Some(Key::Str(if f > 0.0 { ".inf" } else { "-.inf" }.into()))
                         }
                         _ => None,
@@ -240,22 +243,24 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
                     Err(e) if e == BAD_BASE64 => return Err(e),
                     Err(e) => {
                         deferred.get_or_insert(e);
-                        N::Null
+                        DocNode::Null
                     }
-                    Ok(Sc::Null) => N::Null,
-                    Ok(Sc::Bool(b)) => N::Bool(b),
-                    Ok(Sc::Int(i)) => {
+                    Ok(ResolvedScalar::Null) => DocNode::Null,
+                    Ok(ResolvedScalar::Bool(b)) => DocNode::Bool(b),
+                    Ok(ResolvedScalar::Int(i)) => {
                         let text = super::quantity::int_text(i);
-                        N::Num(text.clone(), Some(text.into()))
+                        DocNode::Num(text.clone(), Some(text.into()))
                     }
                     // Kept: sigs.k8s.io/yaml makes it a string (`FormatFloat(f, 'g', -1, 32)`)
                     // for a string field, and json.Marshal fails on it anywhere else
                     // (`model::unsupported_float`).
-                    Ok(Sc::Float(f)) if !f.is_finite() => {
-                        N::Num(format_g64(f).into(), Some(format_g32(f).into()))
+                    Ok(ResolvedScalar::Float(f)) if !f.is_finite() => {
+                        DocNode::Num(format_g64(f).into(), Some(format_g32(f).into()))
                     }
-                    Ok(Sc::Float(f)) => N::Num(format_json_f64(f), Some(format_g32(f).into())),
-                    Ok(Sc::Str(s)) => N::Str(s, None),
+                    Ok(ResolvedScalar::Float(f)) => {
+                        DocNode::Num(format_json_f64(f), Some(format_g32(f).into()))
+                    }
+                    Ok(ResolvedScalar::Str(s)) => DocNode::Str(s, None),
                 };
                 let a = anchor.map_or(0, |a| {
                     anchors.push((a, None));
@@ -292,7 +297,7 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
     }
     doc.root = match root {
         Some(r) => r,
-        None => doc.push(N::Null),
+        None => doc.push(DocNode::Null),
     };
     Ok(())
 }
@@ -301,11 +306,11 @@ fn build(p: &mut Parser, doc: &mut Doc, first: Ev) -> Result<(), String> {
 fn merge(doc: &Doc, node: u32, kv: &mut Vec<(String, u32)>) -> Result<(), String> {
     let want = || "yaml: map merge requires map or sequence of maps as the value".to_string();
     match doc.get(node) {
-        Some(N::Obj(m)) => kv.extend(m.iter().cloned()),
-        Some(N::Arr(items)) => {
+        Some(DocNode::Obj(m)) => kv.extend(m.iter().cloned()),
+        Some(DocNode::Arr(items)) => {
             for &i in items.iter().rev() {
                 match doc.get(i) {
-                    Some(N::Obj(m)) => kv.extend(m.iter().cloned()),
+                    Some(DocNode::Obj(m)) => kv.extend(m.iter().cloned()),
                     _ => return Err(want()),
                 }
             }
@@ -316,5 +321,4 @@ fn merge(doc: &Doc, node: u32, kv: &mut Vec<(String, u32)>) -> Result<(), String
 }
 
 #[cfg(test)]
-#[path = "yaml_tests.rs"]
 mod tests;

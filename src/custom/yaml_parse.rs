@@ -1,11 +1,11 @@
 //! The libyaml / go-yaml v2 parser state machine (first document only, no recursion): turns
 //! [`super::yaml_scan`] tokens into events with go-yaml's parser error texts and positions.
 
-use super::yaml_scan::{fail, Mark, Scanner, T};
+use super::yaml_scan::{fail, Mark, Scanner, TokenKind};
 
 /// Parser states (libyaml `yaml_parser_state_t`, first-document subset).
 #[derive(Clone, Copy, PartialEq)]
-pub(super) enum St {
+pub(super) enum ParserState {
     DocEnd,
     BSeqFirst,
     BSeq,
@@ -24,7 +24,7 @@ pub(super) enum St {
     FMapEmpty,
 }
 
-pub(super) enum Ev {
+pub(super) enum Event {
     /// Value, plain-implicit, resolved tag, anchor.
     Scalar(String, bool, Option<String>, Option<String>),
     Alias(String),
@@ -35,25 +35,25 @@ pub(super) enum Ev {
 
 pub(super) struct Parser<'a> {
     pub s: Scanner<'a>,
-    pub states: Vec<St>,
+    pub states: Vec<ParserState>,
     pub marks: Vec<Mark>,
 }
 
-type R<T> = Result<T, String>;
+type R<V> = Result<V, String>;
 
-pub(super) fn empty() -> Ev {
-    Ev::Scalar(String::new(), true, None, None)
+pub(super) fn empty() -> Event {
+    Event::Scalar(String::new(), true, None, None)
 }
 
 impl Parser<'_> {
     /// The event of the current state (the top of the state stack).
-    pub(super) fn next(&mut self) -> R<Ev> {
+    pub(super) fn next(&mut self) -> R<Event> {
         let st = self.pop();
         self.step(st)
     }
 
-    fn pop(&mut self) -> St {
-        self.states.pop().unwrap_or(St::DocEnd)
+    fn pop(&mut self) -> ParserState {
+        self.states.pop().unwrap_or(ParserState::DocEnd)
     }
 
     /// A parser error (`problem` at the token, `context` at the collection start).
@@ -62,20 +62,20 @@ impl Parser<'_> {
         fail(problem, ctx, false, msg)
     }
 
-    pub(super) fn node(&mut self, block: bool, indentless: bool) -> R<Ev> {
+    pub(super) fn node(&mut self, block: bool, indentless: bool) -> R<Event> {
         let (mut anchor, mut tag) = (None, None);
         let start = self.s.peek()?.m;
         let mut tag_mark = start;
         loop {
             let tok = self.s.peek()?;
             match &tok.t {
-                T::Alias(a) if anchor.is_none() && tag.is_none() => {
+                TokenKind::Alias(a) if anchor.is_none() && tag.is_none() => {
                     let a = a.clone();
                     self.s.skip_token();
-                    return Ok(Ev::Alias(a));
+                    return Ok(Event::Alias(a));
                 }
-                T::Anchor(a) if anchor.is_none() => anchor = Some(a.clone()),
-                T::Tag(h, s) if tag.is_none() => {
+                TokenKind::Anchor(a) if anchor.is_none() => anchor = Some(a.clone()),
+                TokenKind::Tag(h, s) if tag.is_none() => {
                     tag_mark = tok.m;
                     tag = Some((h.clone(), s.clone()));
                 }
@@ -97,19 +97,19 @@ impl Parser<'_> {
         };
         let tok = self.s.peek()?;
         let next = match &tok.t {
-            T::BEntry if indentless => St::ISeq,
-            T::Scalar(v, plain) => {
+            TokenKind::BEntry if indentless => ParserState::ISeq,
+            TokenKind::Scalar(v, plain) => {
                 let implicit = (tag.is_none() && *plain) || tag.as_deref() == Some("!");
-                let ev = Ev::Scalar(v.clone(), implicit, tag, anchor);
+                let ev = Event::Scalar(v.clone(), implicit, tag, anchor);
                 self.s.skip_token();
                 return Ok(ev);
             }
-            T::FSeq => St::FSeqFirst,
-            T::FMap => St::FMapFirst,
-            T::BSeq if block => St::BSeqFirst,
-            T::BMap if block => St::BMapFirst,
+            TokenKind::FSeq => ParserState::FSeqFirst,
+            TokenKind::FMap => ParserState::FMapFirst,
+            TokenKind::BSeq if block => ParserState::BSeqFirst,
+            TokenKind::BMap if block => ParserState::BMapFirst,
             _ if anchor.is_some() || tag.is_some() => {
-                return Ok(Ev::Scalar(String::new(), tag.is_none(), tag, anchor));
+                return Ok(Event::Scalar(String::new(), tag.is_none(), tag, anchor));
             }
             _ => {
                 let m = tok.m;
@@ -117,15 +117,15 @@ impl Parser<'_> {
             }
         };
         self.states.push(next);
-        Ok(Ev::Start(
-            matches!(next, St::FMapFirst | St::BMapFirst),
+        Ok(Event::Start(
+            matches!(next, ParserState::FMapFirst | ParserState::BMapFirst),
             anchor,
         ))
     }
 
     /// Runs state `st` (already popped) and returns its event.
-    fn step(&mut self, st: St) -> R<Ev> {
-        use St::*;
+    fn step(&mut self, st: ParserState) -> R<Event> {
+        use ParserState::*;
         if matches!(st, BSeqFirst | BMapFirst | FSeqFirst | FMapFirst) {
             let m = self.s.peek()?.m;
             self.marks.push(m);
@@ -133,20 +133,20 @@ impl Parser<'_> {
         }
         let tok = self.s.peek()?;
         let m = tok.m;
-        let is = |t: &T| std::mem::discriminant(&tok.t) == std::mem::discriminant(t);
+        let is = |t: &TokenKind| std::mem::discriminant(&tok.t) == std::mem::discriminant(t);
         match st {
             DocEnd => {
-                if is(&T::DocEnd) {
+                if is(&TokenKind::DocEnd) {
                     self.s.skip_token();
                 }
-                Ok(Ev::DocEnd)
+                Ok(Event::DocEnd)
             }
             BSeqFirst | BSeq | ISeq => {
-                if is(&T::BEntry) {
+                if is(&TokenKind::BEntry) {
                     self.s.skip_token();
                     let t = &self.s.peek()?.t;
-                    let stop = matches!(t, T::BEntry | T::BEnd)
-                        || (st == ISeq && matches!(t, T::Key | T::Value));
+                    let stop = matches!(t, TokenKind::BEntry | TokenKind::BEnd)
+                        || (st == ISeq && matches!(t, TokenKind::Key | TokenKind::Value));
                     self.states.push(if st == ISeq { ISeq } else { BSeq });
                     return if stop {
                         Ok(self.empty_st())
@@ -155,21 +155,25 @@ impl Parser<'_> {
                     };
                 }
                 if st == ISeq {
-                    return Ok(Ev::End);
+                    return Ok(Event::End);
                 }
-                if is(&T::BEnd) {
+                if is(&TokenKind::BEnd) {
                     self.marks.pop();
                     self.s.skip_token();
-                    return Ok(Ev::End);
+                    return Ok(Event::End);
                 }
                 Err(self.perr(m, "did not find expected '-' indicator"))
             }
             BMapFirst | BMapKey | BMapValue => {
-                let want = if st == BMapValue { T::Value } else { T::Key };
+                let want = if st == BMapValue {
+                    TokenKind::Value
+                } else {
+                    TokenKind::Key
+                };
                 if is(&want) {
                     self.s.skip_token();
                     let t = &self.s.peek()?.t;
-                    let stop = matches!(t, T::Key | T::Value | T::BEnd);
+                    let stop = matches!(t, TokenKind::Key | TokenKind::Value | TokenKind::BEnd);
                     self.states
                         .push(if st == BMapValue { BMapKey } else { BMapValue });
                     return if stop {
@@ -182,19 +186,23 @@ impl Parser<'_> {
                     self.states.push(BMapKey);
                     return Ok(self.empty_st());
                 }
-                if is(&T::BEnd) {
+                if is(&TokenKind::BEnd) {
                     self.marks.pop();
                     self.s.skip_token();
-                    return Ok(Ev::End);
+                    return Ok(Event::End);
                 }
                 Err(self.perr(m, "did not find expected key"))
             }
             FSeqFirst | FSeq | FMapFirst | FMapKey => {
                 let seq = matches!(st, FSeqFirst | FSeq);
-                let end = if seq { T::FSeqEnd } else { T::FMapEnd };
+                let end = if seq {
+                    TokenKind::FSeqEnd
+                } else {
+                    TokenKind::FMapEnd
+                };
                 if !is(&end) {
                     if !matches!(st, FSeqFirst | FMapFirst) {
-                        if !is(&T::FEntry) {
+                        if !is(&TokenKind::FEntry) {
                             let msg = if seq {
                                 "did not find expected ',' or ']'"
                             } else {
@@ -205,15 +213,18 @@ impl Parser<'_> {
                         self.s.skip_token();
                     }
                     let t = &self.s.peek()?.t;
-                    if matches!(t, T::Key) {
+                    if matches!(t, TokenKind::Key) {
                         self.s.skip_token();
                         if seq {
                             self.states.push(FSeqMapKey);
-                            return Ok(Ev::Start(true, None));
+                            return Ok(Event::Start(true, None));
                         }
                         let t = &self.s.peek()?.t;
                         self.states.push(FMapValue);
-                        return if matches!(t, T::Value | T::FEntry | T::FMapEnd) {
+                        return if matches!(
+                            t,
+                            TokenKind::Value | TokenKind::FEntry | TokenKind::FMapEnd
+                        ) {
                             Ok(self.empty_st())
                         } else {
                             self.node(false, false)
@@ -226,11 +237,14 @@ impl Parser<'_> {
                 }
                 self.marks.pop();
                 self.s.skip_token();
-                Ok(Ev::End)
+                Ok(Event::End)
             }
             FSeqMapKey => {
                 self.states.push(FSeqMapValue);
-                if matches!(tok.t, T::Value | T::FEntry | T::FSeqEnd) {
+                if matches!(
+                    tok.t,
+                    TokenKind::Value | TokenKind::FEntry | TokenKind::FSeqEnd
+                ) {
                     // libyaml skips the token here even when it is not a ':' (its known quirk).
                     self.s.skip_token();
                     return Ok(self.empty_st());
@@ -239,16 +253,16 @@ impl Parser<'_> {
             }
             FSeqMapValue | FMapValue => {
                 let end = if st == FMapValue {
-                    T::FMapEnd
+                    TokenKind::FMapEnd
                 } else {
-                    T::FSeqEnd
+                    TokenKind::FSeqEnd
                 };
                 self.states
                     .push(if st == FMapValue { FMapKey } else { FSeqMapEnd });
-                if is(&T::Value) {
+                if is(&TokenKind::Value) {
                     self.s.skip_token();
                     let t = &self.s.peek()?.t;
-                    if !matches!(t, T::FEntry)
+                    if !matches!(t, TokenKind::FEntry)
                         && std::mem::discriminant(t) != std::mem::discriminant(&end)
                     {
                         return self.node(false, false);
@@ -258,7 +272,7 @@ impl Parser<'_> {
             }
             FSeqMapEnd => {
                 self.states.push(FSeq);
-                Ok(Ev::End)
+                Ok(Event::End)
             }
             FMapEmpty => {
                 self.states.push(FMapKey);
@@ -267,7 +281,7 @@ impl Parser<'_> {
         }
     }
 
-    fn empty_st(&self) -> Ev {
+    fn empty_st(&self) -> Event {
         empty()
     }
 }

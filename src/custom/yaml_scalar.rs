@@ -1,9 +1,12 @@
 //! go-yaml v2 `resolve` for plain scalars (YAML 1.1 bools, `~`/`null`, `0x`/`0o`/octal ints,
-//! floats, `.inf`) and the Go `strconv` float texts sigs.k8s.io/yaml produces from them.
+//! floats, `.inf`); the float texts sigs.k8s.io/yaml produces from them are in
+//! [`crate::go::float`].
+
+use crate::go::strconv::go_parse_int;
 
 /// A resolved plain scalar (go-yaml v2 `resolve`).
 #[derive(Debug, PartialEq)]
-pub(super) enum Y {
+pub(super) enum PlainScalar {
     Null,
     Bool(bool),
     Int(i128),
@@ -11,66 +14,38 @@ pub(super) enum Y {
     Str,
 }
 
-pub(super) fn resolve(s: &str) -> Y {
+pub(super) fn resolve(s: &str) -> PlainScalar {
     match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Y::Null,
+        "" | "~" | "null" | "Null" | "NULL" => return PlainScalar::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
-            return Y::Bool(true)
+            return PlainScalar::Bool(true)
         }
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            return Y::Bool(false)
+            return PlainScalar::Bool(false)
         }
-        ".nan" | ".NaN" | ".NAN" => return Y::Float(f64::NAN),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Y::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return Y::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return PlainScalar::Float(f64::NAN),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return PlainScalar::Float(f64::INFINITY)
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return PlainScalar::Float(f64::NEG_INFINITY),
         _ => {}
     }
     match s.as_bytes().first() {
-        Some(b'.') => kubedebug_skim::parse_f64(s).map_or(Y::Str, Y::Float),
+        Some(b'.') => kubedebug_skim::parse_f64(s).map_or(PlainScalar::Str, PlainScalar::Float),
         Some(b'+' | b'-' | b'0'..=b'9') => {
             let plain: String = s.chars().filter(|&c| c != '_').collect();
             if let Some(i) = go_parse_int(&plain) {
-                return Y::Int(i);
+                return PlainScalar::Int(i);
             }
             if is_yaml_float(&plain) {
                 if let Some(f) = kubedebug_skim::parse_f64(&plain) {
-                    return Y::Float(f);
+                    return PlainScalar::Float(f);
                 }
             }
-            Y::Str
+            PlainScalar::Str
         }
-        _ => Y::Str,
+        _ => PlainScalar::Str,
     }
-}
-
-/// Go `strconv.ParseInt(s, 0, 64)` falling back to `ParseUint(s, 0, 64)`.
-pub(super) fn go_parse_int(s: &str) -> Option<i128> {
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'-') => (true, s.get(1..)?),
-        Some(b'+') => (false, s.get(1..)?),
-        _ => (false, s),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d)
-    } else if lower.len() > 1 && lower.starts_with('0') {
-        (8, lower.get(1..)?)
-    } else {
-        (10, lower.as_str())
-    };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return None;
-    }
-    let v = u64::from_str_radix(digits, radix).ok()?;
-    let v = if neg { -i128::from(v) } else { i128::from(v) };
-    (v >= i128::from(i64::MIN)
-        && (v <= i128::from(u64::MAX))
-        && (!neg || v >= i128::from(i64::MIN)))
-    .then_some(v)
 }
 
 /// go-yaml v2 `yamlStyleFloat`: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
@@ -110,249 +85,5 @@ pub(super) fn is_yaml_float(s: &str) -> bool {
     i == b.len()
 }
 
-/// How serde_json writes a float: `zmij`'s shortest round-trip digits, `null` when not
-/// finite.
-fn json_text(f: f64) -> String {
-    if f.is_finite() {
-        zmij::Buffer::new().format_finite(f).to_string()
-    } else {
-        "null".into()
-    }
-}
-
-/// [`json_text`] of an `f32` (its own shortest digits).
-fn json_text32(f: f32) -> String {
-    if f.is_finite() {
-        zmij::Buffer::new().format_finite(f).to_string()
-    } else {
-        "null".into()
-    }
-}
-
-/// Shortest round-trip digits of a finite float, from [`json_text`]'s output: `(negative, digits, dp)` with value `0.digits × 10^dp` (Go `decimalSlice`).
-fn shortest(json: &str) -> (bool, Vec<u8>, i32) {
-    let (neg, s) = match json.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, json),
-    };
-    let (m, e) = s.split_once(['e', 'E']).unwrap_or((s, "0"));
-    let int_len = m.find('.').unwrap_or(m.len());
-    let mut d: Vec<u8> = m.bytes().filter(u8::is_ascii_digit).collect();
-    let lead = d.iter().take_while(|&&c| c == b'0').count();
-    d.drain(..lead);
-    while d.last() == Some(&b'0') {
-        d.pop();
-    }
-    let dp = i32::try_from(int_len).unwrap_or(0) + e.parse::<i32>().unwrap_or(0)
-        - i32::try_from(lead).unwrap_or(0);
-    let dp = if d.is_empty() { 0 } else { dp };
-    (neg, d, dp)
-}
-
-/// Go `fmtE` (shortest precision) or `fmtF`, from [`shortest`] digits.
-fn go_fmt((neg, d, dp): (bool, Vec<u8>, i32), exp_form: bool) -> String {
-    let mut out = String::from(if neg { "-" } else { "" });
-    let digit = |i: i32| {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| d.get(i))
-            .map_or('0', |&c| char::from(c))
-    };
-    if exp_form {
-        out.push(digit(0));
-        if d.len() > 1 {
-            out.push('.');
-            out.extend(d.iter().skip(1).map(|&c| char::from(c)));
-        }
-        let exp = if d.is_empty() { 0 } else { dp - 1 };
-        out.push_str(if exp < 0 { "e-" } else { "e+" });
-        if exp.unsigned_abs() < 10 {
-            out.push('0');
-        }
-        out.push_str(&exp.unsigned_abs().to_string());
-    } else {
-        if dp > 0 {
-            (0..dp).for_each(|i| out.push(digit(i)));
-        } else {
-            out.push('0');
-        }
-        let frac = i32::try_from(d.len()).unwrap_or(0) - dp;
-        if frac > 0 {
-            out.push('.');
-            (0..frac).for_each(|i| out.push(digit(dp + i)));
-        }
-    }
-    out
-}
-
-/// Go `strconv.FormatFloat(f, 'g', -1, 32)`.
-pub(super) fn format_g32(f: f64) -> String {
-    let x = f as f32;
-    if !x.is_finite() {
-        return format_g64(f64::from(x)).into();
-    }
-    let digs = shortest(&json_text32(x));
-    let exp = digs.2 - 1;
-    go_fmt(digs, !(-4..6).contains(&exp))
-}
-
-/// Go `encoding/json` float64 encoding.
-pub(super) fn format_json_f64(f: f64) -> String {
-    let a = f.abs();
-    let digs = shortest(&json_text(f));
-    if a != 0.0 && !(1e-6..1e21).contains(&a) {
-        let s = go_fmt(digs, true);
-        // Go cleans `e-07` to `e-7`.
-        match s.split_once("e-0") {
-            Some((m, e)) => format!("{m}e-{e}"),
-            None => s,
-        }
-    } else {
-        go_fmt(digs, false)
-    }
-}
-
-/// Go `fmt`'s `%v` of a float64: `strconv.FormatFloat(f, 'g', -1, 64)` with `%v`'s exponent
-/// rule (exponent form when the exponent is < -4 or >= 21). Built on `zmij`'s shortest
-/// digits so that core's float formatting (about 20 KB of Wasm) is not linked in.
-pub(crate) fn format_go_v(f: f64) -> String {
-    let a = f.abs();
-    let digs = shortest(&json_text(f));
-    go_fmt(digs, a != 0.0 && !(1e-4..1e21).contains(&a))
-}
-
-pub(super) fn format_g64(f: f64) -> &'static str {
-    if f.is_nan() {
-        "NaN"
-    } else if f > 0.0 {
-        "+Inf"
-    } else {
-        "-Inf"
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_scalars_resolve_like_go_yaml_v2() {
-        let cases = [
-            ("yes", Y::Bool(true)),
-            ("Off", Y::Bool(false)),
-            ("~", Y::Null),
-            ("", Y::Null),
-            ("0x1F", Y::Int(31)),
-            ("0755", Y::Int(493)),
-            ("0o17", Y::Int(15)),
-            ("08", Y::Float(8.0)),
-            ("1_000", Y::Int(1000)),
-            ("1e3", Y::Float(1000.0)),
-            (".5", Y::Float(0.5)),
-            ("-.inf", Y::Float(f64::NEG_INFINITY)),
-            ("1.2.3", Y::Str),
-            ("2001-12-14", Y::Str),
-            ("hello", Y::Str),
-        ];
-        for (s, want) in cases {
-            assert_eq!(resolve(s), want, "{s}");
-        }
-    }
-
-    /// `format_go_v` as it was written with core's float formatting (`{:e}` / `{}`).
-    fn go_v_by_core(f: f64) -> String {
-        let a = f.abs();
-        if a != 0.0 && !(1e-4..1e21).contains(&a) {
-            let s = format!("{f:e}");
-            let Some((mant, exp)) = s.split_once('e') else {
-                return s;
-            };
-            let (sign, digits) = match exp.strip_prefix('-') {
-                Some(d) => ('-', d),
-                None => ('+', exp),
-            };
-            format!("{mant}e{sign}{digits:0>2}")
-        } else {
-            format!("{f}")
-        }
-    }
-
-    /// `format_go_v(f)` is core's text, except where core breaks a tie between two shortest
-    /// texts upward: there Go (like JavaScript) takes the even digit, and so do we.
-    fn check_go_v(f: f64) {
-        let (ours, core) = (format_go_v(f), go_v_by_core(f));
-        if ours == core {
-            return;
-        }
-        let (o, c) = (ours.as_bytes(), core.as_bytes());
-        let at = o.iter().zip(c).position(|(a, b)| a != b).unwrap_or(0);
-        let digit = |t: &[u8]| t.get(at).map_or(0, |d| d.wrapping_sub(b'0'));
-        assert!(
-            o.len() == c.len()
-                && digit(c) == digit(o) + 1
-                && digit(o) % 2 == 0
-                && o.get(at + 1..) == c.get(at + 1..)
-                && ours.parse::<f64>() == Ok(f),
-            "{f:e}: {ours} vs core {core}"
-        );
-    }
-
-    #[test]
-    fn go_v_matches_core_formatting() {
-        let mut x: u64 = 0x5851_f42d_4c95_7f2d;
-        for i in 0..100_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            // Random bit patterns, and short decimals (where shortest-digit choices matter).
-            let f = if i % 2 == 0 {
-                f64::from_bits(x)
-            } else {
-                (x % 1_000_000) as f64 / 10f64.powi((x >> 40) as i32 % 12)
-            };
-            if f.is_finite() {
-                check_go_v(f);
-            }
-        }
-        for f in [
-            0.0,
-            -0.0,
-            1e-4,
-            9.999e-5,
-            1e21,
-            9.99e20,
-            5e-324,
-            f64::MAX,
-            0.1,
-            1.0,
-        ] {
-            assert_eq!(format_go_v(f), go_v_by_core(f));
-        }
-    }
-
-    #[test]
-    fn floats_format_like_go_strconv() {
-        assert_eq!(format_g32(123456789.0), "1.2345679e+08");
-        assert_eq!(format_g32(1e-7), "1e-07");
-        assert_eq!(format_g32(1.5), "1.5");
-        assert_eq!(format_g32(1e6), "1e+06");
-        assert_eq!(format_json_f64(1e21), "1e+21");
-        assert_eq!(format_json_f64(1e-7), "1e-7");
-        assert_eq!(format_json_f64(1e10), "10000000000");
-        assert_eq!(format_g32(0.1), "0.1");
-        assert_eq!(format_g32(100000.0), "100000");
-        assert_eq!(format_g32(0.0001), "0.0001");
-        assert_eq!(format_g32(0.00001), "1e-05");
-        assert_eq!(format_g32(-0.0), "-0");
-        assert_eq!(format_g32(1e38), "1e+38");
-        assert_eq!(format_g32(f64::INFINITY), "+Inf");
-        assert_eq!(format_g32(1e39), "+Inf");
-        assert_eq!(format_json_f64(0.1), "0.1");
-        assert_eq!(format_json_f64(-0.0), "-0");
-        assert_eq!(format_json_f64(123456789.5), "123456789.5");
-        assert_eq!(format_json_f64(1.5e300), "1.5e+300");
-        assert_eq!(format_json_f64(-2.5e-10), "-2.5e-10");
-        assert_eq!(format_json_f64(0.000001), "0.000001");
-        assert_eq!(format_json_f64(1e20), "100000000000000000000");
-    }
-}
+mod tests;

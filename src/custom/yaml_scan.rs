@@ -16,7 +16,7 @@ pub(super) struct Mark {
 
 /// Token kinds (with their payloads).
 #[derive(Debug, PartialEq)]
-pub(super) enum T {
+pub(super) enum TokenKind {
     StreamEnd,
     Directive,
     DocStart,
@@ -40,8 +40,8 @@ pub(super) enum T {
     Scalar(String, bool),
 }
 
-pub(super) struct Tok {
-    pub t: T,
+pub(super) struct Token {
+    pub t: TokenKind,
     pub m: Mark,
 }
 
@@ -71,7 +71,7 @@ pub(super) struct Scanner<'a> {
     pub(super) b: &'a [u8],
     pub(super) p: usize,
     pub(super) m: Mark,
-    q: VecDeque<Tok>,
+    q: VecDeque<Token>,
     parsed: usize,
     done: bool,
     pub(super) indent: isize,
@@ -83,7 +83,7 @@ pub(super) struct Scanner<'a> {
     pub(super) tags: Vec<(String, String)>,
 }
 
-type R<T = ()> = Result<T, String>;
+type R<V = ()> = Result<V, String>;
 
 pub(super) fn is_alpha(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
@@ -113,7 +113,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The next token (not consumed).
-    pub(super) fn peek(&mut self) -> R<&Tok> {
+    pub(super) fn peek(&mut self) -> R<&Token> {
         self.fetch_more()?;
         self.q
             .front()
@@ -166,8 +166,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn push(&mut self, t: T, m: Mark) {
-        self.q.push_back(Tok { t, m });
+    fn push(&mut self, t: TokenKind, m: Mark) {
+        self.q.push_back(Token { t, m });
     }
 
     fn save_key(&mut self) -> R {
@@ -197,7 +197,7 @@ impl<'a> Scanner<'a> {
         Ok(())
     }
 
-    fn roll_indent(&mut self, col: usize, number: Option<usize>, t: T, m: Mark) -> R {
+    fn roll_indent(&mut self, col: usize, number: Option<usize>, t: TokenKind, m: Mark) -> R {
         if self.flow > 0 || self.indent >= col as isize {
             return Ok(());
         }
@@ -206,7 +206,7 @@ impl<'a> Scanner<'a> {
         if self.indents.len() > MAX_DEPTH {
             return Err(self.err("exceeded max depth of 10000"));
         }
-        let tok = Tok { t, m };
+        let tok = Token { t, m };
         match number {
             Some(n) => self.q.insert((n - self.parsed).min(self.q.len()), tok),
             None => self.q.push_back(tok),
@@ -219,7 +219,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         while self.indent > col {
-            self.push(T::BEnd, self.m);
+            self.push(TokenKind::BEnd, self.m);
             self.indent = self.indents.pop().unwrap_or(-1);
         }
     }
@@ -238,7 +238,7 @@ impl<'a> Scanner<'a> {
             self.remove_key()?;
             self.key_allowed = false;
             self.done = true;
-            self.push(T::StreamEnd, self.m);
+            self.push(TokenKind::StreamEnd, self.m);
             return Ok(());
         }
         let doc = |x: u8| (0..3).all(|k| self.at(k) == x) && self.is_blankz(3);
@@ -269,12 +269,19 @@ impl<'a> Scanner<'a> {
                 {
                     self.tags.push((handle.to_string(), prefix.to_string()));
                 }
-                self.push(T::Directive, m);
+                self.push(TokenKind::Directive, m);
             } else {
                 self.skip();
                 self.skip();
                 self.skip();
-                self.push(if c == b'-' { T::DocStart } else { T::DocEnd }, m);
+                self.push(
+                    if c == b'-' {
+                        TokenKind::DocStart
+                    } else {
+                        TokenKind::DocEnd
+                    },
+                    m,
+                );
             }
             return Ok(());
         }
@@ -289,7 +296,14 @@ impl<'a> Scanner<'a> {
                 }
                 self.key_allowed = true;
                 self.skip();
-                self.push(if c == b'[' { T::FSeq } else { T::FMap }, m);
+                self.push(
+                    if c == b'[' {
+                        TokenKind::FSeq
+                    } else {
+                        TokenKind::FMap
+                    },
+                    m,
+                );
             }
             b']' | b'}' => {
                 self.remove_key()?;
@@ -299,13 +313,20 @@ impl<'a> Scanner<'a> {
                 }
                 self.key_allowed = false;
                 self.skip();
-                self.push(if c == b']' { T::FSeqEnd } else { T::FMapEnd }, m);
+                self.push(
+                    if c == b']' {
+                        TokenKind::FSeqEnd
+                    } else {
+                        TokenKind::FMapEnd
+                    },
+                    m,
+                );
             }
             b',' => {
                 self.remove_key()?;
                 self.key_allowed = true;
                 self.skip();
-                self.push(T::FEntry, m);
+                self.push(TokenKind::FEntry, m);
             }
             b'-' if blankz1 => {
                 if self.flow == 0 {
@@ -314,32 +335,38 @@ impl<'a> Scanner<'a> {
                             self.err("block sequence entries are not allowed in this context")
                         );
                     }
-                    self.roll_indent(m.col, None, T::BSeq, m)?;
+                    self.roll_indent(m.col, None, TokenKind::BSeq, m)?;
                 }
                 self.remove_key()?;
                 self.key_allowed = true;
                 self.skip();
-                self.push(T::BEntry, m);
+                self.push(TokenKind::BEntry, m);
             }
             b'?' if self.flow > 0 || blankz1 => {
                 if self.flow == 0 {
                     if !self.key_allowed {
                         return Err(self.err("mapping keys are not allowed in this context"));
                     }
-                    self.roll_indent(m.col, None, T::BMap, m)?;
+                    self.roll_indent(m.col, None, TokenKind::BMap, m)?;
                 }
                 self.remove_key()?;
                 self.key_allowed = self.flow == 0;
                 self.skip();
-                self.push(T::Key, m);
+                self.push(TokenKind::Key, m);
             }
             b':' if self.flow > 0 || blankz1 => {
                 let last = self.keys.len().saturating_sub(1);
                 if self.key_valid(last)? {
                     let k = self.keys.get(last).copied().unwrap_or_default();
                     let at = k.tok.saturating_sub(self.parsed).min(self.q.len());
-                    self.q.insert(at, Tok { t: T::Key, m: k.m });
-                    self.roll_indent(k.m.col, Some(k.tok), T::BMap, k.m)?;
+                    self.q.insert(
+                        at,
+                        Token {
+                            t: TokenKind::Key,
+                            m: k.m,
+                        },
+                    );
+                    self.roll_indent(k.m.col, Some(k.tok), TokenKind::BMap, k.m)?;
                     if let Some(k) = self.keys.last_mut() {
                         k.possible = false;
                     }
@@ -349,12 +376,12 @@ impl<'a> Scanner<'a> {
                         if !self.key_allowed {
                             return Err(self.err("mapping values are not allowed in this context"));
                         }
-                        self.roll_indent(m.col, None, T::BMap, m)?;
+                        self.roll_indent(m.col, None, TokenKind::BMap, m)?;
                     }
                     self.key_allowed = self.flow == 0;
                 }
                 self.skip();
-                self.push(T::Value, m);
+                self.push(TokenKind::Value, m);
             }
             b'*' | b'&' => {
                 self.save_key()?;
@@ -368,7 +395,14 @@ impl<'a> Scanner<'a> {
                     return Err(self.err("did not find expected alphabetic or numeric character"));
                 }
                 let s = String::from_utf8_lossy(&s).into_owned();
-                self.push(if c == b'*' { T::Alias(s) } else { T::Anchor(s) }, m);
+                self.push(
+                    if c == b'*' {
+                        TokenKind::Alias(s)
+                    } else {
+                        TokenKind::Anchor(s)
+                    },
+                    m,
+                );
             }
             b'!' => {
                 self.save_key()?;
@@ -380,13 +414,13 @@ impl<'a> Scanner<'a> {
                 self.remove_key()?;
                 self.key_allowed = true;
                 let s = self.scan_block_scalar(c == b'|')?;
-                self.push(T::Scalar(s, false), m);
+                self.push(TokenKind::Scalar(s, false), m);
             }
             b'\'' | b'"' => {
                 self.save_key()?;
                 self.key_allowed = false;
                 let s = self.scan_flow_scalar(c == b'\'')?;
-                self.push(T::Scalar(s, false), m);
+                self.push(TokenKind::Scalar(s, false), m);
             }
             _ if !(self.is_blankz(0) || b"-?:,[]{}#&*!|>'\"%@`".contains(&c))
                 || (c == b'-' && !self.is_blank(1))
@@ -395,7 +429,7 @@ impl<'a> Scanner<'a> {
                 self.save_key()?;
                 self.key_allowed = false;
                 let s = self.scan_plain_scalar()?;
-                self.push(T::Scalar(s, true), m);
+                self.push(TokenKind::Scalar(s, true), m);
             }
             _ => return Err(self.err("found character that cannot start any token")),
         }

@@ -1,9 +1,9 @@
 //! The reader helpers, whitespace/comment skipping, and the scalar, tag and block-scalar scanners of [`super::yaml_scan::Scanner`] (go-yaml v2
 //! `yaml_parser_scan_*`), with libyaml's line folding.
 
-use super::yaml_scan::{is_alpha, Scanner, T};
+use super::yaml_scan::{is_alpha, Scanner, TokenKind};
 
-type R<T = ()> = Result<T, String>;
+type R<V = ()> = Result<V, String>;
 
 impl Scanner<'_> {
     pub(super) fn at(&self, k: usize) -> u8 {
@@ -98,7 +98,7 @@ impl Scanner<'_> {
         }
     }
 
-    pub(super) fn scan_tag(&mut self) -> R<T> {
+    pub(super) fn scan_tag(&mut self) -> R<TokenKind> {
         let uri = |s: &mut Self, out: &mut Vec<u8>| {
             while is_alpha(s.at(0)) || b";/?:@&=+$,.!~*'()[]%".contains(&s.at(0)) {
                 s.read(out);
@@ -140,7 +140,7 @@ impl Scanner<'_> {
             return Err(self.err("did not find expected whitespace or line break"));
         }
         let s = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
-        Ok(T::Tag(s(handle), s(suffix)))
+        Ok(TokenKind::Tag(s(handle), s(suffix)))
     }
 
     /// Spaces and breaks before block scalar content: detects the indentation when unknown.

@@ -18,7 +18,9 @@ use crate::validate::Failure;
 type Obj = Map<String, Value>;
 
 /// Mirrors kubectl `generatePodCopyWithDebugContainer` and `debugByCopy`: the copy, its
-/// POST, and for `--replace` the DELETE of the original after the create.
+/// POST, and for `--replace` the DELETE of the original after the create. An owned pod gives
+/// its fields to the copy instead of having them copied. Without `with_result` the plan's
+/// `result` is `null` and the copy is only the POST body, so it is not duplicated.
 ///
 /// Every field of the source the journey does not deliberately change is kept, including
 /// fields newer than any Kubernetes type this library knows.
@@ -26,17 +28,7 @@ type Obj = Map<String, Value>;
 /// # Errors
 /// A pod without a name; `you must specify image when creating new container`; a custom
 /// profile that cannot be merged.
-pub fn generate_pod_copy_with_debug_container(
-    pod: &Value,
-    ctx: &mut Context<'_>,
-) -> Result<Plan, Error> {
-    pod_copy(Cow::Borrowed(pod), ctx, true).map_err(|f| f.error)
-}
-
-/// [`generate_pod_copy_with_debug_container`] of a borrowed or owned pod (an owned one gives
-/// its fields to the copy instead of having them copied). Without `with_result` the plan's
-/// `result` is `null` and the copy is only the POST body, so it is not duplicated.
-pub(crate) fn pod_copy(
+pub(crate) fn generate_pod_copy_with_debug_container(
     pod: Cow<'_, Value>,
     ctx: &mut Context<'_>,
     with_result: bool,

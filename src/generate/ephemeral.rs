@@ -18,17 +18,15 @@ use crate::validate::Failure;
 
 /// Mirrors kubectl `generateDebugContainer` and `debugByEphemeralContainer`: the pod with a
 /// new ephemeral container, and the strategic-merge PATCH of `pods/NAME/ephemeralcontainers`.
+/// An owned pod becomes the result in place: only its `spec` (the one field this journey
+/// changes) is copied first, for the patch.
 ///
 /// # Errors
 /// A pod without a name; a custom profile that cannot be merged; a patch that cannot be built.
-pub fn generate_debug_container(pod: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
-    debug_container(Cow::Borrowed(pod), ctx).map_err(|f| f.error)
-}
-
-/// [`generate_debug_container`] of a borrowed or owned pod. An owned pod becomes the
-/// result in place: only its `spec` (the one field this journey changes) is copied first,
-/// for the patch.
-pub(crate) fn debug_container(pod: Cow<'_, Value>, ctx: &mut Context<'_>) -> Result<Plan, Failure> {
+pub(crate) fn generate_debug_container(
+    pod: Cow<'_, Value>,
+    ctx: &mut Context<'_>,
+) -> Result<Plan, Failure> {
     let o = ctx.options;
     let (pod_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (pod_name, namespace) = (pod_name.to_string(), namespace.to_string());

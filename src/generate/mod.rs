@@ -4,12 +4,9 @@ mod copy;
 mod ephemeral;
 mod node;
 
-pub use copy::generate_pod_copy_with_debug_container;
-pub(crate) use copy::pod_copy;
-pub(crate) use ephemeral::debug_container;
-pub use ephemeral::generate_debug_container;
-pub use node::generate_node_debug_pod;
-pub(crate) use node::node_debug_pod;
+pub(crate) use copy::generate_pod_copy_with_debug_container;
+pub(crate) use ephemeral::generate_debug_container;
+pub(crate) use node::generate_node_debug_pod;
 
 use crate::json::{Map, Value};
 
@@ -22,7 +19,7 @@ use crate::smp::{strategic_merge_patch, Schema};
 use crate::version::KubectlVersion;
 
 /// Everything a generator needs besides the target object.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The validated options.
     pub options: &'a DebugOptions,
     /// The profile in effect.
@@ -39,7 +36,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// The `--keep-*` flags.
-    pub fn keep(&self) -> crate::profile::KeepFlags {
+    pub(crate) fn keep(&self) -> crate::profile::KeepFlags {
         let o = self.options;
         crate::profile::KeepFlags {
             labels: o.keep_labels,

@@ -16,16 +16,12 @@ use crate::validate::Failure;
 
 /// Mirrors kubectl `generateNodeDebugPod` and `visitNode`: a pod on the node, named
 /// `node-debugger-<node>-<suffix>`, tolerating every taint, created in the command's namespace.
+/// Without `with_result` the plan's `result` is `null` and the pod is only the POST body, so
+/// it is not duplicated.
 ///
 /// # Errors
 /// A node without a name; a custom profile that cannot be merged.
-pub fn generate_node_debug_pod(node: &Value, ctx: &mut Context<'_>) -> Result<Plan, Error> {
-    node_debug_pod(node, ctx, true).map_err(|f| f.error)
-}
-
-/// [`generate_node_debug_pod`]; without `with_result` the plan's `result` is `null` and the
-/// pod is only the POST body, so it is not duplicated.
-pub(crate) fn node_debug_pod(
+pub(crate) fn generate_node_debug_pod(
     node: &Value,
     ctx: &mut Context<'_>,
     with_result: bool,

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use crate::json::{Map, Value};
 
-pub use mutate::*;
+pub(crate) use mutate::*;
 
 use crate::error::{Code, Error};
 use crate::version::KubectlVersion;

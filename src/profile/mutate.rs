@@ -22,7 +22,7 @@ fn security_context(c: &mut Obj) -> Option<&mut Obj> {
 
 /// Mirrors kubectl `mountRootPartition`: a `host-root` hostPath volume for `/`, mounted
 /// at `/host` in the first regular container named `name`.
-pub fn mount_root_partition(spec: &mut Obj, name: &str) {
+pub(crate) fn mount_root_partition(spec: &mut Obj, name: &str) {
     if let Some(volumes) = ensure_array(spec, "volumes") {
         volumes.push(json!({"name": "host-root", "hostPath": {"path": "/"}}));
     }
@@ -34,28 +34,28 @@ pub fn mount_root_partition(spec: &mut Obj, name: &str) {
 }
 
 /// Mirrors kubectl `useHostNamespaces`: `hostNetwork`, `hostPID`, `hostIPC` = true.
-pub fn use_host_namespaces(spec: &mut Obj) {
+pub(crate) fn use_host_namespaces(spec: &mut Obj) {
     for key in ["hostNetwork", "hostPID", "hostIPC"] {
         spec.insert(key.to_string(), Value::Bool(true));
     }
 }
 
 /// Mirrors kubectl `shareProcessNamespace`: set it to true only when it is still unset.
-pub fn share_process_namespace(spec: &mut Obj) {
+pub(crate) fn share_process_namespace(spec: &mut Obj) {
     if spec.get("shareProcessNamespace").is_none_or(Value::is_null) {
         spec.insert("shareProcessNamespace".to_string(), Value::Bool(true));
     }
 }
 
 /// Mirrors kubectl `clearSecurityContext`: the container's `securityContext` = nil.
-pub fn clear_security_context(spec: &mut Obj, name: &str) {
+pub(crate) fn clear_security_context(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         c.shift_remove("securityContext");
     });
 }
 
 /// Mirrors kubectl `setPrivileged`: `securityContext.privileged` = true.
-pub fn set_privileged(spec: &mut Obj, name: &str) {
+pub(crate) fn set_privileged(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(sc) = security_context(c) {
             sc.insert("privileged".to_string(), Value::Bool(true));
@@ -64,7 +64,7 @@ pub fn set_privileged(spec: &mut Obj, name: &str) {
 }
 
 /// Mirrors kubectl `disallowRoot`: `securityContext.runAsNonRoot` = true.
-pub fn disallow_root(spec: &mut Obj, name: &str) {
+pub(crate) fn disallow_root(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(sc) = security_context(c) {
             sc.insert("runAsNonRoot".to_string(), Value::Bool(true));
@@ -73,7 +73,7 @@ pub fn disallow_root(spec: &mut Obj, name: &str) {
 }
 
 /// Mirrors kubectl `dropCapabilities`: `capabilities.drop` = `[ALL]`, `capabilities.add` = nil.
-pub fn drop_capabilities(spec: &mut Obj, name: &str) {
+pub(crate) fn drop_capabilities(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(caps) = security_context(c).and_then(|sc| ensure_object(sc, "capabilities")) {
             caps.insert("drop".to_string(), json!(["ALL"]));
@@ -83,7 +83,7 @@ pub fn drop_capabilities(spec: &mut Obj, name: &str) {
 }
 
 /// Mirrors kubectl `disallowPrivilegeEscalation` (1.28+): `allowPrivilegeEscalation` = false.
-pub fn disallow_privilege_escalation(spec: &mut Obj, name: &str) {
+pub(crate) fn disallow_privilege_escalation(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(sc) = security_context(c) {
             sc.insert("allowPrivilegeEscalation".to_string(), Value::Bool(false));
@@ -92,7 +92,7 @@ pub fn disallow_privilege_escalation(spec: &mut Obj, name: &str) {
 }
 
 /// Mirrors kubectl `setSeccompProfile` (1.28+): `seccompProfile` = {type: RuntimeDefault}.
-pub fn set_seccomp_profile(spec: &mut Obj, name: &str) {
+pub(crate) fn set_seccomp_profile(spec: &mut Obj, name: &str) {
     modify_container(spec, name, |c| {
         if let Some(sc) = security_context(c) {
             sc.insert(
@@ -104,7 +104,7 @@ pub fn set_seccomp_profile(spec: &mut Obj, name: &str) {
 }
 
 /// Mirrors kubectl `addCapability`: append to `capabilities.add`, without de-duplication.
-pub fn add_capabilities(spec: &mut Obj, name: &str, caps: &[&str]) {
+pub(crate) fn add_capabilities(spec: &mut Obj, name: &str, caps: &[&str]) {
     modify_container(spec, name, |c| {
         let add = security_context(c)
             .and_then(|sc| ensure_object(sc, "capabilities"))
@@ -116,27 +116,27 @@ pub fn add_capabilities(spec: &mut Obj, name: &str, caps: &[&str]) {
 }
 
 /// Remove the pod's labels (`metadata.labels` = nil).
-pub fn remove_labels(pod: &mut Obj) {
+pub(crate) fn remove_labels(pod: &mut Obj) {
     if let Some(meta) = pod.get_mut("metadata").and_then(Value::as_object_mut) {
         meta.shift_remove("labels");
     }
 }
 
 /// Remove the pod's annotations (`metadata.annotations` = nil).
-pub fn remove_annotations(pod: &mut Obj) {
+pub(crate) fn remove_annotations(pod: &mut Obj) {
     if let Some(meta) = pod.get_mut("metadata").and_then(Value::as_object_mut) {
         meta.shift_remove("annotations");
     }
 }
 
 /// Remove one kind of probe (`livenessProbe`, …) from every regular container.
-pub fn remove_probe(spec: &mut Obj, probe: &str) {
+pub(crate) fn remove_probe(spec: &mut Obj, probe: &str) {
     for_each_container(spec, ContainerKind::Regular, |c| {
         c.shift_remove(probe);
     });
 }
 
 /// Remove the init containers (`spec.initContainers` = nil).
-pub fn remove_init_containers(spec: &mut Obj) {
+pub(crate) fn remove_init_containers(spec: &mut Obj) {
     spec.shift_remove("initContainers");
 }

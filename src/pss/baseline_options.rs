@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::view::{containers_phrase, join_quote, name, object, security_context, string, PodView};
 use super::Outcome;
-use crate::error::go_quote;
+use crate::go::quote::go_quote;
 use crate::json::{Map, Value};
 
 type Obj = Map<String, Value>;

@@ -2,7 +2,7 @@
 //! admission reads them.
 
 use super::{Level, PolicyVersion};
-use crate::error::go_quote;
+use crate::go::quote::go_quote;
 use crate::json::Value;
 
 /// The enforce level label.

@@ -1,7 +1,7 @@
 //! How the admission words a rejection.
 
 use super::Violation;
-use crate::error::go_quote;
+use crate::go::quote::go_quote;
 
 /// The violations joined as `reason (detail), reason (detail)`.
 /// Mirrors pod-security-admission `policy/checks.go` `AggregateCheckResult.ForbiddenReason`.

@@ -16,8 +16,6 @@ mod restricted;
 mod view;
 
 #[cfg(test)]
-mod profile_tests;
-#[cfg(test)]
 mod tests;
 
 use std::fmt;

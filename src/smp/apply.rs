@@ -2,50 +2,27 @@
 //! `MergeOptions{MergeParallelList: true, IgnoreUnmatchedNulls: true}` (what
 //! `StrategicMergePatch` uses).
 
-use std::collections::BTreeMap as HashMap;
-
-/// A set of identities: a `BTreeMap<String, usize>` like the crate's other identity maps, so
-/// that the Wasm holds one instantiation of the map code (and no hash table).
-struct HashSet(HashMap<String, usize>);
-
-impl HashSet {
-    fn with_capacity(_: usize) -> HashSet {
-        HashSet(HashMap::new())
-    }
-
-    fn insert(&mut self, k: String) {
-        self.0.insert(k, 0);
-    }
-
-    fn contains(&self, k: &str) -> bool {
-        self.0.contains_key(k)
-    }
-}
-
-impl FromIterator<String> for HashSet {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> HashSet {
-        let mut set = HashSet(HashMap::new());
-        iter.into_iter().for_each(|k| set.insert(k));
-        set
-    }
-}
+use std::collections::BTreeMap;
 
 use crate::json::{Map, Value};
 
-use super::{
-    err_bad_arg_type, err_no_merge_key, go_v, ident, kind, lookup, normalize_slice_order,
-    slice_element_kind, Index, Kind, Meta, Ty, GO_MAP, GO_SLICE, R,
+use super::go_value::{
+    err_bad_arg_type, err_bad_patch_type, err_no_merge_key, ident, kind, slice_element_kind, Kind,
+    GO_MAP, GO_SLICE,
 };
-
-const DIRECTIVE: &str = "$patch";
-const RETAIN_KEYS: &str = "$retainKeys";
-const DELETE_PREFIX: &str = "$deleteFromPrimitiveList";
-const ORDER_PREFIX: &str = "$setElementOrder";
+use super::list_order::{
+    deduplicate_scalars, merge_slice_with_special_elements, normalize_element_order,
+    partition_maps, partition_primitives, validate_patch_with_set_order, IdentSet,
+};
+use super::patch_meta::{
+    lookup, PatchMeta, PatchStruct, DELETE_PREFIX, DIRECTIVE, ORDER_PREFIX, RETAIN_KEYS,
+};
+use super::R;
 
 type Obj = Map<String, Value>;
 
 /// `mergeMap`.
-pub(crate) fn merge_map(mut original: Obj, mut patch: Obj, ty: Ty) -> R<Obj> {
+pub(crate) fn merge_map(mut original: Obj, mut patch: Obj, ty: PatchStruct) -> R<Obj> {
     if let Some(d) = patch.get(DIRECTIVE) {
         // handleDirectiveInMergeMap
         return match d.as_str() {
@@ -130,14 +107,6 @@ pub(crate) fn merge_map(mut original: Obj, mut patch: Obj, ty: Ty) -> R<Obj> {
     Ok(original)
 }
 
-fn err_bad_patch_type(d: &Value, m: &Obj) -> String {
-    format!(
-        "unknown patch type: {} in map: {}",
-        go_v(d),
-        go_v(&Value::Object(m.clone()))
-    )
-}
-
 /// `extractKey`: `prefix/rest` → `rest`.
 fn extract_key(s: &str, prefix: &str, err: &str) -> R<String> {
     match s.split_once('/') {
@@ -155,7 +124,7 @@ fn apply_retain_keys(original: &mut Obj, patch: &mut Obj) -> R<()> {
     let Value::Array(list) = list else {
         return Err(bad());
     };
-    let keep: HashSet = list.iter().map(ident).collect();
+    let keep: IdentSet = list.iter().map(ident).collect();
     for (k, v) in patch.iter() {
         if v.is_null() || k.starts_with(DELETE_PREFIX) || k.starts_with(ORDER_PREFIX) {
             continue;
@@ -170,7 +139,7 @@ fn apply_retain_keys(original: &mut Obj, patch: &mut Obj) -> R<()> {
 
 /// `mergePatchIntoOriginal` (MergeParallelList = true): processes every
 /// `$setElementOrder/<list>` directive together with its list.
-fn merge_patch_into_original(original: &mut Obj, patch: &mut Obj, ty: Ty) -> R<()> {
+fn merge_patch_into_original(original: &mut Obj, patch: &mut Obj, ty: PatchStruct) -> R<()> {
     let keys: Vec<String> = patch
         .keys()
         .filter(|k| k.starts_with(ORDER_PREFIX))
@@ -225,115 +194,12 @@ fn merge_patch_into_original(original: &mut Obj, patch: &mut Obj, ty: Ty) -> R<(
     Ok(())
 }
 
-/// `validatePatchWithSetOrderList`: the (non-delete) patch items must appear in the
-/// `$setElementOrder` list in the same relative order.
-fn validate_patch_with_set_order(patch: &[Value], order: &[Value], merge_key: &str) -> R<()> {
-    if order.is_empty() || patch.is_empty() {
-        return Ok(());
-    }
-    let non_delete: Vec<&Value> = if merge_key.is_empty() {
-        patch.iter().collect()
-    } else {
-        let mut v = Vec::new();
-        for item in patch {
-            let Some(m) = item.as_object() else {
-                return Err(err_bad_arg_type(GO_MAP, item));
-            };
-            if m.get(DIRECTIVE).and_then(Value::as_str) != Some("delete") {
-                v.push(item);
-            }
-        }
-        v
-    };
-    let (mut pi, mut si) = (0usize, 0usize);
-    while let (Some(p), Some(s)) = (non_delete.get(pi), order.get(si)) {
-        if p.as_object().is_some_and(|m| m.contains_key(DIRECTIVE)) {
-            pi += 1;
-            continue;
-        }
-        if merge_key_value_equal(p, s, merge_key)? {
-            pi += 1;
-        }
-        si += 1;
-    }
-    if pi < non_delete.len() && si >= order.len() {
-        return Err(format!(
-            "The order in patch list:\n{}\n doesn't match {ORDER_PREFIX} list:\n{}\n",
-            go_v(&Value::Array(patch.to_vec())),
-            go_v(&Value::Array(order.to_vec()))
-        ));
-    }
-    Ok(())
-}
-
-/// `mergeKeyValueEqual`.
-fn merge_key_value_equal(left: &Value, right: &Value, merge_key: &str) -> R<bool> {
-    if merge_key.is_empty() {
-        return Ok(ident(left) == ident(right));
-    }
-    let l = left
-        .as_object()
-        .ok_or_else(|| err_bad_arg_type(GO_MAP, left))?;
-    let r = right
-        .as_object()
-        .ok_or_else(|| err_bad_arg_type(GO_MAP, right))?;
-    let lv = l
-        .get(merge_key)
-        .ok_or_else(|| err_no_merge_key(l, merge_key))?;
-    let rv = r
-        .get(merge_key)
-        .ok_or_else(|| err_no_merge_key(r, merge_key))?;
-    Ok(ident(lv) == ident(rv))
-}
-
-/// `partitionPrimitivesByPresentInList`.
-fn partition_primitives(merged: Vec<Value>, by: &[Value]) -> (Vec<Value>, Vec<Value>) {
-    let present: HashSet = by.iter().map(ident).collect();
-    merged
-        .into_iter()
-        .partition(|v| present.contains(&ident(v)))
-}
-
-/// `partitionMapsByPresentInList`.
-fn partition_maps(
-    merged: Vec<Value>,
-    by: &[Value],
-    merge_key: &str,
-) -> R<(Vec<Value>, Vec<Value>)> {
-    let mut present: HashSet = HashSet::with_capacity(by.len());
-    if !merged.is_empty() {
-        for (i, b) in by.iter().enumerate() {
-            let Some(m) = b.as_object() else {
-                return Err(format!("value for key {i} is not a map"));
-            };
-            if let Some(v) = m.get(merge_key) {
-                present.insert(ident(v));
-            }
-        }
-    }
-    let (mut patch, mut server) = (Vec::new(), Vec::new());
-    for v in merged {
-        let Some(m) = v.as_object() else {
-            return Err(err_bad_arg_type(GO_MAP, &v));
-        };
-        let Some(kv) = m.get(merge_key) else {
-            return Err(err_no_merge_key(m, merge_key));
-        };
-        if present.contains(&ident(kv)) {
-            patch.push(v);
-        } else {
-            server.push(v);
-        }
-    }
-    Ok((patch, server))
-}
-
 /// `mergeSliceHandler`.
 fn merge_slice_handler(
     original: Vec<Value>,
     patch: Vec<Value>,
-    elem: Ty,
-    meta: Meta,
+    elem: PatchStruct,
+    meta: PatchMeta,
     is_delete_list: bool,
 ) -> R<Vec<Value>> {
     if meta.merge || is_delete_list {
@@ -348,7 +214,7 @@ fn merge_slice_handler(
 fn merge_slice(
     original: Vec<Value>,
     patch: Vec<Value>,
-    elem: Ty,
+    elem: PatchStruct,
     merge_key: &str,
     is_delete_list: bool,
 ) -> R<Vec<Value>> {
@@ -359,7 +225,7 @@ fn merge_slice(
     let (original, patch, merged) = if kind != Kind::Map {
         if is_delete_list {
             // deleteFromSlice
-            let del: HashSet = patch.iter().map(ident).collect();
+            let del: IdentSet = patch.iter().map(ident).collect();
             return Ok(original
                 .into_iter()
                 .filter(|v| !del.contains(&ident(v)))
@@ -385,83 +251,16 @@ fn merge_slice(
     normalize_element_order(patch_items, server_only, &patch, &original, merge_key, kind)
 }
 
-/// `deduplicateScalars`, including its order-scrambling "swap with last" step.
-pub(crate) fn deduplicate_scalars(mut s: Vec<Value>) -> Vec<Value> {
-    let ids: Vec<String> = s.iter().map(ident).collect();
-    let mut ids = ids;
-    let mut i = 0usize;
-    while i + 1 < s.len() {
-        let mut j = i + 1;
-        while j < s.len() {
-            if ids.get(i) == ids.get(j) {
-                s.swap_remove(j);
-                ids.swap_remove(j);
-                // re-examine position j (now holding the former last element)
-                continue;
-            }
-            j += 1;
-        }
-        i += 1;
-    }
-    s
-}
-
-/// `mergeSliceWithSpecialElements`: applies `$patch: delete|replace` list items.
-fn merge_slice_with_special_elements(
-    mut original: Vec<Value>,
-    patch: Vec<Value>,
-    merge_key: &str,
-) -> R<(Vec<Value>, Vec<Value>)> {
-    let mut without = Vec::with_capacity(patch.len());
-    let mut replace = false;
-    for v in patch {
-        let Some(m) = v.as_object() else {
-            return Err(err_bad_arg_type(GO_MAP, &v));
-        };
-        let Some(d) = m.get(DIRECTIVE) else {
-            without.push(v);
-            continue;
-        };
-        match d.as_str() {
-            Some("delete") => {
-                let Some(mv) = m.get(merge_key) else {
-                    return Err(err_no_merge_key(m, merge_key));
-                };
-                // deleteMatchingEntries
-                let want = ident(mv);
-                let mut kept = Vec::with_capacity(original.len());
-                for (i, o) in original.into_iter().enumerate() {
-                    match o.as_object() {
-                        None => return Err(format!("value for key {i} is not a map")),
-                        Some(om) if om.get(merge_key).map(ident).as_ref() == Some(&want) => {}
-                        Some(_) => kept.push(o),
-                    }
-                }
-                original = kept;
-            }
-            Some("replace") => replace = true,
-            Some("merge") => {
-                return Err("merging lists cannot yet be specified in the patch".into())
-            }
-            _ => return Err(err_bad_patch_type(d, m)),
-        }
-    }
-    if replace {
-        return Ok((without, Vec::new()));
-    }
-    Ok((original, without))
-}
-
 /// `mergeSliceWithoutSpecialElements`: merges each patch item into the first original item
 /// with the same merge key, or appends it.
 fn merge_slice_without_special_elements(
     mut original: Vec<Value>,
     patch: &[Value],
     merge_key: &str,
-    elem: Ty,
+    elem: PatchStruct,
 ) -> R<Vec<Value>> {
     // First position of each merge-key value (Go scans linearly: findMapInSliceBasedOnKeyValue).
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: BTreeMap<String, usize> = BTreeMap::new();
     for (i, o) in original.iter().enumerate() {
         let Some(om) = o.as_object() else {
             if !patch.is_empty() {
@@ -498,57 +297,6 @@ fn merge_slice_without_special_elements(
         }
     }
     Ok(original)
-}
-
-/// `normalizeElementOrder` + `mergeSortedSlice`.
-fn normalize_element_order(
-    patch: Vec<Value>,
-    server_only: Vec<Value>,
-    patch_order: &[Value],
-    server_order: &[Value],
-    merge_key: &str,
-    kind: Kind,
-) -> R<Vec<Value>> {
-    let patch = normalize_slice_order(patch, patch_order, merge_key, kind)?;
-    let server_only = normalize_slice_order(server_only, server_order, merge_key, kind)?;
-    Ok(merge_sorted_slice(
-        server_only,
-        patch,
-        server_order,
-        merge_key,
-        kind,
-    ))
-}
-
-/// `mergeSortedSlice`: interleaves server-only items (`left`) into patch items (`right`),
-/// taking a left item only when both are found in `server_order` and the left one comes first.
-fn merge_sorted_slice(
-    left: Vec<Value>,
-    right: Vec<Value>,
-    server_order: &[Value],
-    merge_key: &str,
-    kind: Kind,
-) -> Vec<Value> {
-    let idx = Index::new(server_order, kind, merge_key);
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    loop {
-        let take_left = match (left.peek(), right.peek()) {
-            (None, None) => break,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (Some(l), Some(r)) => matches!(
-                (idx.get(l, kind, merge_key), idx.get(r, kind, merge_key)),
-                (Some(li), Some(ri)) if li < ri
-            ),
-        };
-        let next = if take_left { left.next() } else { right.next() };
-        if let Some(v) = next {
-            out.push(v);
-        }
-    }
-    out
 }
 
 /// `removeDirectives`: drops maps carrying `$patch` (returns `None` for such a value) and

@@ -3,23 +3,29 @@
 
 use crate::json::{Map, Value};
 
-use super::apply::deduplicate_scalars;
-use super::{
-    err_bad_arg_type, err_no_merge_key, go_sort_by_strings, go_v, ident, kind, lookup,
-    normalize_slice_order, slice_element_kind, Kind, Meta, Ty, GO_MAP, R,
+use super::go_value::{
+    err_bad_arg_type, err_no_merge_key, go_v, ident, kind, slice_element_kind, Kind, GO_MAP,
 };
+use super::list_order::{deduplicate_scalars, go_sort_by_strings, normalize_slice_order};
+use super::patch_meta::{lookup, PatchMeta, PatchStruct};
+use super::R;
 
 type Obj = Map<String, Value>;
 
 /// Whether an unchanged field can still produce a patch: Go sorts a merged primitive list
 /// (`finalizers`) in place before comparing, so an unsorted one yields `$setElementOrder`.
-fn may_order_unchanged(ty: Ty, key: &str) -> bool {
+fn may_order_unchanged(ty: PatchStruct, key: &str) -> bool {
     let (sub, meta) = lookup(ty, key);
-    (meta.merge && meta.key.is_empty()) || matches!(sub, Ty::ObjectMeta)
+    (meta.merge && meta.key.is_empty()) || matches!(sub, PatchStruct::ObjectMeta)
 }
 
 /// `diffMaps`.
-pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_keys: bool) -> R<Obj> {
+pub(crate) fn diff_maps(
+    original: &Obj,
+    modified: &Obj,
+    ty: PatchStruct,
+    build_retain_keys: bool,
+) -> R<Obj> {
     let mut patch = Map::new();
     let mut retain: Vec<String> = Vec::new();
     for (key, mv) in modified {
@@ -35,7 +41,7 @@ pub(crate) fn diff_maps(original: &Obj, modified: &Obj, ty: Ty, build_retain_key
         }
     }
     if !retain.is_empty() && (!patch.is_empty() || has_additional_new_field(original, modified)) {
-        let retain = super::stable_sort_by_str(retain, String::as_str);
+        let retain = crate::go::sort::stable_sort_by_str(retain, String::as_str);
         patch.insert(
             "$retainKeys".to_string(),
             Value::Array(retain.into_iter().map(Value::String).collect()),
@@ -53,7 +59,7 @@ pub(crate) fn diff_maps_one_field(
     modified: &Obj,
     path: &[&str],
     before: Option<&Value>,
-    ty: Ty,
+    ty: PatchStruct,
 ) -> R<Obj> {
     let mut patch = Map::new();
     let Some((field, rest)) = path.split_first() else {
@@ -86,7 +92,7 @@ fn diff_field(
     key: &String,
     original: Option<&Value>,
     mv: &Value,
-    ty: Ty,
+    ty: PatchStruct,
 ) -> R<()> {
     let Some(ov) = original else {
         patch.insert(key.clone(), mv.clone());
@@ -164,8 +170,8 @@ fn has_additional_new_field(original: &Obj, modified: &Obj) -> bool {
 fn diff_lists(
     original: &[Value],
     modified: &[Value],
-    elem: Ty,
-    meta: Meta,
+    elem: PatchStruct,
+    meta: PatchMeta,
 ) -> R<(Vec<Value>, Vec<Value>, Vec<Value>)> {
     if original.is_empty() {
         return Ok((modified.to_vec(), Vec::new(), Vec::new()));
@@ -277,8 +283,8 @@ fn diff_lists_of_scalars(
 fn diff_lists_of_maps(
     original: &[Value],
     modified: &[Value],
-    elem: Ty,
-    meta: Meta,
+    elem: PatchStruct,
+    meta: PatchMeta,
 ) -> R<(Vec<Value>, Vec<Value>)> {
     let key = meta.key;
     let os = sorted_by_key(original, key);

@@ -13,16 +13,14 @@
 
 mod normalize;
 mod text;
-mod time;
 
 pub(crate) use normalize::normalize;
 
-use crate::custom::model::{embedded_path, field_named, short, ty, K};
+use crate::custom::model::{embedded_path, field_named, short, ty, GoKind};
 use crate::custom::schema::{NODE, POD};
-use crate::error::{go_quote, Code, Error};
+use crate::error::{Code, Error};
+use crate::go::quote::go_quote;
 use crate::json::Value;
-use crate::session::Prepared;
-use crate::validate::Failure;
 use crate::version::KubectlVersion;
 
 /// What a JSON value is, as Go's decoder sees it.
@@ -128,16 +126,16 @@ impl Dec {
     pub(crate) fn leaf(&mut self, shape: Shape<'_>, mut t: u16) -> Result<Next, Abort> {
         let kind = loop {
             match ty(t).map(|x| x.kind) {
-                Some(K::Ptr(_)) if matches!(shape, Shape::Null) => return Ok(Next::Done),
-                Some(K::Ptr(e)) => t = e,
+                Some(GoKind::Ptr(_)) if matches!(shape, Shape::Null) => return Ok(Next::Done),
+                Some(GoKind::Ptr(e)) => t = e,
                 Some(k) => break k,
                 None => return Ok(Next::Done),
             }
         };
         match (kind, shape) {
-            (K::Any, _) | (_, Shape::Null) => {}
+            (GoKind::Any, _) | (_, Shape::Null) => {}
             // `Quantity.UnmarshalJSON`: `ParseQuantity` of the text between the quotes, trimmed.
-            (K::Quantity, s) => {
+            (GoKind::Quantity, s) => {
                 let text = match s {
                     Shape::Num(n) => n,
                     Shape::Str { text, .. } => text.trim(),
@@ -148,14 +146,14 @@ impl Dec {
                 crate::custom::check_quantity(text).map_err(str::to_string)?;
             }
             // `IntOrString.UnmarshalJSON`: a string, or `json.Unmarshal` into an int32.
-            (K::IntOrString, Shape::Str { .. }) => {}
-            (K::IntOrString, Shape::Num(n)) if fits(n, 32) => {}
-            (K::IntOrString, Shape::Num(n)) => {
+            (GoKind::IntOrString, Shape::Str { .. }) => {}
+            (GoKind::IntOrString, Shape::Num(n)) if fits(n, 32) => {}
+            (GoKind::IntOrString, Shape::Num(n)) => {
                 return Err(self.type_msg(&format!("number {n}"), "int32"))
             }
-            (K::IntOrString, s) => return Err(self.type_msg(s.what(), "int32")),
+            (GoKind::IntOrString, s) => return Err(self.type_msg(s.what(), "int32")),
             // `metav1.Time.UnmarshalJSON`: `json.Unmarshal` into a string, then RFC 3339.
-            (K::Time, Shape::Str { text, raw }) => {
+            (GoKind::Time, Shape::Str { text, raw }) => {
                 let unescaped;
                 let text = if raw && text.contains('\\') {
                     unescaped = text::unescape(text).ok_or_else(String::new)?;
@@ -163,16 +161,16 @@ impl Dec {
                 } else {
                     text
                 };
-                time::parse_rfc3339(text)?;
+                crate::go::time::parse_rfc3339(text)?;
             }
-            (K::Time, s) => return Err(self.type_msg(s.what(), "string")),
-            (K::Str, Shape::Str { .. }) | (K::Bool, Shape::Bool(_)) => {}
-            (K::I32, Shape::Num(n)) if fits(n, 32) => {}
-            (K::I64, Shape::Num(n)) if fits(n, 64) => {}
-            (K::I32 | K::I64, Shape::Num(n)) => self.save(&format!("number {n}"), t),
-            (K::Struct(..), Shape::Obj) => return Ok(Next::Struct(t)),
-            (K::Slice(e), Shape::Arr) => return Ok(Next::Elems(e)),
-            (K::Map(e), Shape::Obj) => return Ok(Next::Values(e)),
+            (GoKind::Time, s) => return Err(self.type_msg(s.what(), "string")),
+            (GoKind::Str, Shape::Str { .. }) | (GoKind::Bool, Shape::Bool(_)) => {}
+            (GoKind::I32, Shape::Num(n)) if fits(n, 32) => {}
+            (GoKind::I64, Shape::Num(n)) if fits(n, 64) => {}
+            (GoKind::I32 | GoKind::I64, Shape::Num(n)) => self.save(&format!("number {n}"), t),
+            (GoKind::Struct(..), Shape::Obj) => return Ok(Next::Struct(t)),
+            (GoKind::Slice(e), Shape::Arr) => return Ok(Next::Elems(e)),
+            (GoKind::Map(e), Shape::Obj) => return Ok(Next::Values(e)),
             (_, s) => self.save(s.what(), t),
         }
         Ok(Next::Done)
@@ -374,12 +372,12 @@ fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(),
 /// Validation failures come first, as in kubectl (its `Validate` runs before any decode).
 ///
 /// # Errors
-/// [`Code::InvalidTarget`] with Go's text, or the session's own failure.
-pub(crate) fn check(prepared: &Prepared, object: &Value) -> Result<(), Failure> {
-    let Err(text) = decode_error(object, None, prepared.kubectl_version.minor()) else {
+/// [`Code::InvalidTarget`] with Go's text.
+pub(crate) fn check(minor: u8, filenames: &[String], object: &Value) -> Result<(), Error> {
+    let Err(text) = decode_error(object, None, minor) else {
         return Ok(());
     };
-    let message = match prepared.options.filename.as_slice() {
+    let message = match filenames {
         [] => text,
         [file] => format!("unable to decode {}: {text}", go_quote(file)),
         // DIVERGENCE(kubectl): the core is not told which of several files held the object.
@@ -392,7 +390,7 @@ pub(crate) fn check(prepared: &Prepared, object: &Value) -> Result<(), Failure> 
                 .join(", ")
         ),
     };
-    Err(Error::new(Code::InvalidTarget, message).into())
+    Err(Error::new(Code::InvalidTarget, message))
 }
 
 /// [`kubedebug_skim::skim_pod`] of a pod that kubectl's typed decode accepts (its skimmed

@@ -15,7 +15,7 @@
 //! Keys the types do not know stay exactly as written, values included (nothing lost).
 //! Server answers are Go's encoding already, so only `-f` objects are normalised.
 
-use crate::custom::model::{fields, ty, Fd, INLINE, K, OMIT};
+use crate::custom::model::{fields, ty, GoField, GoKind, INLINE, OMIT};
 use crate::json::{Map, Value};
 use kubedebug_skim::Number;
 
@@ -39,17 +39,17 @@ fn value(v: &mut Value, mut t: u16, minor: u8, depth: u8) {
     let kind = loop {
         match ty(t).map(|x| x.kind) {
             // A nil pointer stays nil (`null`).
-            Some(K::Ptr(_)) if v.is_null() => return,
-            Some(K::Ptr(e)) => t = e,
+            Some(GoKind::Ptr(_)) if v.is_null() => return,
+            Some(GoKind::Ptr(e)) => t = e,
             Some(k) => break k,
             None => return,
         }
     };
     match (kind, &mut *v) {
-        (K::Quantity, _) => quantity(v),
+        (GoKind::Quantity, _) => quantity(v),
         // `IntOrString.UnmarshalJSON("null")` decodes into the int 0.
-        (K::IntOrString, Value::Null) => *v = Value::Number(Number::from(0)),
-        (K::IntOrString | K::I32 | K::I64, Value::Number(n)) => {
+        (GoKind::IntOrString, Value::Null) => *v = Value::Number(Number::from(0)),
+        (GoKind::IntOrString | GoKind::I32 | GoKind::I64, Value::Number(n)) => {
             if let Some(i) = n
                 .as_str()
                 .parse::<i64>()
@@ -59,10 +59,16 @@ fn value(v: &mut Value, mut t: u16, minor: u8, depth: u8) {
                 *n = Number::from(i);
             }
         }
-        (K::Struct(start, len), Value::Object(m)) => fields_of(m, start, len, minor, depth),
-        (K::Slice(e), Value::Array(a)) => a.iter_mut().for_each(|c| value(c, e, minor, depth + 1)),
-        (K::Map(e), Value::Object(m)) => m.values_mut().for_each(|c| value(c, e, minor, depth + 1)),
-        (K::Str | K::Bool | K::I32 | K::I64, Value::Null) => *v = zero(kind).unwrap_or(Value::Null),
+        (GoKind::Struct(start, len), Value::Object(m)) => fields_of(m, start, len, minor, depth),
+        (GoKind::Slice(e), Value::Array(a)) => {
+            a.iter_mut().for_each(|c| value(c, e, minor, depth + 1))
+        }
+        (GoKind::Map(e), Value::Object(m)) => {
+            m.values_mut().for_each(|c| value(c, e, minor, depth + 1))
+        }
+        (GoKind::Str | GoKind::Bool | GoKind::I32 | GoKind::I64, Value::Null) => {
+            *v = zero(kind).unwrap_or(Value::Null)
+        }
         _ => {}
     }
 }
@@ -99,7 +105,7 @@ fn fields_of(m: &mut Map<String, Value>, start: u16, len: u16, minor: u8, depth:
 
 /// The visible field named exactly `key` (sigs.k8s.io/json is case sensitive), promoted
 /// fields of embedded structs included; Go hides a deeper field behind a shallower one.
-fn visible(own: &'static [Fd], key: &str, minor: u8) -> Option<&'static Fd> {
+fn visible(own: &'static [GoField], key: &str, minor: u8) -> Option<&'static GoField> {
     let direct = own
         .iter()
         .find(|f| f.flags & INLINE == 0 && f.json == key && f.known_to(minor));
@@ -107,7 +113,7 @@ fn visible(own: &'static [Fd], key: &str, minor: u8) -> Option<&'static Fd> {
         own.iter()
             .filter(|f| f.flags & INLINE != 0 && f.known_to(minor))
             .find_map(|f| match ty(f.ty).map(|x| x.kind) {
-                Some(K::Struct(s, l)) => visible(fields(s, l), key, minor),
+                Some(GoKind::Struct(s, l)) => visible(fields(s, l), key, minor),
                 _ => None,
             })
     })
@@ -117,23 +123,33 @@ fn visible(own: &'static [Fd], key: &str, minor: u8) -> Option<&'static Fd> {
 /// of anything but a struct).
 fn is_empty(t: u16, v: &Value) -> bool {
     match (ty(t).map(|x| x.kind), v) {
-        (Some(K::Struct(..) | K::Quantity | K::IntOrString | K::Time | K::Any) | None, _) => false,
+        (
+            Some(
+                GoKind::Struct(..)
+                | GoKind::Quantity
+                | GoKind::IntOrString
+                | GoKind::Time
+                | GoKind::Any,
+            )
+            | None,
+            _,
+        ) => false,
         (_, Value::Null) => true,
-        (Some(K::Str), Value::String(s)) => s.is_empty(),
-        (Some(K::Bool), Value::Bool(b)) => !b,
-        (Some(K::I32 | K::I64), Value::Number(n)) => n.as_str().parse::<i64>() == Ok(0),
-        (Some(K::Slice(_)), Value::Array(a)) => a.is_empty(),
-        (Some(K::Map(_)), Value::Object(o)) => o.is_empty(),
+        (Some(GoKind::Str), Value::String(s)) => s.is_empty(),
+        (Some(GoKind::Bool), Value::Bool(b)) => !b,
+        (Some(GoKind::I32 | GoKind::I64), Value::Number(n)) => n.as_str().parse::<i64>() == Ok(0),
+        (Some(GoKind::Slice(_)), Value::Array(a)) => a.is_empty(),
+        (Some(GoKind::Map(_)), Value::Object(o)) => o.is_empty(),
         _ => false,
     }
 }
 
 /// Go's zero value of a string, bool or integer kind.
-fn zero(kind: K) -> Option<Value> {
+fn zero(kind: GoKind) -> Option<Value> {
     match kind {
-        K::Str => Some(Value::String(String::new())),
-        K::Bool => Some(Value::Bool(false)),
-        K::I32 | K::I64 => Some(Value::Number(Number::from(0))),
+        GoKind::Str => Some(Value::String(String::new())),
+        GoKind::Bool => Some(Value::Bool(false)),
+        GoKind::I32 | GoKind::I64 => Some(Value::Number(Number::from(0))),
         _ => None,
     }
 }
@@ -144,10 +160,10 @@ fn zero(kind: K) -> Option<Value> {
 /// DIVERGENCE(kubectl): absent non-`omitempty` structs, slices, maps and times are not
 /// written (Go writes `{}`, `null`, `"creationTimestamp": null`); they mean "absent" to the
 /// API server, as the README's Go serialisation artifacts say.
-fn fill(m: &mut Map<String, Value>, own: &'static [Fd], minor: u8, depth: u8) {
+fn fill(m: &mut Map<String, Value>, own: &'static [GoField], minor: u8, depth: u8) {
     for f in own.iter().filter(|f| f.known_to(minor)) {
         if f.flags & INLINE != 0 {
-            if let (Some(K::Struct(s, l)), true) = (ty(f.ty).map(|x| x.kind), depth < 4) {
+            if let (Some(GoKind::Struct(s, l)), true) = (ty(f.ty).map(|x| x.kind), depth < 4) {
                 fill(m, fields(s, l), minor, depth + 1);
             }
         } else if f.flags & OMIT == 0 && !m.contains_key(f.json) {

@@ -238,7 +238,14 @@ fn errors_name_the_file_and_come_after_validation() {
         Some("unknown profile: nope")
     );
     let prepared = crate::session::prepare(&session(&["p", "--image=busybox"]));
-    assert_eq!(prepared.map(|p| check(&p, &pod(json!({})))), Ok(Ok(())));
+    assert_eq!(
+        prepared.map(|p| check(
+            p.kubectl_version.minor(),
+            &p.options.filename,
+            &pod(json!({}))
+        )),
+        Ok(Ok(()))
+    );
 }
 
 /// Not a test: how much the typed check adds to `planText`'s skim, in a release build

@@ -214,7 +214,7 @@ pub fn target_objects(prepared: &Prepared, cluster: &FakeCluster) -> Vec<Result<
 
 /// The documents of a `-f` source as kubectl's `YAMLOrJSONDecoder` yields them: a JSON stream
 /// when the text starts with `{`, else YAML split on `---` lines (each document through
-/// sigs.k8s.io/yaml, the core's [`kubedebug::custom::yaml_to_json`]); empty documents are
+/// sigs.k8s.io/yaml, the core's [`kubedebug::yaml_to_json`]); empty documents are
 /// skipped, a `List` is *not* flattened (the core refuses it), and each document's
 /// `apiVersion`/`kind` is checked with kubectl's texts. The object kinds themselves are the
 /// core's to judge.
@@ -253,7 +253,7 @@ pub fn file_documents(file: &str, text: &str) -> Vec<Result<Value, String>> {
         }
     }
     for chunk in chunks {
-        match kubedebug::custom::yaml_to_json(&chunk) {
+        match kubedebug::yaml_to_json(&chunk) {
             Ok(kubedebug::Value::Null) => {}
             Ok(v) => {
                 let v = Value::from(&v);

@@ -188,7 +188,7 @@ export type ErrorCode =
   | 'custom/read' | 'custom/invalid' | 'custom/forbidden' | 'custom/merge'
   | 'target/unsupported-kind' | 'target/invalid' | 'target/unknown-resource-type'
   | 'target/namespace-mismatch' | 'target/names-with-filename'
-  | 'input/unsupported-version' | 'input/invalid' | 'api/error'
+  | 'input/unsupported-version' | 'input/invalid'
   /** A name or namespace that cannot be an API path segment, or a generated name the API server would refuse. */
   | 'target/invalid-name'
   /** A request body over the 3 MiB limit of the API server: nothing is sent. */

@@ -1,7 +1,7 @@
 //! pflag value forms, `stringToString` and Go durations.
 
 use super::*;
-use crate::args::go_values::go_duration_nanos;
+use crate::go::time::go_duration_nanos;
 
 #[test]
 fn pflag_value_forms_are_all_accepted() {

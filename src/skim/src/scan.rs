@@ -6,7 +6,9 @@
 //! nesting, and no number so large it would be an infinite `f64`. Numbers are kept as their
 //! text.
 
-use crate::value::{Map, Number, Value};
+use crate::map::Map;
+use crate::number::Number;
+use crate::value::Value;
 
 /// A JSON syntax error: what (`serde_json`'s wording) and the byte offset after the fault.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,9 @@
 //! Conversions to and from `serde_json::Value`, and serde's traits through them (native
 //! builds only, for tests and Rust callers that use serde; the Wasm links no serde).
 
-use crate::value::{Map, Number, Value};
+use crate::map::Map;
+use crate::number::Number;
+use crate::value::Value;
 
 /// A `serde_json` value as ours.
 fn from_serde(v: serde_json::Value) -> Value {

@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::value::{Map, Value};
+use crate::map::Map;
+use crate::value::Value;
 
 /// A value `json!` can embed.
 pub trait ToValue {

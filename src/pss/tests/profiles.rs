@@ -4,7 +4,7 @@
 
 #![allow(clippy::panic, clippy::indexing_slicing)]
 
-use super::{check_pod, Level, PolicyVersion, Violation};
+use super::super::{check_pod, Level, PolicyVersion, Violation};
 use crate::json::Value;
 use crate::{plan, Session};
 
@@ -15,7 +15,7 @@ fn fixture(text: &str) -> Value {
 /// The recorded distroless pod, made restricted-compliant by a pod-level seccomp profile.
 fn restricted_pod() -> Value {
     let mut pod = fixture(include_str!(
-        "../../tests/conformance/oracle/fixtures/pods/distroless.json"
+        "../../../tests/conformance/oracle/fixtures/pods/distroless.json"
     ));
     pod["spec"]["securityContext"]["seccompProfile"] = crate::json!({"type": "RuntimeDefault"});
     pod
@@ -23,7 +23,7 @@ fn restricted_pod() -> Value {
 
 fn minimal_pod() -> Value {
     fixture(include_str!(
-        "../../tests/conformance/oracle/fixtures/pods/minimal.json"
+        "../../../tests/conformance/oracle/fixtures/pods/minimal.json"
     ))
 }
 
@@ -144,7 +144,7 @@ fn general_netadmin_and_sysadmin_need_privileged() {
 #[test]
 fn node_debug_pods_meet_the_level_of_their_profile() {
     let node = fixture(include_str!(
-        "../../tests/conformance/oracle/fixtures/nodes/node-a.json"
+        "../../../tests/conformance/oracle/fixtures/nodes/node-a.json"
     ));
     let expect: [(&str, &[&str]); 6] = [
         ("legacy", &["hostNamespaces", "hostPathVolumes"]),

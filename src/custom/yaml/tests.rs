@@ -26,13 +26,13 @@ fn j(text: &str) -> String {
                     Ok(n) => n,
                 };
                 match d.get(n) {
-                    Some(N::Null) | None => out.push_str("null"),
-                    Some(N::Bool(b)) => out.push_str(&b.to_string()),
-                    Some(N::Num(s, _)) => out.push_str(s),
-                    Some(N::Str(s, _)) => {
+                    Some(DocNode::Null) | None => out.push_str("null"),
+                    Some(DocNode::Bool(b)) => out.push_str(&b.to_string()),
+                    Some(DocNode::Num(s, _)) => out.push_str(s),
+                    Some(DocNode::Str(s, _)) => {
                         out.push_str(&crate::json::Value::from(s.as_str()).to_string())
                     }
-                    Some(N::Arr(items)) => {
+                    Some(DocNode::Arr(items)) => {
                         todo.push(Err("]"));
                         for (i, c) in items.iter().enumerate().rev() {
                             todo.push(Ok(*c));
@@ -42,7 +42,7 @@ fn j(text: &str) -> String {
                         }
                         out.push('[');
                     }
-                    Some(N::Obj(kv)) => {
+                    Some(DocNode::Obj(kv)) => {
                         todo.push(Err("}"));
                         for (i, (k, c)) in kv.iter().enumerate().rev() {
                             todo.push(Ok(*c));

@@ -266,7 +266,7 @@ pub fn plan(session: &Session, object: &Value) -> Result<Plan, Failure> {
 /// As [`plan`]; also a `Prepared` whose options do not pass `Validate` (one built by hand) or
 /// whose `needs.customProfile` was not read.
 pub fn plan_prepared(prepared: &Prepared, object: &Value) -> Result<Plan, Failure> {
-    let plan = plan_target(prepared, Cow::Borrowed(object), true, true)?;
+    let plan = plan_target(prepared, Cow::Borrowed(object), true, true, prepared.seed)?;
     for request in &plan.requests {
         let len = kubedebug_skim::to_string(&request.body).len();
         crate::plan::check_body_size(request, len)
@@ -279,12 +279,14 @@ pub fn plan_prepared(prepared: &Prepared, object: &Value) -> Result<Plan, Failur
 /// it and needs it no more) is turned into the result in place instead of being copied.
 /// Without `with_result`, a created pod is only the POST body and `result` is `null` (the
 /// binding sends it once). `check_types` runs kubectl's typed decode of the object (after
-/// `Validate`, as in kubectl), unless the caller did it while reading the text.
+/// `Validate`, as in kubectl), unless the caller did it while reading the text. `seed` seeds the
+/// generated names (the prepared seed, or one the host gave for this plan).
 pub(crate) fn plan_target(
     prepared: &Prepared,
     object: Cow<'_, Value>,
     with_result: bool,
     check_types: bool,
+    seed: u64,
 ) -> Result<Plan, Failure> {
     let profile = revalidate(prepared)?;
     if check_types {
@@ -304,7 +306,7 @@ pub(crate) fn plan_target(
         crate::typed::normalize(&mut owned, prepared.kubectl_version.minor());
         Cow::Owned(owned)
     };
-    let mut names = NameSource::new(prepared.seed, prepared.suffixes.iter().cloned());
+    let mut names = NameSource::new(seed, prepared.suffixes.iter().cloned());
     let mut ctx = Context {
         options: &prepared.options,
         profile,

@@ -47,16 +47,18 @@ pub fn plan_text_prepared(
     with_result: bool,
 ) -> Result<TextPlan, Failure> {
     let forge = may_forge(&kubedebug_skim::to_string(&prepared.to_json()));
-    plan_text_with(prepared, target, with_result, forge)
+    plan_text_with(prepared, target, with_result, forge, prepared.seed)
 }
 
 /// [`plan_text_prepared`], told whether the prepared session may hold a forged placeholder
-/// (the Wasm binding checks its JSON text instead of writing it again).
+/// (the Wasm binding checks its JSON text instead of writing it again), with the seed of this
+/// plan's generated names (the host may give one per plan).
 pub(crate) fn plan_text_with(
     prepared: &Prepared,
     target: &str,
     with_result: bool,
     prepared_may_forge: bool,
+    seed: u64,
 ) -> Result<TextPlan, Failure> {
     // Rule 2 of the `kubedebug_skim` crate: no custom profile, and no `\u0001` in the
     // session or the target.
@@ -70,11 +72,11 @@ pub(crate) fn plan_text_with(
     let (mut plan, texts) = match skimmed {
         // A failure may quote skimmed fields (a diff error prints the map): plan again from
         // the whole object for kubectl's exact text. Failures are rare; plans are not.
-        Some(s) => match plan_target(prepared, Cow::Owned(s.pod), false, false) {
+        Some(s) => match plan_target(prepared, Cow::Owned(s.pod), false, false, seed) {
             Ok(plan) => (plan, s.texts),
-            Err(_) => (plan_whole(prepared, target)?, Vec::new()),
+            Err(_) => (plan_whole(prepared, target, seed)?, Vec::new()),
         },
-        None => (plan_whole(prepared, target)?, Vec::new()),
+        None => (plan_whole(prepared, target, seed)?, Vec::new()),
     };
     let result = std::mem::take(&mut plan.result);
     let result = match plan.journey {
@@ -97,12 +99,12 @@ pub(crate) fn plan_text_with(
 }
 
 /// The plan of the target parsed whole.
-fn plan_whole(prepared: &Prepared, target: &str) -> Result<crate::Plan, Failure> {
+fn plan_whole(prepared: &Prepared, target: &str, seed: u64) -> Result<crate::Plan, Failure> {
     let object = kubedebug_skim::from_str(target).map_err(|e| {
         Failure::from(Error::new(
             Code::InvalidInput,
             format!("invalid target object: {e}"),
         ))
     })?;
-    plan_target(prepared, Cow::Owned(object), false, true)
+    plan_target(prepared, Cow::Owned(object), false, true, seed)
 }

@@ -89,47 +89,70 @@ pub fn prepare_json(session_json: JsValue) -> Result<String, JsValue> {
 /// A prepared session (`prepareJson`'s answer) or, when the text is a session, its
 /// preparation. A prepared session has `needs`; a session never has.
 ///
-/// The last answer is kept with its text: a host plans many targets from one prepared
-/// session, and the same text decodes to the same value (texts over 64 KiB are not kept).
-fn prepared(text: &str) -> Result<Rc<Prepared>, JsValue> {
+/// The last answer is kept with its text (and whether that text may forge a placeholder): a
+/// host plans many targets from one prepared session, and the same text decodes to the same
+/// value (texts over 64 KiB are not kept).
+fn prepared(text: &str) -> Result<(Rc<Prepared>, bool), JsValue> {
     const KEEP_AT_MOST: usize = 64 * 1024;
     let hit = LAST_PREPARED.with_borrow(|last| {
         last.as_ref()
-            .filter(|(t, _)| t == text)
-            .map(|(_, p)| Rc::clone(p))
+            .filter(|(t, ..)| t == text)
+            .map(|(_, p, forge)| (Rc::clone(p), *forge))
     });
-    if let Some(p) = hit {
-        return Ok(p);
+    if let Some(hit) = hit {
+        return Ok(hit);
     }
     let p = Rc::new(crate::session::prepared_from_json(text).map_err(|f| js_error(&f))?);
+    let forge = crate::text_plan::may_forge(text);
     if text.len() <= KEEP_AT_MOST {
-        LAST_PREPARED.set(Some((text.to_string(), Rc::clone(&p))));
+        LAST_PREPARED.set(Some((text.to_string(), Rc::clone(&p), forge)));
     }
-    Ok(p)
+    Ok((p, forge))
 }
 
 thread_local! {
-    /// The last prepared session [`prepared`] decoded, with its JSON text.
-    static LAST_PREPARED: RefCell<Option<(String, Rc<Prepared>)>> = const { RefCell::new(None) };
+    /// The last prepared session [`prepared`] decoded, with its JSON text and whether that
+    /// text may forge a placeholder.
+    static LAST_PREPARED: RefCell<Option<(String, Rc<Prepared>, bool)>> = const { RefCell::new(None) };
 }
 
-/// `planText(preparedJson, targetText, withResult) → [planJson, resultJson, ...bodies]`: what
-/// kubectl sends for one target object given as JSON text (a string or UTF-8 bytes), from a
-/// prepared session (or a session, prepared first). The plan comes without its `result` and
-/// request bodies; each body follows as the text to send. `resultJson` is the ephemeral
-/// journey's result when `withResult` is truthy, else `""` (a created pod's result is its
-/// POST body).
+/// An optional per-plan seed: `undefined`/`null` are absent; else a whole number the host
+/// checked (`www/core/index.js`), checked again here.
+fn seed_arg(v: &JsValue) -> Result<Option<u64>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    match v.as_f64() {
+        // In range and whole, so the conversion is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(n) if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 => Ok(Some(n as u64)),
+        _ => Err(js_error(&Failure::from(Error::new(
+            crate::Code::InvalidInput,
+            "invalid seed: expected a whole number from 0 to 2^53 - 1".to_string(),
+        )))),
+    }
+}
+
+/// `planText(preparedJson, targetText, withResult, seed) → [planJson, resultJson, ...bodies]`:
+/// what kubectl sends for one target object given as JSON text (a string or UTF-8 bytes), from
+/// a prepared session (its JSON text, as a string or UTF-8 bytes; or a session, prepared
+/// first). The plan comes without its `result` and request bodies; each body follows as the
+/// text to send. `resultJson` is the ephemeral journey's result when `withResult` is truthy,
+/// else `""` (a created pod's result is its POST body). `seed`, when given, replaces the
+/// prepared seed for this plan.
 #[wasm_bindgen(js_name = planText)]
 pub fn plan_text(
     prepared_json: JsValue,
     target_text: JsValue,
     with_result: JsValue,
+    seed: JsValue,
 ) -> Result<Vec<String>, JsValue> {
-    let text = string_arg(&prepared_json, "session")?;
-    let p = prepared(&text)?;
+    let text = text_arg(&prepared_json, "session")?;
+    let (p, forge) = prepared(&text)?;
+    let seed = seed_arg(&seed)?.unwrap_or(p.seed);
     let target = text_arg(&target_text, "target object")?;
-    let forge = crate::text_plan::may_forge(&text);
-    let plan = crate::text_plan::plan_text_with(&p, &target, with_result.is_truthy(), forge)
+    let plan = crate::text_plan::plan_text_with(&p, &target, with_result.is_truthy(), forge, seed)
         .map_err(|f| js_error(&f))?;
     let head = [plan.plan, plan.result.unwrap_or_default()];
     Ok(head.into_iter().chain(plan.bodies).collect())

@@ -121,6 +121,7 @@ export interface Needs {
 /**
  * A session after kubectl's `Complete` and `Validate`: everything planning needs. Keep it and
  * pass it to {@link plan} / {@link planText} for each target (nothing is parsed again).
+ * {@link prepare} answers it frozen; derive a changed one with a spread (`{ ...prepared, seed: 2 }`).
  */
 export interface Prepared {
   options: Required<DebugOptions>;
@@ -214,12 +215,21 @@ export interface DebugError extends Error {
   messages: Message[];
 }
 
-/** kubectl `Complete` + `Validate`: what to read ({@link Needs}), and what planning needs. */
+/** Per-plan settings of {@link plan} and {@link planText}. */
+export interface PlanOptions {
+  /**
+   * The seed of generated name suffixes for this plan, instead of the prepared one (a whole
+   * number from 0 to 2^53 - 1): many plans from one {@link Prepared}, each with its own names.
+   */
+  seed?: number;
+}
+
+/** kubectl `Complete` + `Validate`: what to read ({@link Needs}), and what planning needs (frozen). */
 export function prepare(session: Session): Prepared;
 /** What kubectl sends for one target object, from a {@link Prepared} (or a session, prepared first). */
-export function plan(prepared: Prepared | Session, target: object): Plan;
+export function plan(prepared: Prepared | Session, target: object, options?: PlanOptions): Plan;
 /** {@link plan} on the wire: the target's JSON text in, each body's JSON text out (fastest). */
-export function planText(prepared: Prepared | Session, targetText: string): TextPlan;
+export function planText(prepared: Prepared | Session, targetText: string, options?: PlanOptions): TextPlan;
 export function parseArgs(args: string[] | string, context?: { kubectlVersion?: KubectlVersion | string; env?: Record<string, string> }): ParsedArgs;
 export function renderArgs(options: DebugOptions, namespace?: string): string[];
 export function commandLine(options: DebugOptions, namespace?: string): string;

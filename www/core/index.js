@@ -201,30 +201,73 @@ function parseExact(text, what) {
 }
 
 /**
+ * The text (as UTF-8 bytes) each {@link Prepared} that {@link prepare} answered was decoded
+ * from. Those objects are frozen, so the text stays theirs: planning from one sends these bytes
+ * instead of encoding the object again (`JSON.stringify` and the finite-number check of an
+ * 860-byte session cost more than a fifth of a plan). A changed copy (`{ ...prepared, seed }`)
+ * is a new object and is encoded as any session.
+ * @type {WeakMap<object, Uint8Array>}
+ */
+const preparedBytes = new WeakMap();
+
+/**
+ * `value`, frozen all the way down.
+ * @template T
+ * @param {T} value
+ * @returns {T}
+ */
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
  * kubectl `Complete` + `Validate` + target resolution: what to read before planning
- * (`needs`), and everything planning needs. Plan each target from the answer.
+ * (`needs`), and everything planning needs. Plan each target from the answer. The answer is
+ * frozen (planning from it is then cheapest); derive a changed one with a spread,
+ * `{ ...prepared, seed: 2 }`, or give the seed per plan.
  * @param {import('./index.js').Session} session
  * @returns {import('./index.js').Prepared}
  */
 export function prepare(session) {
-  const text = encode(session ?? {}, 'session');
-  return JSON.parse(call(() => prepareJson(text)));
+  const text = call(() => prepareJson(encode(session ?? {}, 'session')));
+  const prepared = deepFreeze(JSON.parse(text));
+  preparedBytes.set(prepared, utf8.encode(text));
+  return prepared;
 }
 
 const utf8 = new TextEncoder();
 
 /**
+ * The per-plan seed of `options`, checked: `undefined` when absent.
+ * @param {{ seed?: number } | undefined} options
+ */
+function seedOf(options) {
+  const seed = options?.seed;
+  if (seed === undefined) return undefined;
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw inputError(`invalid seed: ${String(seed)}: expected a whole number from 0 to 2^53 - 1`);
+  }
+  return seed;
+}
+
+/**
  * The Wasm's plan of a target's JSON text: the plan without bodies, the ephemeral result
  * (when asked for), and each body's text.
  * @param {import('./index.js').Prepared | import('./index.js').Session} session
- * @param {string} targetText
+ * @param {string | Uint8Array} target the target's JSON text, or its UTF-8 bytes
  * @param {boolean} withResult whether this is the object API (also: numbers must be exact)
+ * @param {{ seed?: number }} [options]
  */
-function planParts(session, targetText, withResult) {
+function planParts(session, target, withResult, options) {
+  const seed = seedOf(options);
   // As UTF-8 bytes: a native copy into Wasm memory (a string is copied by a JS loop).
-  const bytes = utf8.encode(targetText);
-  const sessionText = encode(session ?? {}, 'session');
-  const [head, result, ...bodies] = call(() => wasmPlanText(sessionText, bytes, withResult));
+  const bytes = typeof target === 'string' ? utf8.encode(target) : target;
+  const sessionText = (session && preparedBytes.get(session)) ?? encode(session ?? {}, 'session');
+  const [head, result, ...bodies] = call(() => wasmPlanText(sessionText, bytes, withResult, seed));
   return { plan: withResult ? parseExact(head, 'the plan') : JSON.parse(head), result, bodies };
 }
 
@@ -233,10 +276,11 @@ function planParts(session, targetText, withResult) {
  * it), from what {@link prepare} answered (a session is prepared first, each time).
  * @param {import('./index.js').Prepared | import('./index.js').Session} session
  * @param {object} target
+ * @param {import('./index.js').PlanOptions} [options]
  * @returns {import('./index.js').Plan}
  */
-export function plan(session, target) {
-  const { plan: p, result, bodies } = planParts(session, encode(target, 'target object'), true);
+export function plan(session, target, options) {
+  const { plan: p, result, bodies } = planParts(session, encode(target, 'target object'), true, options);
   p.requests.forEach((/** @type {any} */ r, /** @type {number} */ i) => {
     r.body = parseExact(bodies[i], `the body of request ${i + 1} (${r.method} ${r.path})`);
   });
@@ -252,11 +296,12 @@ export function plan(session, target) {
  * the fast path for hosts that talk to the API server.
  * @param {import('./index.js').Prepared | import('./index.js').Session} session
  * @param {string} targetText
+ * @param {import('./index.js').PlanOptions} [options]
  * @returns {import('./index.js').TextPlan}
  */
-export function planText(session, targetText) {
+export function planText(session, targetText, options) {
   if (typeof targetText !== 'string') throw inputError('invalid target object: expected JSON text');
-  const { plan: p, bodies } = planParts(session, targetText, false);
+  const { plan: p, bodies } = planParts(session, targetText, false, options);
   p.requests.forEach((/** @type {any} */ r, /** @type {number} */ i) => { r.body = bodies[i]; });
   delete p.result;
   return p;

@@ -129,7 +129,7 @@ const batch = 10000;
 const podText = JSON.stringify(pods.pod);
 const t0 = performance.now();
 const copyPrepared = kd.prepare(sessions.copy);
-for (let i = 0; i < batch; i++) kd.planText({ ...copyPrepared, seed: i }, podText);
+for (let i = 0; i < batch; i++) kd.planText(copyPrepared, podText, { seed: i });
 const batchPlansPerS = Math.round(batch / ((performance.now() - t0) / 1000));
 
 const result = {

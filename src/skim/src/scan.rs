@@ -115,9 +115,7 @@ impl<'a> Cursor<'a> {
     /// control character).
     #[inline(always)]
     fn plain_run(&self) -> R<usize> {
-        self.rest()
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        crate::swar::special::<true>(self.rest())
             .ok_or_else(|| self.at_end("EOF while parsing a string"))
     }
 

@@ -53,3 +53,10 @@ fn gives_up_on_other_kinds_and_odd_text() {
         assert!(skim_pod(text).is_none(), "{text}");
     }
 }
+
+#[test]
+fn placeholders_are_the_mark_and_the_index() {
+    for i in [0usize, 1, 9, 10, 99, 1234, usize::MAX] {
+        assert_eq!(super::placeholder(i), format!("{}{i}", super::MARK));
+    }
+}

@@ -50,10 +50,7 @@ impl<'a> Tokens<'a> {
         let start = self.pos + 1;
         let mut j = start;
         loop {
-            j += bytes
-                .get(j..)?
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\')?;
+            j += crate::swar::special::<false>(bytes.get(j..)?)?;
             if bytes.get(j) == Some(&b'"') {
                 break;
             }

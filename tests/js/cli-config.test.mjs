@@ -52,7 +52,7 @@ test('KUBEDEBUG_IMAGE: the default image where --image is missing, said on stdou
   // An explicit --image wins, and nothing is said.
   const e = await run(['mypod', '--image=alpine', '--profile=general', '-q'], { KUBEDEBUG_IMAGE: 'busybox:1.36' });
   assert.equal(e.stdout, '');
-  assert.equal(server.writes[1].body.spec.ephemeralContainers[1].image, 'alpine');
+  assert.match(JSON.stringify(server.writes[1].body), /"image":"alpine"/);
   // kubectl fails for another reason: that error stays.
   const f = await run(['mypod', '--replace'], { KUBEDEBUG_IMAGE: 'busybox' });
   assert.deepEqual([f.code, f.stderr], [1, 'error: --replace may only be used with --copy-to.\n']);

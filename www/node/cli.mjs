@@ -27,9 +27,13 @@ async function main() {
     io.stdout(`kubedebug ${version}\n`);
     return 0;
   }
+  if (argv[0] === 'completion' || argv[0] === '__complete') {
+    const { runCompletion } = await import('./completion-command.js');
+    return runCompletion(argv, io, loadKubedebugNodeAsync);
+  }
   if (argv[0] === 'serve') {
-    const [{ parseServeFlags, runServe, SERVE_USAGE }, { report }] = await Promise.all([
-      import('./serve-command.js'), import('./debug-command.js')]);
+    const [{ parseServeFlags, runServe, SERVE_USAGE }, { reportError: report }] = await Promise.all([
+      import('./serve-command.js'), import('../host/run.js')]);
     try {
       const flags = parseServeFlags(argv.slice(1));
       if (flags.help) {

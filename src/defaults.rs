@@ -1,12 +1,12 @@
 //! kubedebug's configured defaults (not kubectl's): the default image where kubectl would
 //! fail for lack of `--image`, and `--rm` as the configured default. The host reads the
-//! configuration (environment, config file) and hands it in the [`Session`]; which default
+//! configuration (environment, config file) and hands it in the session; which default
 //! applies, and when, is decided here.
 
 use crate::messages::Message;
 use crate::options::DebugOptions;
-use crate::session::Session;
 use crate::version::KubectlVersion;
+use std::collections::BTreeMap;
 
 /// Whether kubectl's `Validate` fails because `--image` is missing (its checks 1–2 and 4:
 /// attaching without a container, a copy that adds nothing or runs args in no container, an
@@ -26,25 +26,19 @@ fn lacks_image(o: &DebugOptions) -> bool {
 pub(crate) fn apply_defaults(
     o: &mut DebugOptions,
     version: KubectlVersion,
-    session: &Session,
+    (images, source, default_rm): (&BTreeMap<String, String>, &str, bool),
 ) -> Option<Message> {
-    if session.default_rm && !o.retain && o.wants_attach() {
+    if default_rm && !o.retain && o.wants_attach() {
         o.rm = true;
     }
     if !lacks_image(o) {
         return None;
     }
-    let images = &session.default_images;
     let image = images
         .get(o.effective_profile(version))
         .or_else(|| images.get("*"))?;
     o.image = image.clone();
-    (!o.quiet).then(|| {
-        Message::stdout(format!(
-            "Using the default image {image} from {}.",
-            session.default_image_source
-        ))
-    })
+    (!o.quiet).then(|| Message::stdout(format!("Using the default image {image} from {source}.")))
 }
 
 #[cfg(test)]

@@ -227,7 +227,12 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         return Ok(prepared);
     }
     let mut options = r.options;
-    let note = apply_defaults(&mut options, r.version, session);
+    let config = (
+        &session.default_images,
+        session.default_image_source.as_str(),
+        session.default_rm,
+    );
+    let note = apply_defaults(&mut options, r.version, config);
     let completed = complete_and_validate(
         &options,
         r.version,

@@ -45,6 +45,7 @@
 mod api_path;
 pub mod args;
 mod custom;
+mod defaults;
 mod error;
 mod generate;
 pub(crate) mod go;

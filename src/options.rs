@@ -72,6 +72,12 @@ boundary_struct! {
         pub profile: Option<String> = None, "profile";
         /// `-q/--quiet`.
         pub quiet: bool = false, "quiet";
+        /// `--rm` (kubedebug's): when the attached session ends, delete the pod copy or node
+        /// debug pod it created; an ephemeral container gets `stdinOnce` instead.
+        pub rm: bool = false, "rm";
+        /// `--retain` (kubedebug's): keep what the session created, whatever the configured
+        /// `rm` default says.
+        pub retain: bool = false, "retain";
         /// `--replace`.
         pub replace: bool = false, "replace";
         /// `--same-node`.

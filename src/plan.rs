@@ -111,6 +111,9 @@ boundary_struct! {
         pub attach: Option<AttachTarget> = None, "attach";
         /// Lines kubectl prints for this target.
         pub messages: Vec<Message> = Vec::new(), "messages";
+        /// With `--rm`: the path of the pod the session created (the copy or the node debug
+        /// pod, never the source), to DELETE when the attached session ends.
+        pub cleanup: Option<String> = None, "cleanup";
     }
 }
 

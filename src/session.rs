@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use crate::defaults::apply_defaults;
 use crate::error::{Code, Error};
 use crate::generate::{self, Context};
 use crate::go::quote::go_quote;
@@ -51,6 +52,15 @@ boundary_struct! {
         pub seed: u64 = 0, "seed";
         /// Explicit name suffixes, used before the seeded ones.
         pub suffixes: Vec<String> = Vec::new(), "suffixes";
+        /// Configured default images (kubedebug's), by profile name, `*` for every profile:
+        /// the one for the profile in effect, else `*`, is used where kubectl would fail for
+        /// lack of `--image`.
+        pub default_images: BTreeMap<String, String> = BTreeMap::new(), "defaultImages";
+        /// Where the default images were configured (`KUBEDEBUG_IMAGE`, a config file's path),
+        /// for the line saying one was used.
+        pub default_image_source: String = String::new(), "defaultImageSource";
+        /// The configured `rm` default (kubedebug's): `--rm` when attaching, unless `--retain`.
+        pub default_rm: bool = false, "defaultRm";
     }
 }
 
@@ -216,24 +226,31 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         prepared.namespace = r.namespace;
         return Ok(prepared);
     }
+    let mut options = r.options;
+    let config = (
+        &session.default_images,
+        session.default_image_source.as_str(),
+        session.default_rm,
+    );
+    let note = apply_defaults(&mut options, r.version, config);
     let completed = complete_and_validate(
-        &r.options,
+        &options,
         r.version,
         session.gate(),
         session.custom_profile.as_ref(),
+        note,
     )?;
     let fail = |error: Error| Failure {
         error,
         messages: completed.messages.clone(),
     };
-    if !r.options.filename.is_empty() && !r.options.targets.is_empty() {
+    if !options.filename.is_empty() && !options.targets.is_empty() {
         return Err(fail(Error::new(
             Code::NamesWithFilename,
             "resource/name arguments cannot be provided when a path is specified",
         )));
     }
-    prepared.targets = r
-        .options
+    prepared.targets = options
         .targets
         .iter()
         .map(|t| resolve_target(t, &r.namespace))

@@ -90,7 +90,8 @@ fn check_flags_exist(
 }
 
 /// Mirrors kubectl `DebugOptions.Complete` (profile and custom profile loading) then
-/// `Validate`, in kubectl's order (behaviour spec §2.4, §2.5).
+/// `Validate`, in kubectl's order (behaviour spec §2.4, §2.5). `note` (kubedebug's default
+/// image line) is printed first.
 ///
 /// # Errors
 /// The first failing check, with kubectl's text and any line printed before it.
@@ -99,10 +100,12 @@ pub(crate) fn complete_and_validate(
     version: KubectlVersion,
     gate_env: Option<&str>,
     custom_file: Option<&CustomProfileFile>,
+    note: Option<Message>,
 ) -> Result<Completed, Failure> {
     let profile = check_before_custom(options, version, gate_env)?;
     let custom = load_custom(options, version, custom_file)?;
     let mut messages = Vec::new();
+    messages.extend(note);
     match validate(options, version, custom.as_ref(), &mut messages) {
         Ok(()) => {}
         Err(error) => return Err(Failure { error, messages }),
@@ -280,6 +283,15 @@ fn validate(
     }
     if let Some(custom) = custom {
         crate::custom::check_forbidden_fields(custom)?;
+    }
+    // kubedebug's flags, after every kubectl check (the text is kubectl run's).
+    if o.rm && o.retain {
+        return Err(Error::invalid("--rm and --retain cannot be used together"));
+    }
+    if o.rm && !o.wants_attach() {
+        return Err(Error::invalid(
+            "--rm should only be used for attached containers",
+        ));
     }
     Ok(())
 }

@@ -300,6 +300,14 @@ const FLAGS: &[FlagSpec] = &[
         Gate::Always,
         field!(Bool, quiet),
     ),
+    debug_flag("rm", None, Kind::Bool, Gate::Always, field!(Bool, rm)),
+    debug_flag(
+        "retain",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, retain),
+    ),
     debug_flag(
         "filename",
         Some(b'f'),

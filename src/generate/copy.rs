@@ -102,6 +102,12 @@ pub(crate) fn generate_pod_copy_with_debug_container(
     // anything is sent, so nothing is half-done.
     let fail = |error| Failure::after(error, &out);
     let post_path = api_path::pods(&namespace).map_err(fail)?;
+    // --rm deletes only the copy (with --replace, kubectl deleted the source already), and
+    // only when it attaches to it.
+    let cleanup = match o.rm && !container_name.is_empty() {
+        true => Some(api_path::pod(&namespace, &o.copy_to, None).map_err(fail)?),
+        false => None,
+    };
     let delete_path = match o.replace {
         true => Some(api_path::pod(&namespace, &source_name, None).map_err(fail)?),
         false => None,
@@ -136,6 +142,7 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         container,
         attach,
         messages: out,
+        cleanup,
     })
 }
 

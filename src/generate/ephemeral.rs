@@ -43,6 +43,11 @@ pub(crate) fn generate_debug_container(
         o.container.clone()
     };
     let mut container = new_debug_container(o, &name);
+    // kubedebug's --rm: the API cannot delete an ephemeral container; with stdinOnce its
+    // process ends when the attached client detaches.
+    if o.rm && o.stdin {
+        container.insert("stdinOnce".into(), Value::Bool(true));
+    }
     if !o.target.is_empty() {
         container.insert(
             "targetContainerName".into(),
@@ -147,6 +152,7 @@ pub(crate) fn generate_debug_container(
         container: debug_container.map(Value::Object),
         attach,
         messages: out,
+        cleanup: None,
     })
 }
 

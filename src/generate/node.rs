@@ -92,6 +92,10 @@ pub(crate) fn generate_node_debug_pod(
     let fail = |error| Failure::after(error, &out);
     let path = api_path::pods(ctx.namespace).map_err(fail)?;
     check_node_debug_pod_name(&pod_name, &node_name).map_err(fail)?;
+    let cleanup = match o.rm {
+        true => Some(api_path::pod(ctx.namespace, &pod_name, None).map_err(fail)?),
+        false => None,
+    };
     let attach = o.wants_attach().then(|| AttachTarget {
         namespace: ctx.namespace.to_string(),
         pod: pod_name.clone(),
@@ -118,5 +122,6 @@ pub(crate) fn generate_node_debug_pod(
         container: debug_container.map(Value::Object),
         attach,
         messages: out,
+        cleanup,
     })
 }

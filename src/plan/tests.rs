@@ -34,6 +34,7 @@ fn plans_are_written_as_the_serde_derive_wrote_them() {
                     stream: Stream::Stderr,
                     text: "é\n".into(),
                 }],
+                cleanup: Some("/api/v1/namespaces/d/pods/p".into()),
             };
             assert_eq!(plan.to_json(), serde_oracle(&plan));
         }

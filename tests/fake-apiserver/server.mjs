@@ -16,6 +16,7 @@ import { Store, loadFixtures } from './store.js';
 import { PATH_NOT_FOUND, createPod, notFound, patchEphemeral, setContainerState, statusObject } from './pods.js';
 import { chooseProtocol, serveAttach, tokenFromProtocols } from './attach-ws.js';
 import { serveWatch } from './watch.js';
+import { evictPod, markTerminating } from './lifecycle.js';
 
 const MAX_BODY = 8 * 1024 * 1024;
 const PATH_RE = /^\/(?:api\/v1|apis\/(apps)\/v1)(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?$/;
@@ -200,6 +201,12 @@ export async function startFakeApiServer(options = {}) {
     setContainerState: (ns, pod, container, state) => setContainerState(store, ns, pod, container, state),
     /** @type {(ns: string, pod: string) => boolean} */
     deletePod: (ns, pod) => Boolean(store.deletePod(ns, pod)),
+    /** @type {(ns: string, pod: string, message?: string) => boolean} */
+    evictPod: (ns, pod, message) => evictPod(store, ns, pod, message),
+    /** @type {(ns: string, pod: string) => boolean} */
+    markTerminating: (ns, pod) => markTerminating(store, ns, pod),
+    /** A lost connection: every open attach socket is dropped without a close frame. */
+    dropAttaches: () => { for (const client of wss.clients) client.terminate(); },
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

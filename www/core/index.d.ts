@@ -51,6 +51,10 @@ export interface DebugOptions {
   /** null/absent = the version's default (`legacy` until 1.35, `general` from 1.36). */
   profile?: ProfileName | string | null;
   quiet?: boolean;
+  /** `--rm` (kubedebug's, needs `-i`/`--attach`): delete the copy or node pod at the end (`Plan.cleanup`); ephemeral: `stdinOnce`. */
+  rm?: boolean;
+  /** `--retain` (kubedebug's): keep what the session created, whatever `Session.defaultRm` says. */
+  retain?: boolean;
   replace?: boolean;
   sameNode?: boolean;
   setImage?: Pair[];
@@ -90,6 +94,12 @@ export interface Session {
   seed?: number;
   /** Explicit name suffixes, used before seeded ones (reproducible docs and tests). */
   suffixes?: string[];
+  /** Configured default images (kubedebug's), by profile, `*` for every profile: used only where kubectl would fail for lack of `--image`. */
+  defaultImages?: Record<string, string>;
+  /** Where they were configured (`KUBEDEBUG_IMAGE`, a config file's path), for the message. */
+  defaultImageSource?: string;
+  /** The configured `rm` default: `--rm` when attaching, unless `--retain`. */
+  defaultRm?: boolean;
 }
 
 /** A line kubectl prints, besides the final error. */
@@ -170,6 +180,11 @@ export interface Plan {
   container: Record<string, any> | null;
   attach: AttachTarget | null;
   messages: Message[];
+  /**
+   * With `--rm`: the path of the pod the session created (the copy or the node debug pod, never
+   * the source), to DELETE when the attached session ends; null otherwise.
+   */
+  cleanup: string | null;
 }
 
 /** An {@link ApiRequest} whose body is the JSON text to send. */

@@ -5,6 +5,9 @@
  * @module
  */
 
+/** The code of the abort reason a host gives when the user interrupts the session (Ctrl-C). */
+export const INTERRUPTED = 'host/interrupted';
+
 /**
  * A failure of the debug session that is not an API status (waiting, timeouts, bad input).
  * The CLI prints it as `error: <message>` and exits 1, like kubectl's `cmdutil.CheckErr`.

@@ -5,10 +5,9 @@
  * Runtime neutral: every I/O dependency comes in through the arguments.
  * @module
  */
-import { DebugError, formatError } from './errors.js';
+import { DebugError, INTERRUPTED, formatError } from './errors.js';
 import { parseJsonObjects } from './documents.js';
-import { waitForContainer } from './wait.js';
-import { attachOrLogs } from './session.js';
+import { runAttached } from './attached.js';
 
 /** @typedef {import('../core/index.js').Session} Session */
 /** @typedef {import('../core/index.js').Prepared} Prepared */
@@ -56,7 +55,8 @@ import { attachOrLogs } from './session.js';
  *   parseDocuments?: (text: string, path: string) => any[],
  *   parseDocumentsText?: (text: string, path: string) => DocumentText[],
  *   commandName?: string,
- * }} options `dryRun` plans without sending (targets are still read from the server when `kube`
+ *   onCleanup?: ((pending: boolean) => void) | null,
+ * }} options `onCleanup`: a `--rm` deletion is pending (see `attached.js`); `dryRun` plans without sending (targets are still read from the server when `kube`
  *   is given); `token` is the bearer token for the browser WebSocket subprotocol;
  *   `parseDocumentsText` (preferred over `parseDocuments`) keeps each `-f` object as JSON text
  *   (numbers as written) and plans it with `planText`
@@ -70,7 +70,11 @@ export async function debug(options) {
     const exitCode = await runTargets(options, results);
     return { exitCode, results };
   } catch (err) {
-    return { exitCode: reportError(io, err), results, error: err };
+    // An interrupted session (Ctrl-C) ends quietly, as kubectl does; a stop reason may carry
+    // the container's exit code.
+    const e = /** @type {any} */ (err);
+    const exitCode = e?.code === INTERRUPTED ? 1 : reportError(io, err);
+    return { exitCode: Number.isInteger(e?.exitCode) ? e.exitCode : exitCode, results, error: err };
   }
 }
 
@@ -123,14 +127,11 @@ async function runTargets(options, results) {
     }
     if (!plan.attach) continue;
     if (!options.attachFactory) throw new DebugError('no WebSocket factory to attach with', { code: 'host/no-websocket' });
-    const { pod, status } = await waitForContainer({
-      kube, namespace: plan.attach.namespace, pod: plan.attach.pod, container: plan.attach.container, quiet,
-      warn: (text) => io.stderr(`Warning: ${text}\n`), signal, timeoutMs: options.timeoutMs, timers: options.timers,
-    });
-    result.exitCode = await attachOrLogs({
-      kube, target: plan.attach, pod, status, io, webSocketFactory: options.attachFactory, token: options.token,
-      quiet, recordingBanner: plan.attach.recordingBanner, commandName: options.commandName, signal,
-    });
+    result.exitCode = await runAttached({
+      kube, io, quiet, signal, timeoutMs: options.timeoutMs, timers: options.timers,
+      webSocketFactory: options.attachFactory, token: options.token, commandName: options.commandName,
+      onCleanup: options.onCleanup,
+    }, plan);
     exitCode = result.exitCode;
   }
   return exitCode;

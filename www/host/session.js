@@ -21,8 +21,10 @@ import { DebugError } from './errors.js';
  *   onResize?: ((listener: (size: import('./channel.js').TerminalSize) => void) => (() => void)) | null,
  *   readFile?: (path: string) => Promise<string>,
  *   readSources?: (filenames: string[]) => Promise<{ name: string, read: () => Promise<string> }[]>,
+ *   restoreTerminal?: () => void,
  * }} DebugIo `readFile` reads `--custom` (and `-f` files when there is no `readSources`);
- *   `readSources` resolves the `-f` values like kubectl's builder (directories, URLs, `-`)
+ *   `readSources` resolves the `-f` values like kubectl's builder (directories, URLs, `-`);
+ *   `restoreTerminal` leaves raw mode (called when an attached session ends, before `--rm`)
  */
 
 export const PROMPT_BANNER = "If you don't see a command prompt, try pressing enter.";

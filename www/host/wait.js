@@ -5,6 +5,7 @@
  * @module
  */
 import { ApiError, DebugError } from './errors.js';
+import { podStop, startFailure } from './pod-stop.js';
 
 /** @typedef {import('./kube.js').KubeClient} KubeClient */
 /**
@@ -36,7 +37,9 @@ export function getContainerStatusByName(pod, name) {
 /**
  * Resolve with the pod once the container is running or terminated.
  * Rejects with kubectl's `pods "" not found` ApiError if the pod is deleted, a DebugError
- * `wait/image-pull` if the image cannot be pulled, `wait/timeout` after `timeoutMs`, or the abort reason.
+ * `wait/image-pull` if the image cannot be pulled, `wait/container-config` if the container cannot
+ * be created from its config, `pod/evicted` or `pod/terminating` (see `pod-stop.js`),
+ * `wait/timeout` after `timeoutMs`, or the abort reason.
  * @param {{
  *   kube: KubeClient, namespace: string, pod: string, container: string,
  *   quiet?: boolean, warn: (text: string) => void,
@@ -63,18 +66,16 @@ export async function waitForContainer(options) {
         throw new ApiError({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404,
           message: 'pods "" not found', details: { name: '', kind: 'pods' } });
       }
+      const stopped = podStop(event.object);
+      if (stopped) throw stopped;
       const status = getContainerStatusByName(event.object, container);
       if (!status) continue;
       const state = status.state ?? {};
       if (state.running || state.terminated) return { pod: event.object, status };
       const waiting = state.waiting;
       if (!quiet && waiting?.message) warn(`container ${container}: ${waiting.message}`);
-      if (IMAGE_FAILURES.includes(waiting?.reason)) {
-        throw new DebugError(
-          `container ${container} of pod ${namespace}/${pod} cannot start: ${waiting.reason}`
-          + (waiting.message ? `: ${waiting.message}` : ''),
-          { code: 'wait/image-pull' });
-      }
+      const failed = startFailure(status, `container ${container} of pod ${namespace}/${pod}`);
+      if (failed) throw failed;
     }
     throw new DebugError(`watch of pod ${namespace}/${pod} ended`, { code: 'wait/ended' });
   } catch (err) {

@@ -7,8 +7,11 @@
  */
 import { loadKubedebugNodeAsync } from './load-wasm.js';
 import { createProcessIo, flush } from './terminal.js';
+import { DebugError, INTERRUPTED } from '../host/errors.js';
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** After a signal, the longest wait for a pending --rm deletion (its own timeout is 15 s, host/attached.js). */
+const FORCED_EXIT_MS = 16000;
 
 /** @returns {Promise<number>} */
 async function main() {
@@ -24,9 +27,13 @@ async function main() {
     io.stdout(`kubedebug ${version}\n`);
     return 0;
   }
+  if (argv[0] === 'completion' || argv[0] === '__complete') {
+    const { runCompletion } = await import('./completion-command.js');
+    return runCompletion(argv, io, loadKubedebugNodeAsync);
+  }
   if (argv[0] === 'serve') {
-    const [{ parseServeFlags, runServe, SERVE_USAGE }, { report }] = await Promise.all([
-      import('./serve-command.js'), import('./debug-command.js')]);
+    const [{ parseServeFlags, runServe, SERVE_USAGE }, { reportError: report }] = await Promise.all([
+      import('./serve-command.js'), import('../host/run.js')]);
     try {
       const flags = parseServeFlags(argv.slice(1));
       if (flags.help) {
@@ -43,22 +50,31 @@ async function main() {
   core.catch(() => {});
   const { runDebugCommand } = await import('./debug-command.js');
   const controller = new AbortController();
+  // With a --rm deletion pending, the first signal unwinds the session (the deletion runs, then
+  // the process exits with the signal's code); otherwise, and on a second signal, exit now.
+  let cleanupPending = false;
   for (const [name, code] of Object.entries(SIGNAL_EXIT)) {
-    process.once(/** @type {NodeJS.Signals} */ (name), () => {
+    process.on(/** @type {NodeJS.Signals} */ (name), () => {
       restore();
-      controller.abort();
-      process.exit(code);
+      if (!cleanupPending || controller.signal.aborted) process.exit(code);
+      interrupted = code;
+      controller.abort(new DebugError('interrupted', { code: INTERRUPTED }));
+      setTimeout(() => process.exit(code), FORCED_EXIT_MS).unref();
     });
   }
   return runDebugCommand(argv, {
-    core: await core, env: process.env, io, signal: controller.signal,
+    core: await core, env: process.env, io: { ...io, restoreTerminal: restore }, signal: controller.signal,
     onSession: (tty) => { wantsTty = tty; },
+    onCleanup: (pending) => { cleanupPending = pending; },
   });
 }
 
+/** The exit code of the signal that interrupted a session with a pending --rm, if any. */
+let interrupted = /** @type {number | null} */ (null);
+
 main().then(async (code) => {
   await flush([process.stdout, process.stderr]);
-  process.exit(code);
+  process.exit(interrupted ?? code);
 }, async (err) => {
   process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
   await flush([process.stdout, process.stderr]);

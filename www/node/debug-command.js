@@ -9,6 +9,8 @@ import { webcrypto } from 'node:crypto';
 import { debug, reportError } from '../host/run.js';
 import { byteSize, extractOwnFlags, FlagError } from './flags.js';
 import { helpText } from './help.js';
+import { loadConfig } from './config.js';
+import { sessionDefaults } from '../host/config.js';
 import { dryRunObject, formatObjects } from './output.js';
 import { parseDocuments, parseDocumentsText } from './documents.js';
 import { createInputReader, DEFAULT_MAX_INPUT_BYTES } from './read-input.js';
@@ -36,8 +38,9 @@ const PASSED_ENV = ['KUBECTL_DEBUG_CUSTOM_PROFILE'];
 
 /**
  * @param {string[]} argv the words after `kubedebug`
- * @param {CommandContext & { onSession?: (tty: boolean) => void }} ctx `onSession` learns, once the
- *   flags are parsed, whether the session wants a raw terminal (`-i -t`)
+ * @param {CommandContext & { onSession?: (tty: boolean) => void, onCleanup?: (pending: boolean) => void }} ctx
+ *   `onSession` learns, once the flags are parsed, whether the session wants a raw terminal
+ *   (`-i -t`); `onCleanup` when a `--rm` deletion is pending
  * @returns {Promise<number>} the exit code
  */
 export async function runDebugCommand(argv, ctx) {
@@ -46,9 +49,10 @@ export async function runDebugCommand(argv, ctx) {
     const versions = core.kubectlVersions();
     const own = extractOwnFlags(argv, { versions, defaultVersion: core.defaultKubectlVersion(), kubectlFlags: core.kubectlFlags() });
     if (own.help) {
-      io.stdout(helpText(own.kubectlVersion, versions));
+      io.stdout(helpText(own.kubectlVersion, versions, await helpDefaults(ctx.env)));
       return 0;
     }
+    const config = await loadConfig(ctx.env);
     /** @type {Record<string, string>} */
     const env = {};
     for (const key of PASSED_ENV) if (ctx.env[key] !== undefined) env[key] = /** @type {string} */ (ctx.env[key]);
@@ -83,11 +87,14 @@ export async function runDebugCommand(argv, ctx) {
     const session = {
       options: parsed.options, namespace: parsed.namespace ?? namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
       seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],
+      ...sessionDefaults(config, ctx.env),
     };
+    // config.sessionLabel is the default of --session-label, applied where that flag is parsed.
     const result = await debug({
       session, planner: core, kube: connection?.kube ?? null, attachFactory: connection?.webSocketFactory ?? null,
       io: own.dryRun ? { ...inputIo, stdout: io.stderr } : inputIo,
       signal: ctx.signal, timeoutMs: own.timeoutMs || null, dryRun: own.dryRun, parseDocuments, parseDocumentsText,
+      onCleanup: ctx.onCleanup,
     });
     if (own.dryRun && result.exitCode === 0) {
       io.stdout(formatObjects(result.results.map(dryRunObject), own.output ?? 'yaml'));
@@ -95,6 +102,20 @@ export async function runDebugCommand(argv, ctx) {
     return result.exitCode;
   } catch (err) {
     return reportError(io, err);
+  }
+}
+
+/**
+ * What `--help` shows of the configuration: the defaults in effect, or why the file is refused.
+ * @param {Record<string, string | undefined>} env
+ * @returns {Promise<import('./help.js').HelpDefaults>}
+ */
+async function helpDefaults(env) {
+  try {
+    const config = await loadConfig(env);
+    return { ...sessionDefaults(config, env), path: config.path, error: null };
+  } catch (err) {
+    return { defaultImages: {}, defaultImageSource: '', defaultRm: false, path: null, error: err instanceof Error ? err.message : String(err) };
   }
 }
 

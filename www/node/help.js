@@ -37,16 +37,42 @@ function options(flags, version, versions) {
 }
 
 /**
+ * The configuration in effect, as `--help` shows it (`error`: why the config file is refused).
+ * @typedef {{
+ *   defaultImages: Record<string, string>, defaultImageSource: string, defaultRm: boolean,
+ *   path: string | null, error: string | null,
+ * }} HelpDefaults
+ */
+
+/**
+ * The configuration section: the config file, the default images and where they come from, `rm`.
+ * @param {HelpDefaults} d
+ * @returns {string}
+ */
+function configSection(d) {
+  const images = Object.entries(d.defaultImages)
+    .map(([profile, image]) => `    ${profile === '*' ? 'every profile' : `--profile=${profile}`}: ${image}\n`).join('');
+  return 'kubedebug configuration (KUBEDEBUG_IMAGE; the file KUBEDEBUG_CONFIG, else $XDG_CONFIG_HOME or ~/.config, kubedebug/config.yaml):\n'
+    + (d.error ? `    error: ${d.error}\n` : `    config file: ${d.path ?? '(none)'}\n`)
+    + (images ? `    default image, used where --image is required and missing (from ${d.defaultImageSource}):\n${images.replace(/^/gm, '  ')}`
+      : '    default image: none (kubectl\'s error when --image is required and missing)\n')
+    + `    rm: ${d.defaultRm} (--rm by default when attaching; --retain keeps)\n`;
+}
+
+/**
  * The help text, with the flags that `version` knows.
  * @param {string} version
  * @param {string[]} versions the supported versions, oldest first (the core's `kubectlVersions()`;
  *   the newest is the default)
+ * @param {HelpDefaults} [defaults] the configuration in effect (none: no section)
  * @returns {string}
  */
-export function helpText(version, versions) {
+export function helpText(version, versions, defaults) {
   return `${LONG}\n\nExamples:\n${EXAMPLES}\n\nOptions:\n${options(KUBECTL_FLAGS, version, versions)}\n`
     + `kubedebug options:\n${options(OWN_FLAGS, version, versions)}\n`
+    + (defaults ? configSection(defaults) + '\n' : '')
     + 'Usage:\n  kubedebug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]\n'
-    + '  kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig FILE] [--context NAME]\n\n'
+    + '  kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig FILE] [--context NAME]\n'
+    + '  kubedebug completion bash|zsh|fish\n\n'
     + 'kubectl\'s global flags -n/--namespace, --kubeconfig and --context apply as in kubectl.\n';
 }

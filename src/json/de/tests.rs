@@ -85,7 +85,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"bogus":1}"#,
-            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`",
+            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`",
         ),
         (
             r#"{"seed":1,"seed":2}"#,
@@ -109,15 +109,15 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"options":{"images":"x"}}"#,
-            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `replace`, `sameNode`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
+            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
         ),
         (
             r#"{"customProfile":{"path":7}}"#,
             "invalid session: customProfile.path: invalid type: integer `7`, expected a string",
         ),
         (
-            r#"[null,null,null,false,null,{},null,0,[],1]"#,
-            "invalid session: invalid length 10, expected struct Session with 9 elements",
+            r#"[null,null,null,false,null,{},null,0,[],{},"",false,1]"#,
+            "invalid session: invalid length 13, expected struct Session with 12 elements",
         ),
     ] {
         assert_eq!(session(text), Err(err.to_string()), "{text}");
@@ -237,6 +237,8 @@ fn everything_serialized_decodes_back() {
         stdin: true,
         target: "t".into(),
         tty: true,
+        rm: true,
+        retain: true,
     };
     let s = Session {
         args: Some(vec!["web".into()]),
@@ -252,6 +254,9 @@ fn everything_serialized_decodes_back() {
         }),
         seed: u64::MAX,
         suffixes: vec!["abcde".into()],
+        default_images: [("netadmin".into(), "i".into())].into(),
+        default_image_source: "/c.yaml".into(),
+        default_rm: true,
     };
     let text = serde_json::to_string(&s).unwrap_or_default();
     assert_eq!(Session::from_json(&text), Ok(s.clone()));

@@ -53,6 +53,11 @@ export interface DebugOptions {
   quiet?: boolean;
   replace?: boolean;
   sameNode?: boolean;
+  /**
+   * `--session-label` (kubedebug's, not kubectl's): label and annotate a pod copy or node debug
+   * pod as a kubedebug session (`kubedebug.dev/session`, `kubedebug.dev/journey`, …).
+   */
+  sessionLabel?: boolean;
   setImage?: Pair[];
   /** null/absent = not given. */
   shareProcesses?: boolean | null;
@@ -90,6 +95,16 @@ export interface Session {
   seed?: number;
   /** Explicit name suffixes, used before seeded ones (reproducible docs and tests). */
   suffixes?: string[];
+  /** What `--session-label` annotates that only the host knows. */
+  mark?: SessionMark;
+}
+
+/** The host's part of `--session-label`'s annotations (empty values are left out). */
+export interface SessionMark {
+  /** Who started the session (`kubedebug.dev/creator`). */
+  creator?: string;
+  /** When, RFC 3339 (`kubedebug.dev/created-at`): the core has no clock. */
+  createdAt?: string;
 }
 
 /** A line kubectl prints, besides the final error. */
@@ -133,6 +148,7 @@ export interface Prepared {
   custom: Record<string, unknown> | null;
   seed: number;
   suffixes: string[];
+  mark: Required<SessionMark>;
   messages: Message[];
   /** The objects to read, one per positional target (none with `-f`). */
   targets: TargetRef[];

@@ -80,7 +80,7 @@ prop_compose! {
             arguments_only: b(0), keep_annotations: b(1), keep_init_containers: b(2),
             keep_labels: b(3), keep_liveness: b(4), keep_readiness: b(5),
             keep_startup: b(6), quiet: b(7), replace: b(8), same_node: b(9),
-            stdin: b(10), tty: b(11),
+            stdin: b(10), tty: b(11), session_label: b(12),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
             image_pull_policy: s(4), target: s(5),
         }
@@ -98,11 +98,13 @@ prop_compose! {
         custom in prop::option::of((".{0,6}", any::<Option<String>>(), any::<Option<String>>())),
         seed in any::<u64>(),
         suffixes in prop::collection::vec(".{0,6}", 0..3),
+        mark in (".{0,6}", ".{0,6}"),
     ) -> Session {
         Session {
             args, options, namespace, namespace_explicit, env, seed, suffixes,
             kubectl_version: minor.and_then(KubectlVersion::new),
             custom_profile: custom.map(|(path, text, error)| CustomProfileFile { path, text, error }),
+            mark: crate::SessionMark { creator: mark.0, created_at: mark.1 },
         }
     }
 }

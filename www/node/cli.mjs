@@ -2,13 +2,15 @@
 // @ts-check
 /**
  * `kubedebug`: `kubectl debug` for Node, flag for flag, against the kubeconfig's cluster.
- * `kubedebug serve …` starts the web page server. Wiring only: the work is in the modules.
+ * `kubedebug serve …` starts the web page server; `list`, `attach` and `cleanup` handle debug sessions. Wiring only: the work is in the modules.
  * @module
  */
 import { loadKubedebugNodeAsync } from './load-wasm.js';
 import { createProcessIo, flush } from './terminal.js';
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** The debug-session subcommands (`www/node/<name>-command.js`). */
+const SUBCOMMANDS = ['list', 'attach', 'cleanup'];
 
 /** @returns {Promise<number>} */
 async function main() {
@@ -37,6 +39,16 @@ async function main() {
     } catch (err) {
       return report(io, err);
     }
+  }
+  if (SUBCOMMANDS.includes(argv[0])) {
+    const [core, modules] = await Promise.all([loadKubedebugNodeAsync(), import(`./${argv[0]}-command.js`)]);
+    const controller = new AbortController();
+    for (const [name, code] of Object.entries(SIGNAL_EXIT)) {
+      process.once(/** @type {NodeJS.Signals} */ (name), () => { restore(); controller.abort(); process.exit(code); });
+    }
+    const run = { list: modules.runListCommand, attach: modules.runAttachCommand, cleanup: modules.runCleanupCommand }[argv[0]];
+    return run(argv.slice(1), { core, env: process.env, io, signal: controller.signal,
+      onSession: (/** @type {boolean} */ tty) => { wantsTty = tty; } });
   }
   // The Wasm core compiles in the background while the command's modules load.
   const core = loadKubedebugNodeAsync();

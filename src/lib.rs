@@ -61,6 +61,7 @@ pub mod profile;
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) mod pss;
 mod session;
+mod sessions;
 mod smp;
 mod target;
 mod text_plan;
@@ -80,6 +81,7 @@ pub use options::{DebugOptions, Pair};
 pub use plan::{ApiRequest, AttachTarget, Journey, Plan, MAX_REQUEST_BODY_BYTES};
 pub use profile::Profile;
 pub use session::{plan, plan_prepared, prepare, prepared_from_json, Needs, Prepared, Session};
+pub use sessions::{list_sessions, SessionMark};
 pub use text_plan::{plan_text, plan_text_prepared, TextPlan};
 pub use validate::{CustomProfileFile, Failure};
 pub use version::KubectlVersion;

@@ -16,6 +16,7 @@ use crate::names::NameSource;
 use crate::options::DebugOptions;
 use crate::plan::Plan;
 use crate::profile::Profile;
+use crate::sessions::SessionMark;
 use crate::target::{resolve_target, target_kind, TargetKind, TargetRef};
 use crate::validate::{
     check_before_custom, complete_and_validate, unread_custom_profile, CustomProfileFile, Failure,
@@ -61,6 +62,8 @@ boundary_struct! {
         pub default_image_source: String = String::new(), "defaultImageSource";
         /// The configured `rm` default (kubedebug's): `--rm` when attaching, unless `--retain`.
         pub default_rm: bool = false, "defaultRm";
+        /// What `--session-label` writes that only the host knows (creator, creation time).
+        pub mark: SessionMark = SessionMark::default(), "mark";
     }
 }
 
@@ -114,6 +117,8 @@ boundary_struct! {
         pub seed: u64 = 0, "seed";
         /// Explicit name suffixes, used before the seeded ones.
         pub suffixes: Vec<String> = Vec::new(), "suffixes";
+        /// What `--session-label` writes that only the host knows.
+        pub mark: SessionMark = SessionMark::default(), "mark";
         /// Lines kubectl prints while validating (for the host; not read back).
         pub messages: Vec<Message> = Vec::new(), "messages", write_only;
         /// The objects to read, one per positional target (none with `-f`; for the host, not
@@ -215,6 +220,7 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         kubectl_version: r.version,
         seed: session.seed,
         suffixes: session.suffixes.clone(),
+        mark: session.mark.clone(),
         ..Prepared::default()
     };
     if let Some(path) = unread_custom_profile(&r.options, session.custom_profile.as_ref()) {
@@ -331,6 +337,7 @@ pub(crate) fn plan_target(
         version: prepared.kubectl_version,
         namespace: &prepared.namespace,
         names: &mut names,
+        mark: &prepared.mark,
     };
     match target_kind(&object)? {
         TargetKind::Node => generate::generate_node_debug_pod(&object, &mut ctx, with_result),

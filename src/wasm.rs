@@ -223,3 +223,12 @@ pub fn kubectl_flags_json() -> Result<String, JsValue> {
 pub fn library_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// `listSessionsJson(podListText) → sessionsJson`: the debug sessions of a `PodList` (or one
+/// Pod) given as JSON text (a string or UTF-8 bytes).
+#[wasm_bindgen(js_name = listSessionsJson)]
+pub fn list_sessions_json(pod_list: JsValue) -> Result<String, JsValue> {
+    let text = text_arg(&pod_list, "pod list")?;
+    let sessions = crate::list_sessions(&text).map_err(|e| js_error(&Failure::from(e)))?;
+    Ok(kubedebug_skim::to_string(&crate::Value::Array(sessions)))
+}

@@ -308,6 +308,14 @@ const FLAGS: &[FlagSpec] = &[
         Gate::Always,
         field!(Bool, retain),
     ),
+    // kubedebug's own: kubectl registers no such flag.
+    debug_flag(
+        "session-label",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, session_label),
+    ),
     debug_flag(
         "filename",
         Some(b'f'),

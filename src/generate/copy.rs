@@ -92,6 +92,13 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         container = selected.map(Value::Object);
         container_name = name;
     }
+    crate::sessions::mark_pod(
+        &mut copy,
+        "copy",
+        &format!("pod/{source_name}"),
+        &container_name,
+        ctx,
+    );
     let (body, result) = if with_result {
         (copy.clone(), copy)
     } else {

@@ -32,6 +32,8 @@ pub(crate) struct Context<'a> {
     pub namespace: &'a str,
     /// Where generated names come from.
     pub names: &'a mut crate::names::NameSource,
+    /// The host's part of `--session-label`'s annotations.
+    pub mark: &'a crate::sessions::SessionMark,
 }
 
 impl Context<'_> {

@@ -86,6 +86,13 @@ pub(crate) fn generate_node_debug_pod(
             &pod_name,
         )?;
     }
+    crate::sessions::mark_pod(
+        &mut pod,
+        "node",
+        &format!("node/{node_name}"),
+        &container_name,
+        ctx,
+    );
     let debug_container = crate::pod::spec(&pod)
         .and_then(|s| crate::pod::containers(s, ContainerKind::Regular).next())
         .cloned();

@@ -17,6 +17,7 @@ import { PATH_NOT_FOUND, createPod, notFound, patchEphemeral, setContainerState,
 import { chooseProtocol, serveAttach, tokenFromProtocols } from './attach-ws.js';
 import { serveWatch } from './watch.js';
 import { evictPod, markTerminating } from './lifecycle.js';
+import { parseLabelSelector } from './selectors.js';
 
 const MAX_BODY = 8 * 1024 * 1024;
 const PATH_RE = /^\/(?:api\/v1|apis\/(apps)\/v1)(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?$/;
@@ -135,7 +136,11 @@ export async function startFakeApiServer(options = {}) {
         return 200;
       }
       const wanted = fieldName(url);
-      const items = store.list(group, resource, namespaced ? ns : '').filter((o) => wanted === null || o.metadata.name === wanted);
+      const selects = parseLabelSelector(url.searchParams.get('labelSelector') ?? '');
+      if ('error' in selects) return send(res, 400, statusObject(400, 'BadRequest', selects.error));
+      // A namespaced resource without a namespace (`/api/v1/pods`) lists every namespace.
+      const items = store.list(group, resource, namespaced ? ns : '')
+        .filter((o) => (wanted === null || o.metadata.name === wanted) && selects(o.metadata.labels));
       return send(res, 200, { kind: `${items[0]?.kind ?? kindOf(resource)}List`, apiVersion: group ? `${group}/v1` : 'v1',
         metadata: { resourceVersion: String(store.rv) }, items });
     }
@@ -199,6 +204,13 @@ export async function startFakeApiServer(options = {}) {
     url: `http://127.0.0.1:${port}`, port, store, writes, requests, attaches, settings,
     /** @type {(ns: string, pod: string, container: string, state: string | object) => boolean} */
     setContainerState: (ns, pod, container, state) => setContainerState(store, ns, pod, container, state),
+    /** @type {(ns: string, pod: string, phase: string) => boolean} sets `status.phase`, emits MODIFIED */
+    setPodPhase: (ns, pod, phase) => {
+      const found = store.get('', 'pods', ns, pod);
+      if (!found) return false;
+      store.putPod({ ...structuredClone(found), status: { ...found.status, phase } }, 'MODIFIED');
+      return true;
+    },
     /** @type {(ns: string, pod: string) => boolean} */
     deletePod: (ns, pod) => Boolean(store.deletePod(ns, pod)),
     /** @type {(ns: string, pod: string, message?: string) => boolean} */

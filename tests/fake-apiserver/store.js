@@ -90,7 +90,7 @@ export class Store {
 
   /** @param {string} group @param {string} plural @param {string | null} ns */
   list(group, plural, ns) {
-    const prefix = ns === null ? `${group}/${plural}/` : `${group}/${plural}/${ns}/`;
+    const prefix = ns === null || ns === '' ? `${group}/${plural}/` : `${group}/${plural}/${ns}/`;
     return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
   }

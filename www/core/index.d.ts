@@ -57,6 +57,11 @@ export interface DebugOptions {
   retain?: boolean;
   replace?: boolean;
   sameNode?: boolean;
+  /**
+   * `--session-label` (kubedebug's, not kubectl's): label and annotate a pod copy or node debug
+   * pod as a kubedebug session (`kubedebug.dev/session`, `kubedebug.dev/journey`, …).
+   */
+  sessionLabel?: boolean;
   setImage?: Pair[];
   /** null/absent = not given. */
   shareProcesses?: boolean | null;
@@ -100,6 +105,16 @@ export interface Session {
   defaultImageSource?: string;
   /** The configured `rm` default: `--rm` when attaching, unless `--retain`. */
   defaultRm?: boolean;
+  /** What `--session-label` annotates that only the host knows. */
+  mark?: SessionMark;
+}
+
+/** The host's part of `--session-label`'s annotations (empty values are left out). */
+export interface SessionMark {
+  /** Who started the session (`kubedebug.dev/creator`). */
+  creator?: string;
+  /** When, RFC 3339 (`kubedebug.dev/created-at`): the core has no clock. */
+  createdAt?: string;
 }
 
 /** A line kubectl prints, besides the final error. */
@@ -144,6 +159,7 @@ export interface Prepared {
   custom: Record<string, unknown> | null;
   seed: number;
   suffixes: string[];
+  mark: Required<SessionMark>;
   messages: Message[];
   /** The objects to read, one per positional target (none with `-f`). */
   targets: TargetRef[];
@@ -268,3 +284,40 @@ export interface KubectlFlag {
 /** kubectl debug's flag table: every flag of every supported version (local and global). */
 export function kubectlFlags(): KubectlFlag[];
 export function version(): string;
+/** The debug sessions of a `PodList` (or one Pod); see {@link DebugSession}. */
+export function listSessions(podList: object | string, options?: { now?: Date | number }): DebugSession[];
+
+/**
+ * One debug session found in a pod list: an ephemeral container (`kind: 'ephemeral'`), or a pod
+ * copy / node debug pod marked by `--session-label` (`managedBy: 'kubedebug'`) or kubectl 1.34+
+ * (`managedBy: 'kubectl'`, node pods only).
+ */
+export interface DebugSession {
+  kind: 'ephemeral' | 'copy' | 'node';
+  managedBy: '' | 'kubedebug' | 'kubectl';
+  namespace: string;
+  pod: string;
+  /** The debug container. */
+  container: string;
+  image: string;
+  /** Ephemeral: the target container (`''` without `--target`); copy: `pod/NAME`; node: `node/NAME`. */
+  target: string;
+  /** The debug container's state, `''` before the kubelet reports one. */
+  state: '' | 'waiting' | 'running' | 'terminated';
+  reason: string;
+  exitCode: number | null;
+  /** The pod's phase. */
+  phase: string;
+  /** The pod is being deleted. */
+  deleting: boolean;
+  /** The container terminated, or the pod is Succeeded, Failed or being deleted. */
+  finished: boolean;
+  /** The pod's creation time; an ephemeral container's start time; `''` when unknown. */
+  createdAt: string;
+  /** `--session-label`'s session id, profile and creator (`''` when absent). */
+  session: string;
+  profile: string;
+  creator: string;
+  /** Seconds since `createdAt` at `now`; null without `now` or a time. */
+  ageSeconds?: number | null;
+}

@@ -24,6 +24,7 @@ import wbgInit, {
   kubectlVersions as wasmKubectlVersions,
   defaultKubectlVersion as wasmDefaultKubectlVersion,
   kubectlFlagsJson,
+  listSessionsJson,
   libraryVersion,
   __kubedebugReinstantiate,
   __kubedebugMemoryBytes,
@@ -391,4 +392,25 @@ export function kubectlFlags() {
 /** @returns {string} this library's version. */
 export function version() {
   return call(() => libraryVersion());
+}
+
+/**
+ * The debug sessions of a `PodList` (or one Pod), as the core classifies them: every ephemeral
+ * container, and every pod copy or node debug pod marked by `--session-label` or kubectl 1.34+.
+ * With `now` (a `Date` or epoch milliseconds), each session has `ageSeconds` since `createdAt`
+ * (`null` when unknown); without it, `null` (the core has no clock).
+ * @param {object | string} podList the list, or its JSON text
+ * @param {{ now?: Date | number }} [options]
+ * @returns {import('./index.js').DebugSession[]}
+ */
+export function listSessions(podList, options = {}) {
+  const text = typeof podList === 'string' ? podList : encode(podList, 'pod list');
+  /** @type {import('./index.js').DebugSession[]} */
+  const sessions = call(() => JSON.parse(listSessionsJson(text)));
+  const now = options.now === undefined ? null : Number(options.now);
+  for (const s of sessions) {
+    const created = s.createdAt ? Date.parse(s.createdAt) : NaN;
+    s.ageSeconds = now === null || Number.isNaN(created) ? null : Math.floor((now - created) / 1000);
+  }
+  return sessions;
 }

@@ -7,7 +7,7 @@
  */
 export {
   init, initSync, prepare, plan, planText, parseArgs, renderArgs, commandLine, splitCommandLine, shellQuote,
-  profiles, kubectlVersions, defaultKubectlVersion, kubectlFlags, version,
+  profiles, kubectlVersions, defaultKubectlVersion, kubectlFlags, version, listSessions,
 } from '../core/index.js';
 export { debug, parseJsonDocuments, recordsBanner } from '../host/run.js';
 export { createKubeClient } from '../host/kube.js';
@@ -33,6 +33,7 @@ export * as channel from '../host/channel.js';
 /** @typedef {import('../core/index.js').KubectlFlag} KubectlFlag */
 /** @typedef {import('../core/index.js').ProfileName} ProfileName */
 /** @typedef {import('../core/index.js').ErrorCode} ErrorCode */
+/** @typedef {import('../core/index.js').DebugSession} DebugSession */
 /**
  * What the Wasm API throws (an `Error` named `DebugError`: kubectl's message, a stable `code`).
  * The journey's own failures carry the same name and a `code` too: test with `isDebugError`.

@@ -24,9 +24,10 @@ function profileText(version) {
  *   group: string, hint?: string, choices?: string[], placeholder?: string }} FormControl
  * @typedef {{
  *   flag: string, key: string, value: (v: string) => string, text: (v: string) => string, since?: number,
- *   form: FormControl | null,
+ *   form: FormControl | null, ours?: boolean,
  * }} DebugFlag `flag` as the help shows it (`-c, --container`), `key` its `DebugOptions` field,
- *   `value`/`text` kubectl's help default and text for a version, `since` the first minor that has it
+ *   `value`/`text` kubectl's help default and text for a version, `since` the first minor that has it,
+ *   `ours` a kubedebug flag kubectl lacks
  */
 
 /** kubectl debug's flags, in the page form's order (the help sorts them by name). */
@@ -95,6 +96,9 @@ export const DEBUG_FLAGS = [
   { flag: '--keep-init-containers', key: 'keepInitContainers', value: () => 'true', since: 31,
     text: () => 'Run the init containers for the pod. Defaults to true.(This flag only works when used with \'--copy-to\')',
     form: { label: '--keep-init-containers', kind: 'bool', group: 'Pod copy' } },
+  { flag: '--session-label', key: 'sessionLabel', value: () => 'false', ours: true,
+    text: () => 'kubedebug: label and annotate the pod copy or node debug pod as a kubedebug session (kubedebug.dev/session, kubedebug.dev/journey; see kubedebug list and cleanup).',
+    form: null },
   { flag: '-f, --filename', key: 'filename', value: () => '[]', text: () => 'identifying the resource to debug', form: null },
 ];
 

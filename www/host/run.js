@@ -89,7 +89,7 @@ export function reportError(io, err) {
   const e = /** @type {any} */ (err);
   if (Array.isArray(e?.messages)) printMessages(io, e.messages);
   io.stderr(escapeControls(formatError(err)) + '\n');
-  if (e?.usage) io.stderr("See 'kubectl debug --help' for usage.\n");
+  if (e?.usage) io.stderr(`See '${e.usageCommand ?? 'kubectl debug'} --help' for usage.\n`);
   return 1;
 }
 

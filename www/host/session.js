@@ -87,7 +87,7 @@ export async function attachOrLogs(options) {
  * @param {Parameters<typeof attachOrLogs>[0]} options
  * @returns {Promise<number>}
  */
-async function attachSession(options) {
+export async function attachSession(options) {
   const { kube, target, pod, io, quiet, signal } = options;
   const phase = pod?.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {

@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * `kubedebug`: `kubectl debug` for Node, flag for flag, against the kubeconfig's cluster.
- * `kubedebug serve …` starts the web page server. Wiring only: the work is in the modules.
+ * `kubedebug serve …` starts the web page server; `list`, `attach` and `cleanup` handle debug sessions. Wiring only: the work is in the modules.
  * @module
  */
 import { loadKubedebugNodeAsync } from './load-wasm.js';
@@ -12,6 +12,8 @@ import { DebugError, INTERRUPTED } from '../host/errors.js';
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 /** After a signal, the longest wait for a pending --rm deletion (its own timeout is 15 s, host/attached.js). */
 const FORCED_EXIT_MS = 16000;
+/** The debug-session subcommands (`www/node/<name>-command.js`). */
+const SUBCOMMANDS = ['list', 'attach', 'cleanup'];
 
 /** @returns {Promise<number>} */
 async function main() {
@@ -44,6 +46,16 @@ async function main() {
     } catch (err) {
       return report(io, err);
     }
+  }
+  if (SUBCOMMANDS.includes(argv[0])) {
+    const [core, modules] = await Promise.all([loadKubedebugNodeAsync(), import(`./${argv[0]}-command.js`)]);
+    const controller = new AbortController();
+    for (const [name, code] of Object.entries(SIGNAL_EXIT)) {
+      process.once(/** @type {NodeJS.Signals} */ (name), () => { restore(); controller.abort(); process.exit(code); });
+    }
+    const run = { list: modules.runListCommand, attach: modules.runAttachCommand, cleanup: modules.runCleanupCommand }[argv[0]];
+    return run(argv.slice(1), { core, env: process.env, io, signal: controller.signal,
+      onSession: (/** @type {boolean} */ tty) => { wantsTty = tty; } });
   }
   // The Wasm core compiles in the background while the command's modules load.
   const core = loadKubedebugNodeAsync();

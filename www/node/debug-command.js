@@ -61,12 +61,14 @@ export async function runDebugCommand(argv, ctx) {
     ctx.onSession?.(Boolean(parsed.options.stdin && parsed.options.tty));
     const offline = own.dryRun && parsed.options.filename.length > 0 && parsed.options.targets.length === 0;
     let namespace = 'default';
+    let creator = '';
     let connection = null;
     try {
       // client-node is heavy to load: only when a kubeconfig is needed.
       const { configFromFlags, connect, contextNamespace } = await import('./connection.js');
       const kc = configFromFlags(parsed.globals);
       namespace = contextNamespace(kc);
+      creator = kc.getCurrentUser()?.name ?? '';
       if (!offline) connection = await connect(kc);
     } catch (err) {
       if (!offline) throw err;
@@ -88,6 +90,8 @@ export async function runDebugCommand(argv, ctx) {
       options: parsed.options, namespace: parsed.namespace ?? namespace, namespaceExplicit: parsed.namespace !== null, kubectlVersion: own.kubectlVersion, env,
       seed: ctx.seed ?? webcrypto.getRandomValues(new Uint32Array(1))[0],
       ...sessionDefaults(config, ctx.env),
+      // `--session-label`'s annotations the core cannot know: who (the kubeconfig user) and when.
+      mark: { creator, createdAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
     };
     // config.sessionLabel is the default of --session-label, applied where that flag is parsed.
     const result = await debug({

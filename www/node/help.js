@@ -15,10 +15,11 @@ const EXAMPLES = "  # Create an interactive debugging session in pod mypod and i
  */
 
 /** @type {FlagHelp[]} kubectl's flags of `kubectl debug`, sorted by long name as kubectl prints them */
-const KUBECTL_FLAGS = [...DEBUG_FLAGS].sort((a, b) => (longName(a) < longName(b) ? -1 : 1));
+const KUBECTL_FLAGS = DEBUG_FLAGS.filter((f) => !f.ours).sort((a, b) => (longName(a) < longName(b) ? -1 : 1));
 
 /** @type {FlagHelp[]} */
 const OWN_FLAGS = [
+  ...DEBUG_FLAGS.filter((f) => f.ours),
   { flag: '--dry-run', value: () => 'false', text: () => 'If true, only print the object that would be sent (the target pod with the debug container appended, or the pod to create); send nothing. With -f, no cluster or kubeconfig is needed.' },
   { flag: '--kubectl-version', value: (_, vs) => `'${vs[vs.length - 1]}'`, text: (_, vs) => `Behave like this kubectl minor version: ${vs[0]} to ${vs[vs.length - 1]}.` },
   { flag: '--max-input-size', value: () => "'8Mi'", text: () => 'Largest input read in all from -f sources and the custom profile file (bytes or k/M/G/Ki/Mi/Gi); also KUBEDEBUG_MAX_INPUT.' },
@@ -73,6 +74,10 @@ export function helpText(version, versions, defaults) {
     + (defaults ? configSection(defaults) + '\n' : '')
     + 'Usage:\n  kubedebug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]\n'
     + '  kubedebug serve [--port N] [--address A [--unsafe-address]] [--kubeconfig FILE] [--context NAME]\n'
-    + '  kubedebug completion bash|zsh|fish\n\n'
+    + '  kubedebug completion bash|zsh|fish\n'
+    + '  kubedebug list [-n NAMESPACE | -A] [-l SELECTOR] [-o wide|json|yaml]   debug sessions in scope\n'
+    + '  kubedebug attach POD -c CONTAINER [-i] [-t]                             re-attach to a debug container\n'
+    + '  kubedebug cleanup [--all] [--older-than DURATION] [--dry-run]          delete finished sessions\' pods\n'
+    + '  (each subcommand has its own --help)\n\n'
     + 'kubectl\'s global flags -n/--namespace, --kubeconfig and --context apply as in kubectl.\n';
 }

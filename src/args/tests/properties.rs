@@ -80,7 +80,7 @@ prop_compose! {
             arguments_only: b(0), keep_annotations: b(1), keep_init_containers: b(2),
             keep_labels: b(3), keep_liveness: b(4), keep_readiness: b(5),
             keep_startup: b(6), quiet: b(7), replace: b(8), same_node: b(9),
-            stdin: b(10), tty: b(11), rm: b(12), retain: b(13),
+            stdin: b(10), tty: b(11), rm: b(12), retain: b(13), session_label: b(14),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
             image_pull_policy: s(4), target: s(5),
         }
@@ -101,12 +101,14 @@ prop_compose! {
         default_images in prop::collection::btree_map(".{0,6}", ".{0,6}", 0..3),
         default_image_source in ".{0,6}",
         default_rm in any::<bool>(),
+        mark in (".{0,6}", ".{0,6}"),
     ) -> Session {
         Session {
             args, options, namespace, namespace_explicit, env, seed, suffixes, default_rm,
             default_images, default_image_source,
             kubectl_version: minor.and_then(KubectlVersion::new),
             custom_profile: custom.map(|(path, text, error)| CustomProfileFile { path, text, error }),
+            mark: crate::SessionMark { creator: mark.0, created_at: mark.1 },
         }
     }
 }

@@ -52,6 +52,7 @@ fn typescript_declarations_match_the_boundary_structs() {
         ("Session", Session::FIELDS),
         ("Prepared", Prepared::FIELDS),
         ("Needs", Needs::FIELDS),
+        ("SessionMark", crate::SessionMark::FIELDS),
         ("TargetRef", TargetRef::FIELDS),
         ("GetRequest", GetRequest::FIELDS),
         ("Message", Message::FIELDS),

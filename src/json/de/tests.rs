@@ -85,7 +85,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"bogus":1}"#,
-            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`",
+            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`, `mark`",
         ),
         (
             r#"{"seed":1,"seed":2}"#,
@@ -109,15 +109,15 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"options":{"images":"x"}}"#,
-            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
+            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
         ),
         (
             r#"{"customProfile":{"path":7}}"#,
             "invalid session: customProfile.path: invalid type: integer `7`, expected a string",
         ),
         (
-            r#"[null,null,null,false,null,{},null,0,[],{},"",false,1]"#,
-            "invalid session: invalid length 13, expected struct Session with 12 elements",
+            r#"[null,null,null,false,null,{},null,0,[],{},"",false,{},1]"#,
+            "invalid session: invalid length 14, expected struct Session with 13 elements",
         ),
     ] {
         assert_eq!(session(text), Err(err.to_string()), "{text}");
@@ -229,6 +229,7 @@ fn everything_serialized_decodes_back() {
         quiet: true,
         replace: true,
         same_node: true,
+        session_label: true,
         set_image: vec![Pair {
             name: "*".into(),
             value: "x".into(),
@@ -257,6 +258,10 @@ fn everything_serialized_decodes_back() {
         default_images: [("netadmin".into(), "i".into())].into(),
         default_image_source: "/c.yaml".into(),
         default_rm: true,
+        mark: crate::SessionMark {
+            creator: "alice".into(),
+            created_at: "2026-12-05T19:00:00Z".into(),
+        },
     };
     let text = serde_json::to_string(&s).unwrap_or_default();
     assert_eq!(Session::from_json(&text), Ok(s.clone()));

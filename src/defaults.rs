@@ -1,5 +1,5 @@
 //! kubedebug's configured defaults (not kubectl's): the default image where kubectl would
-//! fail for lack of `--image`, and `--rm` as the configured default. The host reads the
+//! fail for lack of `--image`, and `--rm` and `--session-label` as configured defaults. The host reads the
 //! configuration (environment, config file) and hands it in the session; which default
 //! applies, and when, is decided here.
 
@@ -21,13 +21,17 @@ fn lacks_image(o: &DebugOptions) -> bool {
 }
 
 /// Apply the session's configured defaults to `o`: `rm` when attaching and not `--retain`;
+/// `sessionLabel` when `--session-label` was not given;
 /// the default image for the profile in effect (else the `*` one), only where kubectl would
 /// fail for lack of `--image`. The line saying which image was used.
 pub(crate) fn apply_defaults(
     o: &mut DebugOptions,
     version: KubectlVersion,
-    (images, source, default_rm): (&BTreeMap<String, String>, &str, bool),
+    (images, source, default_rm, default_label): (&BTreeMap<String, String>, &str, bool, bool),
 ) -> Option<Message> {
+    if o.session_label.is_none() && default_label {
+        o.session_label = Some(true);
+    }
     if default_rm && !o.retain && o.wants_attach() {
         o.rm = true;
     }

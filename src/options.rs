@@ -83,8 +83,9 @@ boundary_struct! {
         /// `--same-node`.
         pub same_node: bool = false, "sameNode";
         /// `--session-label` (kubedebug's, not kubectl's): label and annotate the pod a copy or
-        /// node session creates as a kubedebug session (see `sessions::mark_pod`).
-        pub session_label: bool = false, "sessionLabel";
+        /// node session creates as a kubedebug session (see `sessions::mark_pod`); `None` when
+        /// not given (then the configured default, `Session::default_session_label`, applies).
+        pub session_label: Option<bool> = None, "sessionLabel";
         /// `--set-image`, merged in order (a later key replaces an earlier one in place).
         pub set_image: Vec<Pair> = Vec::new(), "setImage";
         /// `--share-processes`; `None` when not given (kubectl's default is true, but

@@ -62,6 +62,9 @@ boundary_struct! {
         pub default_image_source: String = String::new(), "defaultImageSource";
         /// The configured `rm` default (kubedebug's): `--rm` when attaching, unless `--retain`.
         pub default_rm: bool = false, "defaultRm";
+        /// The configured `sessionLabel` default (kubedebug's): `--session-label` unless the
+        /// flag was given (`--session-label=false` keeps it off).
+        pub default_session_label: bool = false, "defaultSessionLabel";
         /// What `--session-label` writes that only the host knows (creator, creation time).
         pub mark: SessionMark = SessionMark::default(), "mark";
     }
@@ -237,6 +240,7 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         &session.default_images,
         session.default_image_source.as_str(),
         session.default_rm,
+        session.default_session_label,
     );
     let note = apply_defaults(&mut options, r.version, config);
     let completed = complete_and_validate(

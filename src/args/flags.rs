@@ -314,7 +314,7 @@ const FLAGS: &[FlagSpec] = &[
         None,
         Kind::Bool,
         Gate::Always,
-        field!(Bool, session_label),
+        field!(OptBool, session_label),
     ),
     debug_flag(
         "filename",

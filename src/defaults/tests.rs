@@ -182,3 +182,46 @@ fn rm_plans_the_cleanup_of_what_the_session_creates() {
         Ok((None, None))
     );
 }
+
+/// The configured `sessionLabel` is `--session-label`'s default; the flag, given either way,
+/// wins; without configuration nothing is labelled (kubectl's output).
+#[test]
+fn session_label_from_configuration_unless_the_flag_says_otherwise() {
+    let label = |args: &str, configured: bool| {
+        let text = format!(r#"{{"args":{args},"defaultSessionLabel":{configured}}}"#);
+        prepare(&session(&text))
+            .map(|p| p.options.session_label)
+            .map_err(|f| f.error.message().to_string())
+    };
+    let copy = r#"["web","--image=b","--copy-to=c""#;
+    assert_eq!(label(&format!("{copy}]"), false), Ok(None));
+    assert_eq!(label(&format!("{copy}]"), true), Ok(Some(true)));
+    assert_eq!(label(&format!(r#"{copy},"--session-label"]"#), false), Ok(Some(true)));
+    assert_eq!(
+        label(&format!(r#"{copy},"--session-label=false"]"#), true),
+        Ok(Some(false))
+    );
+    let pod = kubedebug_skim::json!({"apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": "web", "namespace": "default"},
+        "spec": {"containers": [{"name": "app", "image": "nginx"}]}});
+    let labels = |args: &str| {
+        let s = session(&format!(
+            r#"{{"args":{args},"defaultSessionLabel":true,"suffixes":["aaaaa","sess1"]}}"#
+        ));
+        crate::session::plan(&s, &pod)
+            .map(|p| {
+                p.requests
+                    .first()
+                    .and_then(|r| r.body.get("metadata"))
+                    .and_then(|m| m.get("labels"))
+                    .cloned()
+            })
+            .map_err(|f| f.error.message().to_string())
+    };
+    assert_eq!(
+        labels(&format!("{copy}]")),
+        Ok(Some(kubedebug_skim::json!({"kubedebug.dev/session": "sess1",
+            "kubedebug.dev/journey": "copy"})))
+    );
+    assert_eq!(labels(&format!(r#"{copy},"--session-label=false"]"#)), Ok(None));
+}

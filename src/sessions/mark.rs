@@ -32,7 +32,7 @@ pub(crate) fn mark_pod(
     container: &str,
     ctx: &mut Context<'_>,
 ) {
-    if !ctx.options.session_label {
+    if ctx.options.session_label != Some(true) {
         return;
     }
     let id = ctx.names.next_suffix();

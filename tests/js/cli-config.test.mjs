@@ -114,8 +114,9 @@ test('config errors carry stable codes; sessionLabel is read and checked', () =>
   const config = checkConfig({ image: 'b', rm: true, sessionLabel: true, profiles: { sysadmin: { image: 's' } } }, '/c.yaml');
   assert.equal(config.sessionLabel, true);
   assert.deepEqual(sessionDefaults(config, {}),
-    { defaultImages: { sysadmin: 's', '*': 'b' }, defaultImageSource: '/c.yaml', defaultRm: true });
-  assert.deepEqual(sessionDefaults(checkConfig(null, '/c.yaml'), {}), { defaultImages: {}, defaultImageSource: '/c.yaml', defaultRm: false });
+    { defaultImages: { sysadmin: 's', '*': 'b' }, defaultImageSource: '/c.yaml', defaultRm: true, defaultSessionLabel: true });
+  assert.deepEqual(sessionDefaults(checkConfig(null, '/c.yaml'), {}),
+    { defaultImages: {}, defaultImageSource: '/c.yaml', defaultRm: false, defaultSessionLabel: false });
 });
 
 test('--help shows the defaults in effect and where they come from', async (t) => {
@@ -125,6 +126,7 @@ test('--help shows the defaults in effect and where they come from', async (t) =
   assert.ok(r.stdout.includes(`    config file: ${configFile}\n`), r.stdout);
   assert.ok(r.stdout.includes(`from ${configFile}):\n      --profile=netadmin: nicolaka/netshoot\n      every profile: busybox\n`), r.stdout);
   assert.ok(r.stdout.includes('    rm: true '));
+  assert.ok(r.stdout.includes('    sessionLabel: false '));
   assert.ok(r.stdout.includes('    --rm=false:\n'));
   const e = await run(['--help'], { KUBEDEBUG_IMAGE: 'alpine' });
   assert.ok(e.stdout.includes('(from KUBEDEBUG_IMAGE):\n      every profile: alpine\n'), e.stdout);
@@ -139,4 +141,24 @@ test(`the namespace stays the kubeconfig's (${NS}) with a default image`, async 
   const r = await run(['mypod', '-q'], { KUBEDEBUG_IMAGE: 'busybox' });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(server.writes[0].path, `/api/v1/namespaces/${NS}/pods/mypod/ephemeralcontainers`);
+});
+
+test('sessionLabel: true in the config file is --session-label by default; the flag wins', async (t) => {
+  const { server, run } = await cluster(t, 'sessionLabel: true\n');
+  const labels = () => server.writes[server.writes.length - 1].body.metadata.labels ?? {};
+  const copy = await run(['mypod', '--image=busybox', '--copy-to=mypod-dbg', '-q']);
+  assert.equal(copy.code, 0, copy.stderr);
+  assert.equal(labels()['kubedebug.dev/journey'], 'copy');
+  assert.match(labels()['kubedebug.dev/session'], /^[a-z0-9]{5}$/);
+  const off = await run(['mypod', '--image=busybox', '--copy-to=mypod-dbg2', '-q', '--session-label=false']);
+  assert.equal(off.code, 0, off.stderr);
+  assert.deepEqual(Object.keys(labels()).filter((k) => k.includes('kubedebug')), []);
+  const node = await run(['node/' + NODE.metadata.name, '--image=busybox', '-q']);
+  assert.equal(node.code, 0, node.stderr);
+  assert.equal(labels()['kubedebug.dev/journey'], 'node');
+  assert.ok((await run(['--help'])).stdout.includes('    sessionLabel: true '));
+  // Without the file, no label (kubectl's pod copy).
+  const { server: bare, run: runBare } = await cluster(t);
+  assert.equal((await runBare(['mypod', '--image=busybox', '--copy-to=mypod-dbg', '-q'])).code, 0);
+  assert.deepEqual(Object.keys(bare.writes[0].body.metadata.labels ?? {}).filter((k) => k.includes('kubedebug')), []);
 });

@@ -61,7 +61,8 @@ export interface DebugOptions {
    * `--session-label` (kubedebug's, not kubectl's): label and annotate a pod copy or node debug
    * pod as a kubedebug session (`kubedebug.dev/session`, `kubedebug.dev/journey`, …).
    */
-  sessionLabel?: boolean;
+  /** null/absent = not given: `Session.defaultSessionLabel` applies (false without configuration). */
+  sessionLabel?: boolean | null;
   setImage?: Pair[];
   /** null/absent = not given. */
   shareProcesses?: boolean | null;
@@ -105,6 +106,8 @@ export interface Session {
   defaultImageSource?: string;
   /** The configured `rm` default: `--rm` when attaching, unless `--retain`. */
   defaultRm?: boolean;
+  /** The configured `sessionLabel` default: `--session-label` unless the flag is given (`--session-label=false` wins). */
+  defaultSessionLabel?: boolean;
   /** What `--session-label` annotates that only the host knows. */
   mark?: SessionMark;
 }

@@ -2,7 +2,7 @@
 /**
  * kubedebug's user configuration (not kubectl's): the config file's keys, checked, and what they
  * and `KUBEDEBUG_IMAGE` hand the core's session (`defaultImages`, `defaultImageSource`,
- * `defaultRm`). Which default applies, and only where kubectl would fail for lack of `--image`,
+ * `defaultRm`, `defaultSessionLabel`). Which default applies, and only where kubectl would fail for lack of `--image`,
  * is the core's decision. Runtime neutral: the caller parses the file (YAML) and passes the value.
  *
  * ```yaml
@@ -27,7 +27,7 @@ const PROFILES = ['legacy', 'general', 'baseline', 'restricted', 'netadmin', 'sy
  *   path: string | null, image: string | null, profiles: Record<string, string>,
  *   rm: boolean, sessionLabel: boolean,
  * }} KubedebugConfig `path` null when no file was read; `profiles` maps a profile to its image;
- *   `sessionLabel` is the default of `--session-label` (applied by the host that has that flag)
+ *   `sessionLabel` is the default of `--session-label` (the core applies it unless the flag is given)
  */
 
 /** @type {KubedebugConfig} */
@@ -112,13 +112,13 @@ function profilesValue(path, v) {
  * the file's images, for every profile; otherwise the file's `profiles` and `image` (as `*`).
  * @param {KubedebugConfig} config
  * @param {Record<string, string | undefined>} env
- * @returns {{ defaultImages: Record<string, string>, defaultImageSource: string, defaultRm: boolean }}
+ * @returns {{ defaultImages: Record<string, string>, defaultImageSource: string, defaultRm: boolean, defaultSessionLabel: boolean }}
  */
 export function sessionDefaults(config, env) {
   const fromEnv = env[IMAGE_ENV];
-  if (fromEnv) return { defaultImages: { '*': fromEnv }, defaultImageSource: IMAGE_ENV, defaultRm: config.rm };
+  if (fromEnv) return { defaultImages: { '*': fromEnv }, defaultImageSource: IMAGE_ENV, defaultRm: config.rm, defaultSessionLabel: config.sessionLabel };
   /** @type {Record<string, string>} */
   const images = { ...config.profiles };
   if (config.image) images['*'] = config.image;
-  return { defaultImages: images, defaultImageSource: config.path ?? '', defaultRm: config.rm };
+  return { defaultImages: images, defaultImageSource: config.path ?? '', defaultRm: config.rm, defaultSessionLabel: config.sessionLabel };
 }

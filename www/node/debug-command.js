@@ -93,7 +93,6 @@ export async function runDebugCommand(argv, ctx) {
       // `--session-label`'s annotations the core cannot know: who (the kubeconfig user) and when.
       mark: { creator, createdAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
     };
-    // config.sessionLabel is the default of --session-label, applied where that flag is parsed.
     const result = await debug({
       session, planner: core, kube: connection?.kube ?? null, attachFactory: connection?.webSocketFactory ?? null,
       io: own.dryRun ? { ...inputIo, stdout: io.stderr } : inputIo,
@@ -119,7 +118,7 @@ async function helpDefaults(env) {
     const config = await loadConfig(env);
     return { ...sessionDefaults(config, env), path: config.path, error: null };
   } catch (err) {
-    return { defaultImages: {}, defaultImageSource: '', defaultRm: false, path: null, error: err instanceof Error ? err.message : String(err) };
+    return { defaultImages: {}, defaultImageSource: '', defaultRm: false, defaultSessionLabel: false, path: null, error: err instanceof Error ? err.message : String(err) };
   }
 }
 

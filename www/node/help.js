@@ -41,12 +41,13 @@ function options(flags, version, versions) {
  * The configuration in effect, as `--help` shows it (`error`: why the config file is refused).
  * @typedef {{
  *   defaultImages: Record<string, string>, defaultImageSource: string, defaultRm: boolean,
- *   path: string | null, error: string | null,
+ *   defaultSessionLabel: boolean, path: string | null, error: string | null,
  * }} HelpDefaults
  */
 
 /**
- * The configuration section: the config file, the default images and where they come from, `rm`.
+ * The configuration section: the config file, the default images and where they come from, `rm`,
+ * `sessionLabel`.
  * @param {HelpDefaults} d
  * @returns {string}
  */
@@ -57,7 +58,8 @@ function configSection(d) {
     + (d.error ? `    error: ${d.error}\n` : `    config file: ${d.path ?? '(none)'}\n`)
     + (images ? `    default image, used where --image is required and missing (from ${d.defaultImageSource}):\n${images.replace(/^/gm, '  ')}`
       : '    default image: none (kubectl\'s error when --image is required and missing)\n')
-    + `    rm: ${d.defaultRm} (--rm by default when attaching; --retain keeps)\n`;
+    + `    rm: ${d.defaultRm} (--rm by default when attaching; --retain keeps)\n`
+    + `    sessionLabel: ${d.defaultSessionLabel} (--session-label by default; --session-label=false turns it off)\n`;
 }
 
 /**

@@ -85,7 +85,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"bogus":1}"#,
-            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`, `mark`",
+            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`, `defaultSessionLabel`, `mark`",
         ),
         (
             r#"{"seed":1,"seed":2}"#,
@@ -116,8 +116,8 @@ fn errors_name_the_value_at_fault_in_serde_words() {
             "invalid session: customProfile.path: invalid type: integer `7`, expected a string",
         ),
         (
-            r#"[null,null,null,false,null,{},null,0,[],{},"",false,{},1]"#,
-            "invalid session: invalid length 14, expected struct Session with 13 elements",
+            r#"[null,null,null,false,null,{},null,0,[],{},"",false,false,{},1]"#,
+            "invalid session: invalid length 15, expected struct Session with 14 elements",
         ),
     ] {
         assert_eq!(session(text), Err(err.to_string()), "{text}");
@@ -229,7 +229,7 @@ fn everything_serialized_decodes_back() {
         quiet: true,
         replace: true,
         same_node: true,
-        session_label: true,
+        session_label: Some(true),
         set_image: vec![Pair {
             name: "*".into(),
             value: "x".into(),
@@ -258,6 +258,7 @@ fn everything_serialized_decodes_back() {
         default_images: [("netadmin".into(), "i".into())].into(),
         default_image_source: "/c.yaml".into(),
         default_rm: true,
+        default_session_label: true,
         mark: crate::SessionMark {
             creator: "alice".into(),
             created_at: "2026-12-05T19:00:00Z".into(),

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The fake `pods/NAME/attach` WebSocket: speaks v5/v4.channel.k8s.io, echoes stdin on stdout,
- * records resizes, and ends with a channel-3 Status on stdin close or the input `exit [N]`.
+ * records resizes, and ends with a channel-3 Status on stdin close, the input `exit [N]`, or
+ * when the test says the container exited (`serveAttach`'s answer).
  * @module
  */
 import {
@@ -32,6 +33,8 @@ export function chooseProtocol(offered, supported) {
  * @param {AttachRecord} record
  * @param {{ exitCode: number }} behaviour default exit code when stdin closes
  * @param {() => void} onDone
+ * @returns {(code: number) => void} ends the session from the container's side (its process
+ *   exited): the channel-3 Status with `code`, then the close
  */
 export function serveAttach(ws, record, behaviour, onDone) {
   const decoder = new TextDecoder();
@@ -71,6 +74,7 @@ export function serveAttach(ws, record, behaviour, onDone) {
     onDone();
   });
   ws.on('error', () => ws.terminate());
+  return finish;
 }
 
 /**

@@ -47,6 +47,8 @@ export async function startFakeApiServer(options = {}) {
   /** @type {any[]} */ const writes = [];
   /** @type {any[]} */ const requests = [];
   /** @type {import('./attach-ws.js').AttachRecord[]} */ const attaches = [];
+  /** Open attach sessions: how to end each from the container's side. */
+  /** @type {Map<import('./attach-ws.js').AttachRecord, (code: number) => void>} */ const live = new Map();
   const sockets = new Set();
   let seq = 0;
   const server = createServer();
@@ -191,7 +193,7 @@ export async function startFakeApiServer(options = {}) {
       const record = { path: url.pathname, query: url.search.slice(1), protocol: ws.protocol, offered,
         token: tokenFromProtocols(offered), stdin: '', resizes: [], stdinClosed: false, exitCode: null, closed: false };
       attaches.push(record);
-      serveAttach(ws, record, settings.attach, () => {});
+      live.set(record, serveAttach(ws, record, settings.attach, () => { live.delete(record); }));
     });
   });
 
@@ -217,6 +219,20 @@ export async function startFakeApiServer(options = {}) {
     evictPod: (ns, pod, message) => evictPod(store, ns, pod, message),
     /** @type {(ns: string, pod: string) => boolean} */
     markTerminating: (ns, pod) => markTerminating(store, ns, pod),
+    /**
+     * The container's process exits with `exitCode`: its status becomes `terminated` (reason
+     * `Completed` for 0, else `Error`), and every open attach to it ends with that exit code.
+     * @type {(ns: string, pod: string, container: string, exitCode?: number) => boolean}
+     */
+    containerExits: (ns, pod, container, exitCode = 0) => {
+      const state = { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' } };
+      if (!setContainerState(store, ns, pod, container, state)) return false;
+      const path = `/api/v1/namespaces/${ns}/pods/${pod}/attach`;
+      for (const [record, finish] of live) {
+        if (record.path === path && new URLSearchParams(record.query).get('container') === container) finish(exitCode);
+      }
+      return true;
+    },
     /** A lost connection: every open attach socket is dropped without a close frame. */
     dropAttaches: () => { for (const client of wss.clients) client.terminate(); },
     async close() {

@@ -23,7 +23,8 @@ const WEB = pod('web', {
       { name: 'debugger-abcde', image: 'busybox', targetContainerName: 'app', stdin: true, tty: true },
       { name: 'debugger-fghij', image: 'alpine' }] },
   status: { phase: 'Running', ephemeralContainerStatuses: [
-    { name: 'debugger-abcde', state: { running: { startedAt: ago(5 * 60) } } },
+    // Started 25 minutes ago: an age in whole minutes, whatever seconds the test takes to get there.
+    { name: 'debugger-abcde', state: { running: { startedAt: ago(25 * 60) } } },
     { name: 'debugger-fghij', state: { terminated: { exitCode: 137, reason: 'Error', startedAt: ago(51 * 3600) } } }] },
 });
 
@@ -94,7 +95,7 @@ test('list: ephemeral containers, marked copies and node pods; unmarked pods are
   assert.equal(r.stdout, [
     'POD                          CONTAINER        KIND        IMAGE     TARGET    STATE                                 AGE',
     'node-debugger-node-1-xyz12   debugger         node        busybox   pod/web   Running                               60m',
-    'web                          debugger-abcde   ephemeral   busybox   app       Running                               5m',
+    'web                          debugger-abcde   ephemeral   busybox   app       Running                               25m',
     'web                          debugger-fghij   ephemeral   alpine    <none>    Terminated: Error (exit code 137)     2d3h',
     'web-debug                    debugger         copy        busybox   pod/web   Terminated: Completed (exit code 0)   24h',
     ''].join('\n'));
@@ -153,14 +154,28 @@ test('attach: to a running ephemeral container with a TTY (raw, sizes) and witho
   assert.equal(tty.out.stderr, "If you don't see a command prompt, try pressing enter.\n");
   assert.equal(tty.out.stdout, 'ls\n' + "Session ended, the ephemeral container will not be restarted but may be reattached using "
     + `'kubedebug attach web -c debugger-abcde -n ${NS} -i -t' if it is still running\n`);
+  // Output only (no -i): nothing from our side ends it; the session lasts until the container's
+  // process exits, and its exit code is the command's.
   const plain = fakeIo({ stdin: null, isTerminal: false });
-  code = await runAttachCommand(['pod/web', '-c', 'debugger-abcde', '-q', '-n', NS, '--kubeconfig', ws.kubeconfig],
+  const running = runAttachCommand(['pod/web', '-c', 'debugger-abcde', '-q', '-n', NS, '--kubeconfig', ws.kubeconfig],
     { core, env: {}, io: plain.io, attachFactory: wsFactory });
-  assert.equal(code, 0, plain.out.stderr);
-  // The container has a TTY: kubectl attach uses it even without -t.
-  assert.equal(server.attaches[1].query, 'container=debugger-abcde&stdout=true&tty=true');
+  await until(() => server.attaches.length === 2);
+  assert.ok(server.containerExits(NS, 'web', 'debugger-abcde', 3));
+  code = await running;
+  assert.equal(code, 3, plain.out.stderr);
+  // kubectl attach's SetupTTY: without stdin there is no TTY, even for a container that has one.
+  assert.equal(server.attaches[1].query, 'container=debugger-abcde&stderr=true&stdout=true');
   assert.equal(server.attaches[1].protocol, 'v5.channel.k8s.io');
 });
+
+/**
+ * Wait (up to 5 s) for `ready()`.
+ * @param {() => boolean} ready
+ */
+async function until(ready) {
+  for (let i = 0; i < 500 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(ready(), 'timed out');
+}
 
 test('attach: kubectl\'s errors for a missing container, a finished one, a missing pod, and usage', async (t) => {
   const { run, server } = await cluster(t);

@@ -196,7 +196,10 @@ fn session_label_from_configuration_unless_the_flag_says_otherwise() {
     let copy = r#"["web","--image=b","--copy-to=c""#;
     assert_eq!(label(&format!("{copy}]"), false), Ok(None));
     assert_eq!(label(&format!("{copy}]"), true), Ok(Some(true)));
-    assert_eq!(label(&format!(r#"{copy},"--session-label"]"#), false), Ok(Some(true)));
+    assert_eq!(
+        label(&format!(r#"{copy},"--session-label"]"#), false),
+        Ok(Some(true))
+    );
     assert_eq!(
         label(&format!(r#"{copy},"--session-label=false"]"#), true),
         Ok(Some(false))
@@ -220,8 +223,13 @@ fn session_label_from_configuration_unless_the_flag_says_otherwise() {
     };
     assert_eq!(
         labels(&format!("{copy}]")),
-        Ok(Some(kubedebug_skim::json!({"kubedebug.dev/session": "sess1",
-            "kubedebug.dev/journey": "copy"})))
+        Ok(Some(
+            kubedebug_skim::json!({"kubedebug.dev/session": "sess1",
+            "kubedebug.dev/journey": "copy"})
+        ))
     );
-    assert_eq!(labels(&format!(r#"{copy},"--session-label=false"]"#)), Ok(None));
+    assert_eq!(
+        labels(&format!(r#"{copy},"--session-label=false"]"#)),
+        Ok(None)
+    );
 }

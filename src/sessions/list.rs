@@ -126,6 +126,14 @@ fn pod_sessions(pod: &Value, out: &mut Vec<Value>) {
     }
 }
 
+/// The boolean at `key` of the container spec (`stdin`, `tty`), false when absent.
+fn flag(container: Option<&Obj>, key: &str) -> bool {
+    container
+        .and_then(|c| c.get(key))
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
 /// What every session of one pod shares.
 struct Base<'a> {
     namespace: &'a str,
@@ -170,6 +178,8 @@ impl Base<'_> {
             ("pod", s(self.pod)),
             ("container", s(name)),
             ("image", s(container.map_or("", |c| str_at(c, "image")))),
+            ("stdin", Value::Bool(flag(container, "stdin"))),
+            ("tty", Value::Bool(flag(container, "tty"))),
             ("target", s(target)),
             ("state", s(which)),
             ("reason", s(detail.map_or("", |d| str_at(d, "reason")))),

@@ -135,7 +135,8 @@ fn ephemeral_containers_are_sessions_with_their_status() {
         "metadata": {"name": "web", "namespace": "ns", "creationTimestamp": "2026-01-01T00:00:00Z"},
         "spec": {"containers": [{"name": "app", "image": "nginx"}],
             "ephemeralContainers": [
-                {"name": "debugger-abcde", "image": "busybox", "targetContainerName": "app"},
+                {"name": "debugger-abcde", "image": "busybox", "targetContainerName": "app",
+                    "stdin": true, "tty": true},
                 {"name": "debugger-fghij", "image": "alpine"},
                 {"name": "mine", "image": "nicolaka/netshoot"}]},
         "status": {"phase": "Running", "ephemeralContainerStatuses": [
@@ -155,7 +156,8 @@ fn ephemeral_containers_are_sessions_with_their_status() {
         got.first(),
         Some(
             &json!({"kind": "ephemeral", "managedBy": "", "namespace": "ns", "pod": "web",
-            "container": "debugger-abcde", "image": "busybox", "target": "app", "state": "running",
+            "container": "debugger-abcde", "image": "busybox", "stdin": true, "tty": true,
+            "target": "app", "state": "running",
             "reason": "", "exitCode": null, "phase": "Running", "deleting": false, "finished": false,
             "createdAt": "2026-01-01T00:30:00Z", "session": "", "profile": "", "creator": ""})
         )
@@ -165,9 +167,18 @@ fn ephemeral_containers_are_sessions_with_their_status() {
             pick(1, "state"),
             pick(1, "reason"),
             pick(1, "exitCode"),
-            pick(1, "finished")
+            pick(1, "finished"),
+            pick(1, "stdin"),
+            pick(1, "tty")
         ],
-        [json!("terminated"), json!("Error"), json!(137), json!(true)]
+        [
+            json!("terminated"),
+            json!("Error"),
+            json!(137),
+            json!(true),
+            json!(false),
+            json!(false)
+        ]
     );
     // Not started yet: no status, no start time, not finished.
     assert_eq!(

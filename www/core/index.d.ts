@@ -303,6 +303,9 @@ export interface DebugSession {
   /** The debug container. */
   container: string;
   image: string;
+  /** The debug container's `stdin` and `tty` (what a re-attach can use). */
+  stdin: boolean;
+  tty: boolean;
   /** Ephemeral: the target container (`''` without `--target`); copy: `pod/NAME`; node: `node/NAME`. */
   target: string;
   /** The debug container's state, `''` before the kubelet reports one. */

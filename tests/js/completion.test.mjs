@@ -65,7 +65,8 @@ test('bash: flags, profiles by version, pods and node/NAME, containers of the po
   assert.deepEqual(await bash(env, ['web', '--profile', '']), ['legacy', 'general', 'baseline', 'restricted', 'netadmin', 'sysadmin']);
   assert.deepEqual(await bash(env, ['--kubectl-version', '1.29', 'web', '--profile', '']), ['legacy', 'general', 'baseline', 'restricted', 'netadmin']);
   assert.deepEqual(await bash(env, ['--profile=net']), ['--profile=netadmin']);
-  assert.deepEqual((await bash(env, [''])).sort(), ['completion', 'mypod', 'node/', 'serve', 'web']);
+  assert.deepEqual((await bash(env, [''])).sort(), ['attach', 'cleanup', 'completion', 'list', 'mypod', 'node/', 'serve', 'web']);
+  assert.ok((await bash(env, ['--'])).includes('--session-label'));
   assert.deepEqual(await bash(env, ['w']), ['web']);
   assert.deepEqual(await bash(env, ['node/']), ['node/node-1']);
   assert.deepEqual(await bash(env, ['web', '--target', '']), ['app', 'sidecar']);
@@ -73,6 +74,20 @@ test('bash: flags, profiles by version, pods and node/NAME, containers of the po
   assert.deepEqual(await bash(env, ['-n', 'ns2', '']), ['other', 'node/']);
   assert.deepEqual(await bash(env, ['--context', '']), ['fake', 'second']);
   assert.deepEqual(await bash(env, ['-o', '']), ['json', 'yaml']);
+});
+
+test('bash: list, attach and cleanup complete their own flags; attach its pods and containers', async (t) => {
+  const { env } = await setup(t);
+  assert.deepEqual(await bash(env, ['list', '--']), ['--all-namespaces', '--context', '--help', '--kubeconfig', '--namespace', '--output', '--selector']);
+  assert.deepEqual(await bash(env, ['list', '-o', '']), ['wide', 'json', 'yaml']);
+  assert.deepEqual(await bash(env, ['list', '--output=w']), ['--output=wide']);
+  assert.deepEqual(await bash(env, ['list', '']), [], 'list takes no arguments');
+  assert.deepEqual(await bash(env, ['cleanup', '--older']), ['--older-than']);
+  assert.deepEqual(await bash(env, ['cleanup', '--d']), ['--dry-run']);
+  assert.deepEqual(await bash(env, ['attach', 'w']), ['web']);
+  assert.deepEqual(await bash(env, ['attach', 'web', '-c', '']), ['app', 'sidecar']);
+  assert.deepEqual(await bash(env, ['attach', '-n', 'ns2', '']), ['other']);
+  assert.deepEqual(await bash(env, ['attach', '--s']), ['--stdin']);
 });
 
 test('bash: an unreachable cluster gives no candidates, never an error', async (t) => {

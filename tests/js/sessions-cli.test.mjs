@@ -10,7 +10,7 @@ import { NS, NODE, fakeIo, pod, wsFactory } from './helpers.mjs';
 import { runCli, workspace } from './cli-helpers.mjs';
 import { loadKubedebugNode } from '../../www/node/load-wasm.js';
 import { runAttachCommand } from '../../www/node/attach-command.js';
-import { humanDuration } from '../../www/node/sessions-table.js';
+import { humanDuration } from '../../www/host/session-text.js';
 
 const NOW = Date.now();
 /** RFC 3339 time `seconds` before now. @param {number} seconds */

@@ -2,13 +2,11 @@
 /**
  * `kubedebug attach POD -c CONTAINER [-i] [-t] [-q]`: re-attach to a running debug container
  * as `kubectl attach` does (its checks and texts), for ephemeral containers as for the others,
- * over `v5.channel.k8s.io` or `v4` like the debug journey (`www/host/session.js`).
+ * over `v5.channel.k8s.io` or `v4` like the debug journey (`www/host/reattach.js`).
  * @module
  */
 import { reportError } from '../host/run.js';
-import { attachSession } from '../host/session.js';
-import { segment } from '../host/api-path.js';
-import { DebugError } from '../host/errors.js';
+import { reattach } from '../host/reattach.js';
 import { connectFromFlags, parseSubcommandFlags, usageError } from './session-flags.js';
 
 export const ATTACH_USAGE = `Attach to a running debug container (an ephemeral container too), as kubectl attach does.
@@ -62,19 +60,9 @@ export async function runAttachCommand(argv, ctx) {
     const tty = flags.tty === true;
     ctx.onSession?.(stdin && tty);
     const { kube, namespace, webSocketFactory } = await connectFromFlags(flags);
-    const pod = await kube.get(`/api/v1/namespaces/${segment(namespace)}/pods/${segment(podName)}`, { signal: ctx.signal });
-    const status = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.ephemeralContainerStatuses ?? []),
-      ...(pod?.status?.initContainerStatuses ?? [])].find((s) => s?.name === container);
-    const ended = status?.state?.terminated;
-    if (ended && !['Succeeded', 'Failed'].includes(pod?.status?.phase)) {
-      const exit = ended.exitCode === undefined ? '' : `, exit code ${ended.exitCode}`;
-      throw new DebugError(`cannot attach to container ${container} in pod ${podName}: it terminated (${ended.reason ?? 'Terminated'}${exit})`,
-        { code: 'attach/terminated' });
-    }
-    return await attachSession({
-      kube, target: { namespace, pod: podName, container, ephemeral: false, stdin, tty, recordingBanner: false },
-      pod, status, io, webSocketFactory: ctx.attachFactory ?? webSocketFactory, quiet: flags.quiet === true,
-      recordingBanner: false, commandName: 'kubedebug attach', signal: ctx.signal,
+    return await reattach({
+      kube, namespace, pod: podName, container, stdin, tty, io, webSocketFactory: ctx.attachFactory ?? webSocketFactory,
+      quiet: flags.quiet === true, commandName: 'kubedebug attach', signal: ctx.signal,
     });
   } catch (err) {
     return reportError(io, err);

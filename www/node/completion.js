@@ -5,8 +5,9 @@
  * last one being completed, possibly empty), which prints one candidate per line: flags with
  * kubectl's names (the core's flag table, gated by `--kubectl-version`), profiles and versions
  * from the core, and from the cluster pod names, `node/NAME`, the containers of the pod on the
- * line (`--target`, `-c`), namespaces; contexts from the kubeconfig. Cluster failures give no
- * candidates, never an error.
+ * line (`--target`, `-c`), namespaces; contexts from the kubeconfig. The session subcommands
+ * (`list`, `attach`, `cleanup`) complete their own flags, and `attach` pods and containers.
+ * Cluster failures give no candidates, never an error.
  * @module
  */
 import { DEBUG_FLAGS, longName, minor } from '../host/debug-flags.js';
@@ -19,6 +20,12 @@ const OWN_FLAGS = [['kubectl-version', true], ['dry-run', false], ['output', tru
 /** The kubectl global flags worth offering (the rest still complete when typed). */
 const GLOBALS = ['namespace', 'kubeconfig', 'context'];
 const SHORT = /** @type {Record<string, string>} */ ({ n: 'namespace', c: 'container', o: 'output', f: 'filename' });
+/** The subcommands: their flags (as `session-flags.js` parses them) and whether each takes a value. */
+const SUBCOMMANDS = /** @type {Record<string, [string, boolean][]>} */ ({
+  list: [['all-namespaces', false], ['selector', true], ['output', true]],
+  attach: [['container', true], ['stdin', false], ['tty', false], ['quiet', false]],
+  cleanup: [['all-namespaces', false], ['selector', true], ['all', false], ['older-than', true], ['dry-run', false]],
+});
 
 /**
  * The words typed so far: `-n`/`--context`/`--kubeconfig`/`--kubectl-version` values and the
@@ -53,6 +60,7 @@ function scan(words, valueFlags) {
  * @returns {Promise<string[]>}
  */
 export async function complete(words, deps) {
+  if (words.length > 1 && SUBCOMMANDS[words[0]]) return completeSubcommand(words[0], words.slice(1), deps);
   const { core } = deps;
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
@@ -73,11 +81,40 @@ export async function complete(words, deps) {
     return prefixed(await valuesFor(prevName, deps, flags, target, version), current);
   }
   if (current.startsWith('-')) return prefixed(flagNames(table, version), current);
-  const out = before.length === 0 ? ['serve', 'completion'] : [];
+  const out = before.length === 0 ? ['serve', 'completion', ...Object.keys(SUBCOMMANDS)] : [];
   const lookup = await safe(() => deps.cluster(flags));
-  if (current.startsWith('node/')) return prefixed((await safe(() => lookup?.nodes() ?? [])).map((n) => `node/${n}`), current);
+  if (current.startsWith('node/')) return prefixed((await safe(() => lookup?.nodes() ?? [])).map((/** @type {string} */ n) => `node/${n}`), current);
   if (!target) out.push(...await safe(() => lookup?.pods() ?? []), 'node/');
   return prefixed(out, current);
+}
+
+/**
+ * The candidates of `kubedebug list|attach|cleanup …`: their flags and the globals, values of
+ * `-n`, `--context`, `-o` and (attach) `-c` for the pod on the line; attach's pod names.
+ * @param {string} command
+ * @param {string[]} words the words after the subcommand; the last is being completed
+ * @param {Parameters<typeof complete>[1]} deps
+ * @returns {Promise<string[]>}
+ */
+async function completeSubcommand(command, words, deps) {
+  const own = SUBCOMMANDS[command];
+  const current = words.at(-1) ?? '';
+  const before = words.slice(0, -1);
+  const valueFlags = new Set([...own.filter(([, v]) => v).map(([n]) => n), ...GLOBALS]);
+  const { flags, target } = scan(before, valueFlags);
+  const prevFlag = /^--?([^=]+)$/.exec(before.at(-1) ?? '')?.[1];
+  const short = /** @type {Record<string, string>} */ ({ ...SHORT, A: 'all-namespaces', l: 'selector' });
+  const prevName = prevFlag ? short[prevFlag] ?? prevFlag : null;
+  const inline = /^(--[^=]+)=(.*)$/.exec(current);
+  /** @param {string} flag */
+  const values = (flag) => (flag === 'output' ? Promise.resolve(['wide', 'json', 'yaml'])
+    : ['namespace', 'context', 'container'].includes(flag) ? valuesFor(flag, deps, flags, target, '') : Promise.resolve([]));
+  if (inline) return prefixed((await values(inline[1].slice(2))).map((v) => `${inline[1]}=${v}`), current);
+  if (prevName && valueFlags.has(prevName)) return prefixed(await values(prevName), current);
+  if (current.startsWith('-')) return prefixed([...own.map(([n]) => n), ...GLOBALS, 'help'].map((n) => `--${n}`).sort(), current);
+  if (command !== 'attach' || target) return [];
+  const lookup = await safe(() => deps.cluster(flags));
+  return prefixed(await safe(() => lookup?.pods() ?? []), current);
 }
 
 /**

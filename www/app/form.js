@@ -13,7 +13,8 @@ const LATEST_HELP = '1.99';
 /** @typedef {import('../core/index.js').Pair} Pair */
 /**
  * @typedef {{ key: string, label: string, kind: 'text' | 'bool' | 'tri' | 'select' | 'pairs' | 'words',
- *   group: string, hint?: string, choices?: string[], placeholder?: string, title?: string }} FieldSpec
+ *   group: string, hint?: string, choices?: string[], placeholder?: string, title?: string,
+ *   unsetWhenOff?: boolean }} FieldSpec
  */
 
 /** The fields that are not a debug flag's: the target, the namespace, the command. */
@@ -94,7 +95,7 @@ export function createForm(root, deps) {
       for (const spec of FIELDS) {
         const control = /** @type {any} */ (controls.get(spec.key));
         if (spec.key === 'namespace') continue;
-        if (spec.kind === 'bool') options[spec.key] = control.checked;
+        if (spec.kind === 'bool') options[spec.key] = control.checked || (spec.unsetWhenOff ? null : false);
         else if (spec.kind === 'tri') options[spec.key] = control.value === '' ? null : control.value === 'true';
         else if (spec.kind === 'words') options[spec.key] = control.value.trim() ? safeSplit(deps.split, control.value) : [];
         else if (spec.kind === 'pairs') {

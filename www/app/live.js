@@ -3,13 +3,17 @@
  * The live debug panel: connect, pick a namespace and a pod or node, review the playground's
  * command and run it for real through the host's `debug()` (Wasm planner, browser fetch and
  * WebSocket), watch the container come up, use the terminal, and delete the pod it created.
+ * The sessions panel (`./sessions.js`) lists the namespace's debug sessions; re-attaching to
+ * one uses this panel's terminal.
  *
  * A command never runs straight from the URL (`#cmd=`, which any link can fill in): "Run the
  * command" only shows the whole command, where it goes and the requests it plans; the user
  * runs exactly that with "Run it".
  * @module
  */
-import { debug } from '../host/run.js';
+import { debug, reportError } from '../host/run.js';
+import { reattach } from '../host/reattach.js';
+import { mountSessions } from './sessions.js';
 import { formatError } from '../host/errors.js';
 import { connect, containerState, listNamespaces, listTargets, serverInfo } from './connection.js';
 import { createTerminal } from './terminal.js';
@@ -53,6 +57,8 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
   let created = null;
   /** @type {import('./terminal.js').BrowserTerminal | null} */
   let terminal = null;
+  /** Whether the session's attach socket opened (the pod is still watched, for its stop reasons). */
+  let attached = false;
   const status = (/** @type {string} */ text, /** @type {string} */ kind = '') => {
     $('live-status').textContent = text;
     $('live-status').dataset.kind = kind;
@@ -65,6 +71,12 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     }
     return terminal;
   };
+
+  const sessions = mountSessions({
+    doc, listSessions: api.listSessions, connection: () => conn, busy: () => Boolean(running),
+    namespace: () => $('live-namespace').value.trim() || 'default', attach: (s) => { void reattachTo(s); },
+  });
+  disposables.push(() => sessions.dispose());
 
   const refresh = async () => {
     if (!conn) return;
@@ -80,6 +92,7 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     } catch (err) {
       status(formatError(err), 'error');
     }
+    await sessions.refresh();
   };
 
   /**
@@ -143,18 +156,60 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     if (reviewed && (state.line !== reviewed.state.line || state.version !== reviewed.state.version)) closeReview();
   });
 
-  const run = async () => {
-    if (!conn || running || !reviewed) return;
-    const { state, namespace: reviewedNamespace, targetText } = reviewed;
-    closeReview();
+  /** The attach socket's factory, saying in the session status when it opens. @param {import('../host/attach.js').WebSocketFactory} factory */
+  const showingAttach = (factory) => /** @type {import('../host/attach.js').WebSocketFactory} */ ((url, protocols) => {
+    sessionStatus('Attaching…');
+    const ws = factory(url, protocols);
+    ws.addEventListener('open', () => {
+      attached = true;
+      sessionStatus(`Attached (${ws.protocol}); Detach or exit the shell to end.`);
+    });
+    return ws;
+  });
+
+  /** A session starts in the terminal: the buttons follow. */
+  const begin = () => {
     const term = ensureTerminal();
     term.term.reset();
     term.fit();
     running = new AbortController();
     created = null;
+    attached = false;
     $('run-debug').disabled = true;
     $('detach').disabled = false;
     $('cleanup').disabled = true;
+    sessions.render();
+    return { term, signal: running.signal };
+  };
+
+  /**
+   * Re-attach to a running debug session (the sessions panel's Attach), as `kubedebug attach POD
+   * -c CONTAINER` with the container's own stdin and TTY.
+   * @param {import('../core/index.js').DebugSession} s
+   */
+  const reattachTo = async (s) => {
+    if (!conn || running) return;
+    closeReview();
+    const { term, signal } = begin();
+    sessionStatus(`Re-attaching to ${s.pod}/${s.container}…`);
+    const io = term.session();
+    let exitCode = 1;
+    try {
+      exitCode = await reattach({
+        kube: conn.kube, namespace: s.namespace, pod: s.pod, container: s.container, stdin: s.stdin, tty: s.tty, io,
+        webSocketFactory: showingAttach(conn.webSocketFactory), token: conn.token, commandName: 'kubedebug attach', signal,
+      });
+    } catch (err) {
+      exitCode = reportError(io, err);
+    }
+    finish({ exitCode });
+  };
+
+  const run = async () => {
+    if (!conn || running || !reviewed) return;
+    const { state, namespace: reviewedNamespace, targetText } = reviewed;
+    closeReview();
+    const { term, signal } = begin();
     sessionStatus('Sending the plan…');
     const namespace = reviewedNamespace;
     let args;
@@ -168,6 +223,8 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     const liveState = { ...state, namespace, seed: state.seed ?? randomSeed() };
     const session = sessionFor(liveState, args, null);
     delete session.customProfile;
+    // `--session-label`'s creation time (the core has no clock).
+    session.mark = { createdAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
     // The `--custom` path, as the core reads it (debug() reports a bad command line).
     /** @type {string} */
     let parsedCustom = '';
@@ -184,17 +241,9 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
         return targetText;
       },
     });
-    const factory = conn.webSocketFactory;
-    /** @type {import('../host/attach.js').WebSocketFactory} */
-    const attachFactory = (url, protocols) => {
-      sessionStatus('Attaching…');
-      const ws = factory(url, protocols);
-      ws.addEventListener('open', () => sessionStatus(`Attached (${ws.protocol}); Detach or exit the shell to end.`));
-      return ws;
-    };
     const result = await debug({
       session, planner: { prepare: api.prepare, plan: api.plan, planText: api.planText }, kube, io,
-      attachFactory, token: conn.token, signal: running.signal,
+      attachFactory: showingAttach(conn.webSocketFactory), token: conn.token, signal,
       parseDocuments: (text, path) => parseDocuments(text, path),
     });
     finish(result);
@@ -216,13 +265,13 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     async *watchPod(namespace, name, options) {
       const target = playground.outcome?.plans.at(-1)?.attach?.container ?? '';
       for await (const event of kube.watchPod(namespace, name, options)) {
-        sessionStatus(`Waiting for ${name}/${target}: ${containerState(event.object, target)}`);
+        if (!attached) sessionStatus(`Waiting for ${name}/${target}: ${containerState(event.object, target)}`);
         yield event;
       }
     },
   });
 
-  /** @param {import('../host/run.js').DebugResult | null} result */
+  /** @param {{ exitCode: number } | null} result */
   const finish = (result) => {
     terminal?.endSession();
     const aborted = running?.signal.aborted;
@@ -236,6 +285,7 @@ export async function mountLive({ api, playground, serveToken = '', doc = docume
     sessionStatus(created ? `${text} Pod ${created.name} is still there.` : text);
     $('session-status').dataset.exit = String(code);
     terminal?.note(`[${text}]`);
+    void sessions.refresh();
   };
 
   const cleanup = async () => {

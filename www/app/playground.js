@@ -93,6 +93,7 @@ export async function mountPlayground({ api, doc = document, win = window, wasmU
     manifestText = renderOutcome({
       manifest: $('manifest'), manifestTitle: $('manifest-title'), requests: $('requests'), stdout: $('stdout'),
       stderr: $('stderr'), notes: $('notes'), diff: $('diff'), diffSummary: $('diff-summary'), journey: $('journey'),
+      additions: $('additions'),
     }, outcome, state.format);
     const journey = outcome.plans.at(-1)?.journey;
     if (journey) $('journey-select').value = journey;

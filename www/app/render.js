@@ -1,11 +1,13 @@
 // @ts-check
 /**
  * Render a pipeline outcome into the playground's output panels: the manifest, the API
- * requests, kubectl's messages, notes and the side-by-side diff of the pod.
+ * requests, kubectl's messages, notes, what kubedebug's own flags add, and the side-by-side diff
+ * of the pod.
  * @module
  */
 import { formatObject } from './documents.js';
 import { diffStats, sideBySide } from './diff.js';
+import { kubedebugAdditions } from './additions.js';
 
 /** @typedef {import('./compute.js').Outcome} Outcome */
 
@@ -13,7 +15,8 @@ import { diffStats, sideBySide } from './diff.js';
  * @typedef {{
  *   manifest: HTMLElement, manifestTitle: HTMLElement, requests: HTMLElement, stdout: HTMLElement,
  *   stderr: HTMLElement, notes: HTMLElement, diff: HTMLElement, diffSummary: HTMLElement, journey: HTMLElement,
- * }} OutputElements
+ *   additions?: HTMLElement | null,
+ * }} OutputElements `additions`: the list of what kubedebug's own flags add (hidden when empty)
  */
 
 /**
@@ -36,6 +39,16 @@ export function renderOutcome(el, outcome, format) {
   el.stderr.classList.toggle('failed', Boolean(outcome.error));
   el.notes.replaceChildren(...outcome.notes.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
   renderDiff(el, outcome, plan, format);
+  if (el.additions) {
+    const added = kubedebugAdditions(plan);
+    el.additions.replaceChildren(...added.map(({ kind, text }) => {
+      const li = document.createElement('li');
+      li.dataset.kind = kind;
+      li.textContent = text;
+      return li;
+    }));
+    el.additions.closest('.panel')?.toggleAttribute('hidden', added.length === 0);
+  }
   return manifest;
 }
 

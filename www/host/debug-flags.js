@@ -21,7 +21,8 @@ function profileText(version) {
 
 /**
  * @typedef {{ label: string, kind: 'text' | 'bool' | 'tri' | 'select' | 'pairs' | 'words',
- *   group: string, hint?: string, choices?: string[], placeholder?: string }} FormControl
+ *   group: string, hint?: string, choices?: string[], placeholder?: string, unsetWhenOff?: boolean }} FormControl
+ *   `unsetWhenOff`: an unchecked `bool` is "not given" (null), for a flag whose default is configured
  * @typedef {{
  *   flag: string, key: string, value: (v: string) => string, text: (v: string) => string, since?: number,
  *   form: FormControl | null, ours?: boolean,
@@ -57,10 +58,10 @@ export const DEBUG_FLAGS = [
   { flag: '--attach', key: 'attach', value: () => 'false',
     text: () => 'If true, wait for the container to start running, and then attach as if \'kubectl attach ...\' were called.  Default false, unless \'-i/--stdin\' is set, in which case the default is true.',
     form: { label: '--attach', kind: 'tri', group: 'Session' } },
-  { flag: '--rm', key: 'rm', value: () => 'false',
+  { flag: '--rm', key: 'rm', value: () => 'false', ours: true,
     text: () => 'kubedebug: when the attached session ends (exit, Ctrl-C, lost connection), delete the pod copy or node debug pod it created; an ephemeral container, which cannot be deleted, is started with stdinOnce so that it ends when you detach. Needs -i or --attach. Also rm: true in the config file.',
     form: { label: '--rm (kubedebug)', kind: 'bool', group: 'Session' } },
-  { flag: '--retain', key: 'retain', value: () => 'false',
+  { flag: '--retain', key: 'retain', value: () => 'false', ours: true,
     text: () => 'kubedebug: keep what the session created, even with rm: true in the config file.',
     form: { label: '--retain (kubedebug)', kind: 'bool', group: 'Session' } },
   { flag: '-q, --quiet', key: 'quiet', value: () => 'false', text: () => 'If true, suppress informational messages.',
@@ -97,8 +98,8 @@ export const DEBUG_FLAGS = [
     text: () => 'Run the init containers for the pod. Defaults to true.(This flag only works when used with \'--copy-to\')',
     form: { label: '--keep-init-containers', kind: 'bool', group: 'Pod copy' } },
   { flag: '--session-label', key: 'sessionLabel', value: () => 'false', ours: true,
-    text: () => 'kubedebug: label and annotate the pod copy or node debug pod as a kubedebug session (kubedebug.dev/session, kubedebug.dev/journey; see kubedebug list and cleanup).',
-    form: null },
+    text: () => 'kubedebug: label and annotate the pod copy or node debug pod as a kubedebug session (kubedebug.dev/session, kubedebug.dev/journey; see kubedebug list and cleanup). Also sessionLabel: true in the config file; --session-label=false turns that off.',
+    form: { label: '--session-label (kubedebug)', kind: 'bool', group: 'Session', unsetWhenOff: true } },
   { flag: '-f, --filename', key: 'filename', value: () => '[]', text: () => 'identifying the resource to debug', form: null },
 ];
 

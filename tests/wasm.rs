@@ -6,7 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 use kubedebug::wasm::{
-    default_kubectl_version, kubectl_versions, parse_args_json, plan_text, prepare_json, profiles,
+    default_kubectl_version, kubectl_versions, list_sessions_json, parse_args_json, plan_text,
+    prepare_json, profiles,
 };
 
 const POD: &str = r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"default","labels":{"app":"web"}},"spec":{"containers":[{"name":"app","image":"nginx"}]}}"#;
@@ -28,7 +29,8 @@ fn error_message(e: &JsValue) -> String {
 #[wasm_bindgen_test]
 fn a_plan_crosses_the_boundary_as_json() {
     let session = r#"{"args":["web","--image=busybox","--profile=general"],"suffixes":["abcde"]}"#;
-    let texts = plan_text(session.into(), POD.into(), true.into()).unwrap_or_default();
+    let texts =
+        plan_text(session.into(), POD.into(), true.into(), JsValue::UNDEFINED).unwrap_or_default();
     let parse = |i: usize| -> serde_json::Value {
         serde_json::from_str(texts.get(i).map_or("", String::as_str)).unwrap_or_default()
     };
@@ -88,11 +90,28 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
         ("{\"kubectlVersion\":\"9.9\"}", POD),
     ];
     for (session, object) in junk {
-        let _ = plan_text(session.into(), object.into(), JsValue::UNDEFINED);
+        let _ = plan_text(
+            session.into(),
+            object.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        );
     }
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(plan_text("{}".into(), deep.as_str().into(), true.into()).is_err());
-    assert!(plan_text(JsValue::from(5), JsValue::NULL, JsValue::NULL).is_err());
+    assert!(plan_text(
+        "{}".into(),
+        deep.as_str().into(),
+        true.into(),
+        JsValue::UNDEFINED
+    )
+    .is_err());
+    assert!(plan_text(
+        JsValue::from(5),
+        JsValue::NULL,
+        JsValue::NULL,
+        JsValue::NULL
+    )
+    .is_err());
     assert!(profiles(JsValue::from(5)).is_err());
     assert_eq!(kubectl_versions().len(), 11);
     assert_eq!(default_kubectl_version(), "1.37");
@@ -100,7 +119,39 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
     assert!(plan_text(
         r#"{"args":["web","--image=busybox"]}"#.into(),
         POD.into(),
-        JsValue::NULL
+        JsValue::NULL,
+        JsValue::UNDEFINED
     )
     .is_ok());
+    // A seed that is not a whole number in JS's safe range is refused; one that is, used.
+    assert!(plan_text("{}".into(), POD.into(), JsValue::NULL, JsValue::from(-1)).is_err());
+    assert!(plan_text(
+        r#"{"args":["web","--image=busybox"]}"#.into(),
+        POD.into(),
+        JsValue::NULL,
+        JsValue::from(7)
+    )
+    .is_ok());
+    assert!(list_sessions_json("{".into()).is_err());
+    assert!(list_sessions_json(JsValue::from(5)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn debug_sessions_cross_the_boundary_as_json() {
+    let list = r#"{"kind":"PodList","items":[{"metadata":{"name":"web","namespace":"ns"},
+        "spec":{"containers":[{"name":"app"}],"ephemeralContainers":[{"name":"debugger-abcde","image":"busybox","stdin":true}]},
+        "status":{"phase":"Running","ephemeralContainerStatuses":[{"name":"debugger-abcde","state":{"running":{}}}]}}]}"#;
+    let text = list_sessions_json(list.into()).unwrap_or_default();
+    let sessions: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(sessions[0]["kind"], "ephemeral");
+    assert_eq!(sessions[0]["container"], "debugger-abcde");
+    assert_eq!(sessions[0]["state"], "running");
+    assert_eq!(sessions[0]["stdin"], true);
+    let bytes = js_sys::Uint8Array::from(list.as_bytes());
+    assert_eq!(list_sessions_json(bytes.into()).unwrap_or_default(), text);
+    let err = list_sessions_json("nope".into())
+        .err()
+        .unwrap_or(JsValue::NULL);
+    assert_eq!(error_code(&err), "input/invalid");
+    assert!(error_message(&err).starts_with("invalid pod list: "));
 }

@@ -1,7 +1,7 @@
 // Type-checks www/core/index.d.ts as a TypeScript user sees it (`tsc -p tests/types`): the
 // declarations must give real types, so each `@ts-expect-error` line must be an error.
-import init, { initSync, plan, planText, prepare, parseArgs, renderArgs, profiles, kubectlVersions } from '../../www/core/index.js';
-import type { DebugError, DebugOptions, Plan, Session, TextPlan, ErrorCode, KubectlVersion } from '../../www/core/index.js';
+import init, { initSync, plan, planText, prepare, parseArgs, renderArgs, profiles, kubectlVersions, listSessions } from '../../www/core/index.js';
+import type { DebugError, DebugOptions, DebugSession, Plan, Session, TextPlan, ErrorCode, KubectlVersion } from '../../www/core/index.js';
 
 export async function use(bytes: Uint8Array, pod: object, podText: string): Promise<string[]> {
   await init();
@@ -14,6 +14,13 @@ export async function use(bytes: Uint8Array, pod: object, podText: string): Prom
   const prepared = prepare(session);
   const options: DebugOptions = parseArgs(['web', '-it', '--image=busybox']).options;
   const v: KubectlVersion[] = kubectlVersions();
+  // kubedebug's own session fields and the sessions of a pod list.
+  const labelled: Session = { args: ['web', '--copy-to=c'], defaultSessionLabel: true, defaultRm: false,
+    options: { sessionLabel: null, rm: true, retain: false } };
+  const sessions: DebugSession[] = listSessions({ kind: 'PodList', items: [] }, { now: Date.now() });
+  const kind: 'ephemeral' | 'copy' | 'node' = sessions[0].kind;
+  const attachable: boolean = sessions[0].stdin && sessions[0].tty;
+  const cleanup: string | null = p.cleanup;
   try {
     plan({ options: { targets: ['web'], copyTo: 'web-debug' } }, pod);
   } catch (e) {
@@ -30,5 +37,8 @@ export async function use(bytes: Uint8Array, pod: object, podText: string): Prom
   const bad: DebugOptions = { imagee: 'busybox' };
   // @ts-expect-error: a TextPlan has no result
   t.result;
-  return [method, body, prepared.namespace, ...renderArgs(options), ...profiles(v[0]), journey, String(wrong), String(bad)];
+  // @ts-expect-error: a session's kind is one of three names
+  const notKind: 'pod' = sessions[0].kind;
+  return [method, body, prepared.namespace, ...renderArgs(options), ...profiles(v[0]), journey, String(wrong), String(bad),
+    String(labelled.defaultSessionLabel), kind, String(attachable), String(cleanup), notKind];
 }

@@ -113,26 +113,16 @@ impl Dec {
         self.cur = cur;
     }
 
-    /// Walk a value (its skimmed placeholders, when `texts` is given, as their text).
-    fn value(&mut self, v: &Value, t: u16, texts: Option<&[&str]>) -> Result<(), Abort> {
+    /// Walk a value.
+    fn value(&mut self, v: &Value, t: u16) -> Result<(), Abort> {
         let shape = match v {
             Value::Null => Shape::Null,
             Value::Bool(b) => Shape::Bool(*b),
             Value::Number(n) => Shape::Num(n.as_str()),
-            Value::String(s) => {
-                if let Some(text) = texts.and_then(|texts| placeholder(s, texts)) {
-                    // The yes-or-no check, compiled for speed: on a no the caller decodes
-                    // the whole object again for the exact error.
-                    return match kubedebug_gotypes::accepts(text, t, self.minor, &HOOKS) {
-                        true => Ok(()),
-                        false => Err(Abort::new()),
-                    };
-                }
-                Shape::Str {
-                    text: s,
-                    raw: false,
-                }
-            }
+            Value::String(s) => Shape::Str {
+                text: s,
+                raw: false,
+            },
             Value::Array(_) => Shape::Arr,
             Value::Object(_) => Shape::Obj,
         };
@@ -140,19 +130,19 @@ impl Dec {
             (Next::Struct(st), Value::Object(m)) => {
                 for (k, c) in m {
                     if let Some((ft, cur)) = self.enter(st, k) {
-                        self.value(c, ft, texts)?;
+                        self.value(c, ft)?;
                         self.leave(cur);
                     }
                 }
             }
             (Next::Elems(e), Value::Array(a)) => {
                 for c in a {
-                    self.value(c, e, texts)?;
+                    self.value(c, e)?;
                 }
             }
             (Next::Values(e), Value::Object(m)) => {
                 for (_, c) in m {
-                    self.value(c, e, texts)?;
+                    self.value(c, e)?;
                 }
             }
             _ => {}
@@ -278,16 +268,23 @@ fn registered(object: &Value, minor: u8) -> Result<(), String> {
     ))
 }
 
-/// The Go error text of decoding `object` (with its skimmed placeholders' `texts`), if any.
-fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(), String> {
-    interpret(object, texts)?;
+/// The Go error text of decoding `object`, if any.
+fn decode_error(object: &Value, minor: u8) -> Result<(), String> {
+    interpret(object, None)?;
     registered(object, minor)?;
     let Some(root) = root_of(object) else {
         return Ok(());
     };
     let mut dec = Dec::new(minor);
-    let r = dec.value(object, root, texts);
+    let r = dec.value(object, root);
     dec.finish(r)
+}
+
+/// [`decode_error`] of a skimmed pod, whose members the skim checked as it read them (its
+/// failure is no skim): what is left are the serializer's first steps on the root.
+fn skimmed_error(s: &kubedebug_skim::Skimmed<'_>, minor: u8) -> Result<(), String> {
+    interpret(&s.pod, Some(&s.texts))?;
+    registered(&s.pod, minor)
 }
 
 /// Mirrors kubectl's typed decode of a target object: the builder's `unable to decode
@@ -297,7 +294,7 @@ fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(),
 /// # Errors
 /// [`Code::InvalidTarget`] with Go's text.
 pub(crate) fn check(minor: u8, filenames: &[String], object: &Value) -> Result<(), Error> {
-    let Err(text) = decode_error(object, None, minor) else {
+    let Err(text) = decode_error(object, minor) else {
         return Ok(());
     };
     let message = match filenames {
@@ -320,10 +317,8 @@ pub(crate) fn check(minor: u8, filenames: &[String], object: &Value) -> Result<(
 /// subtrees checked as text, in the same walk); `None` otherwise, so that the caller plans
 /// from the whole object and [`check`] reports the exact error.
 pub(crate) fn skim_pod(text: &str, version: KubectlVersion) -> Option<kubedebug_skim::Skimmed<'_>> {
-    let s = kubedebug_skim::skim_pod(text)?;
-    decode_error(&s.pod, Some(&s.texts), version.minor())
-        .ok()
-        .map(|()| s)
+    let s = kubedebug_gotypes::skim_pod(text, version.minor(), &HOOKS)?;
+    skimmed_error(&s, version.minor()).ok().map(|()| s)
 }
 
 #[cfg(test)]

@@ -45,6 +45,22 @@ pub enum Code {
     InvalidName,
     /// A request body over the API server's size limit.
     RequestTooLarge,
+    /// A kubedebug overlay flag's value is malformed (`--label`, `--volume-mount`, …).
+    OverlayInvalidValue,
+    /// A kubedebug overlay flag cannot apply to this journey (says why).
+    OverlayWrongJourney,
+    /// The container whose user or volumes are asked for is not in the pod.
+    OverlayNoTargetContainer,
+    /// `--as-target-user`: the target sets no user and the profile needs root.
+    OverlayNoTargetUser,
+    /// `--as-target-user`: the target's user contradicts the profile.
+    OverlayUserConflict,
+    /// `--volume-mount` names a volume the pod does not have.
+    OverlayNoSuchVolume,
+    /// Two mounts of the debug container at one path.
+    OverlayMountPathConflict,
+    /// `--node-selector` does not match the target node's labels.
+    OverlayNodeSelectorMismatch,
 }
 
 impl Code {
@@ -69,6 +85,14 @@ impl Code {
             Code::InvalidInput => "input/invalid",
             Code::InvalidName => "target/invalid-name",
             Code::RequestTooLarge => "plan/request-too-large",
+            Code::OverlayInvalidValue => "overlay/invalid-value",
+            Code::OverlayWrongJourney => "overlay/wrong-journey",
+            Code::OverlayNoTargetContainer => "overlay/no-target-container",
+            Code::OverlayNoTargetUser => "overlay/no-target-user",
+            Code::OverlayUserConflict => "overlay/user-conflict",
+            Code::OverlayNoSuchVolume => "overlay/no-such-volume",
+            Code::OverlayMountPathConflict => "overlay/mount-path-conflict",
+            Code::OverlayNodeSelectorMismatch => "overlay/node-selector-mismatch",
         }
     }
 

@@ -281,5 +281,6 @@ fn validate(
     if let Some(custom) = custom {
         crate::custom::check_forbidden_fields(custom)?;
     }
-    Ok(())
+    // kubedebug's own flags, after every check of kubectl's.
+    crate::overlay::validate_options(o)
 }

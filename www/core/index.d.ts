@@ -59,6 +59,22 @@ export interface DebugOptions {
   stdin?: boolean;
   target?: string;
   tty?: boolean;
+  /** kubedebug's `--as-target-user`: run as the target container's runAsUser/runAsGroup/runAsNonRoot. */
+  asTargetUser?: boolean;
+  /** kubedebug's `--mount-target-volumes`: the target container's volumeMounts (no subPath in ephemeral containers). */
+  mountTargetVolumes?: boolean;
+  /** kubedebug's `--volume-mount`: `NAME:/path[:ro]`, each a volume of the pod. */
+  volumeMount?: string[];
+  /** kubedebug's `--image-pull-secret` (copy and node pods). */
+  imagePullSecret?: string[];
+  /** kubedebug's `--label` (copy and node pods). */
+  label?: Pair[];
+  /** kubedebug's `--annotation` (copy and node pods). */
+  annotation?: Pair[];
+  /** kubedebug's `--node-selector` (copy and node pods; a node must match it). */
+  nodeSelector?: Pair[];
+  /** kubedebug's `--tolerations-from-node` (node pods): tolerate the node's taints instead of everything. */
+  tolerationsFromNode?: boolean;
 }
 
 /** A parsed kubectl command line. */
@@ -194,6 +210,11 @@ export type ErrorCode =
   | 'target/invalid-name'
   /** A request body over the 3 MiB limit of the API server: nothing is sent. */
   | 'plan/request-too-large'
+  /** kubedebug's overlay flags (`--as-target-user`, `--volume-mount`, `--label`, …): a malformed value, a
+   *  flag this journey cannot honour, no such container, no user to copy while the profile needs root, a
+   *  user the profile forbids, no such volume, two mounts at one path, a node that does not match `--node-selector`. */
+  | 'overlay/invalid-value' | 'overlay/wrong-journey' | 'overlay/no-target-container' | 'overlay/no-target-user'
+  | 'overlay/user-conflict' | 'overlay/no-such-volume' | 'overlay/mount-path-conflict' | 'overlay/node-selector-mismatch'
   /** A number in an object given to {@link plan} that JSON cannot carry (NaN, ±Infinity). */
   | 'input/not-finite-number'
   /** A number in {@link plan}'s result that a JavaScript number cannot hold exactly: use {@link planText}. */

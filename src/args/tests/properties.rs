@@ -72,6 +72,8 @@ prop_compose! {
         profile in any::<Option<String>>(),
         env in arb_pairs(),
         set_image in arb_pairs(),
+        own in (prop::collection::vec(any::<bool>(), 3), prop::collection::vec(".{0,8}", 0..2),
+            prop::collection::vec(".{0,8}", 0..2), arb_pairs(), arb_pairs(), arb_pairs()),
     ) -> DebugOptions {
         let b = |i: usize| bools.get(i).copied().unwrap_or(false);
         let s = |i: usize| strs.get(i).cloned().unwrap_or_default();
@@ -83,6 +85,9 @@ prop_compose! {
             stdin: b(10), tty: b(11),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
             image_pull_policy: s(4), target: s(5),
+            as_target_user: own.0.first() == Some(&true), mount_target_volumes: own.0.get(1) == Some(&true),
+            tolerations_from_node: own.0.get(2) == Some(&true), volume_mount: own.1,
+            image_pull_secret: own.2, label: own.3, annotation: own.4, node_selector: own.5,
         }
     }
 }

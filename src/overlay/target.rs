@@ -20,7 +20,7 @@ type Obj = Map<String, Value>;
 const DEFAULT_CONTAINER: &str = "kubectl.kubernetes.io/default-container";
 
 /// What the overlays copy from the target container.
-#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug, Clone, PartialEq))]
 pub(crate) struct TargetContainer {
     /// Its name.
     pub(crate) name: String,

@@ -74,7 +74,7 @@ export const DEBUG_FLAGS = [
     form: { label: '--share-processes', kind: 'tri', group: 'Pod copy' } },
   // kubedebug's own (src/overlay.rs): the debug container, then the pod a copy or node session creates.
   { flag: '--as-target-user', key: 'asTargetUser', value: () => 'false', ours: true,
-    text: () => 'kubedebug: run the debug container as the target container\'s runAsUser/runAsGroup/runAsNonRoot (its own, else the pod\'s). The target: --target, or with --copy-to the container -c names; else the pod\'s default container. Applied after --profile, before --custom.',
+    text: () => 'kubedebug: run the debug container as the target container\'s runAsUser/runAsGroup/runAsNonRoot (its own, else the pod\'s). The target: --target, or with --copy-to the container -c names; else the pod\'s default container. Applied after the profile, before a custom profile.',
     form: { label: '--as-target-user', kind: 'bool', group: 'kubedebug' } },
   { flag: '--mount-target-volumes', key: 'mountTargetVolumes', value: () => 'false', ours: true,
     text: () => 'kubedebug: give the debug container the target container\'s volumeMounts (an ephemeral container skips those with subPath, which the API server refuses).',

@@ -7,7 +7,8 @@
 //! out, with a warning, rather than mounting the whole volume where the target sees a part of
 //! it; `mountPropagation: Bidirectional` needs a privileged container, so unless the debug
 //! container is privileged it is mounted `HostToContainer` (it sees the same mounts).
-//! An explicit `--volume-mount` wins over a target mount at the same path.
+//! An explicit `--volume-mount` wins over a target mount at the same path. Raw block devices
+//! (`volumeDevices`) are not copied.
 
 use super::syntax::volume_mounts;
 use super::TargetContainer;

@@ -3,7 +3,9 @@
 //! It sets the debug container's `securityContext.runAsUser`/`runAsGroup` to the target's
 //! effective values (the container's own, else the pod's), and `runAsNonRoot: true` when the
 //! target has it (a `false` is never copied: it would only weaken a profile that set `true`).
-//! Applied after the profile and before `--custom` (see the module above).
+//! Applied after the profile and before `--custom` (see the module above). Windows users
+//! (`windowsOptions.runAsUserName`) and pod-only settings (`fsGroup`, supplemental groups,
+//! which every container of the pod shares anyway) are not copied.
 //!
 //! **Profiles that need root.** `sysadmin` (privileged) and `netadmin` (`NET_ADMIN`,
 //! `NET_RAW`) exist to give root powers: capabilities are not in a non-root process's

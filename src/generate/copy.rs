@@ -58,6 +58,12 @@ pub(crate) fn generate_pod_copy_with_debug_container(
     let mut copy = Value::Object(copy);
     let mut container_name = String::new();
     let mut container = None;
+    if selected.is_none() {
+        // A `--set-image` copy: no debug container, no profile.
+        crate::overlay::need_container(o)?;
+        crate::overlay::apply_pod_fields(&mut copy, o, None)
+            .map_err(|e| Failure::after(e, &out))?;
+    }
     if let Some((kind, name)) = selected {
         profile::apply(
             ctx.profile,
@@ -69,6 +75,8 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         );
         let overlay = (o, ctx.profile);
         crate::overlay::apply_container(&mut copy, kind, &name, target.as_ref(), overlay, &mut out)
+            .map_err(|e| Failure::after(e, &out))?;
+        crate::overlay::apply_pod_fields(&mut copy, o, None)
             .map_err(|e| Failure::after(e, &out))?;
         if let Some(custom) = ctx.custom {
             // kubectl merges the custom profile only into spec.containers.
@@ -96,10 +104,7 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         }
         container = selected.map(Value::Object);
         container_name = name;
-    } else {
-        crate::overlay::need_container(o)?;
     }
-    crate::overlay::apply_pod_fields(&mut copy, o, None).map_err(|e| Failure::after(e, &out))?;
     let (body, result) = if with_result {
         (copy.clone(), copy)
     } else {

@@ -36,15 +36,6 @@ pub enum Code {
     NamespaceMismatch,
     /// Both names and `-f` were given.
     NamesWithFilename,
-    /// The kubectl version is outside the supported minors (1.27–1.37).
-    UnsupportedVersion,
-    /// The input to the library itself is malformed (wrong option types, bad JSON).
-    InvalidInput,
-    /// A name or namespace client-go refuses to put into a request path, or a generated
-    /// name the API server would refuse.
-    InvalidName,
-    /// A request body over the API server's size limit.
-    RequestTooLarge,
     /// A kubedebug overlay flag's value is malformed (`--label`, `--volume-mount`, …).
     OverlayInvalidValue,
     /// A kubedebug overlay flag cannot apply to this journey (says why).
@@ -61,6 +52,15 @@ pub enum Code {
     OverlayMountPathConflict,
     /// `--node-selector` does not match the target node's labels.
     OverlayNodeSelectorMismatch,
+    /// The kubectl version is outside the supported minors (1.27–1.37).
+    UnsupportedVersion,
+    /// The input to the library itself is malformed (wrong option types, bad JSON).
+    InvalidInput,
+    /// A name or namespace client-go refuses to put into a request path, or a generated
+    /// name the API server would refuse.
+    InvalidName,
+    /// A request body over the API server's size limit.
+    RequestTooLarge,
 }
 
 impl Code {
@@ -81,10 +81,6 @@ impl Code {
             Code::UnknownResourceType => "target/unknown-resource-type",
             Code::NamespaceMismatch => "target/namespace-mismatch",
             Code::NamesWithFilename => "target/names-with-filename",
-            Code::UnsupportedVersion => "input/unsupported-version",
-            Code::InvalidInput => "input/invalid",
-            Code::InvalidName => "target/invalid-name",
-            Code::RequestTooLarge => "plan/request-too-large",
             Code::OverlayInvalidValue => "overlay/invalid-value",
             Code::OverlayWrongJourney => "overlay/wrong-journey",
             Code::OverlayNoTargetContainer => "overlay/no-target-container",
@@ -93,6 +89,10 @@ impl Code {
             Code::OverlayNoSuchVolume => "overlay/no-such-volume",
             Code::OverlayMountPathConflict => "overlay/mount-path-conflict",
             Code::OverlayNodeSelectorMismatch => "overlay/node-selector-mismatch",
+            Code::UnsupportedVersion => "input/unsupported-version",
+            Code::InvalidInput => "input/invalid",
+            Code::InvalidName => "target/invalid-name",
+            Code::RequestTooLarge => "plan/request-too-large",
         }
     }
 

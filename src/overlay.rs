@@ -4,11 +4,12 @@
 //!
 //! **Order of application**, in every journey: kubectl builds the debug container, the
 //! profile is applied, then `--as-target-user` ([`user`]), then `--volume-mount` and
-//! `--mount-target-volumes` ([`mounts`]), then kubectl's `--custom` merge, and last the pod
-//! fields (`--image-pull-secret`, `--label`, `--annotation`, `--node-selector`,
-//! `--tolerations-from-node`, [`pod_fields`]). So a profile's defaults are specialised by our
-//! flags, and a `--custom` file (the user's own words about the container) still wins over
-//! both; pod labels given with `--label` survive the profile's removal of the source's labels.
+//! `--mount-target-volumes` ([`mounts`]), then the pod fields (`--image-pull-secret`,
+//! `--label`, `--annotation`, `--node-selector`, `--tolerations-from-node`, [`pod_fields`]),
+//! then kubectl's `--custom` merge (which touches only the container). So a profile's defaults
+//! are specialised by our flags, and a `--custom` file (the user's own words about the
+//! container) still wins over both; pod labels given with `--label` survive the profile's
+//! removal of the source's labels.
 //!
 //! **Which journeys** ([`check_journey`]): the container flags need a target container (the
 //! ephemeral and copy journeys, see [`target`]); the pod flags need a pod that kubedebug

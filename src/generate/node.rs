@@ -83,6 +83,8 @@ pub(crate) fn generate_node_debug_pod(
     let overlay = (o, ctx.profile);
     crate::overlay::apply_container(&mut pod, REGULAR, &container_name, None, overlay, &mut out)
         .map_err(|e| Failure::after(e, &out))?;
+    crate::overlay::apply_pod_fields(&mut pod, o, Some(node))
+        .map_err(|e| Failure::after(e, &out))?;
     if let Some(custom) = ctx.custom {
         apply_custom_profile(
             custom,
@@ -92,8 +94,6 @@ pub(crate) fn generate_node_debug_pod(
             &pod_name,
         )?;
     }
-    crate::overlay::apply_pod_fields(&mut pod, o, Some(node))
-        .map_err(|e| Failure::after(e, &out))?;
     let debug_container = crate::pod::spec(&pod)
         .and_then(|s| crate::pod::containers(s, ContainerKind::Regular).next())
         .cloned();

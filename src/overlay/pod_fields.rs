@@ -1,5 +1,5 @@
-//! The pod-level overlays of a pod copy or node debug pod, applied last (after the profile,
-//! which drops the source's labels and annotations, and after `--custom`):
+//! The pod-level overlays of a pod copy or node debug pod, applied after the profile (which
+//! drops the source's labels and annotations; `--custom` changes only the container):
 //!
 //! - `--image-pull-secret NAME`: appended to `spec.imagePullSecrets` (a copy keeps the
 //!   source's), once per name.

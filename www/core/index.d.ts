@@ -205,16 +205,16 @@ export type ErrorCode =
   | 'custom/read' | 'custom/invalid' | 'custom/forbidden' | 'custom/merge'
   | 'target/unsupported-kind' | 'target/invalid' | 'target/unknown-resource-type'
   | 'target/namespace-mismatch' | 'target/names-with-filename'
-  | 'input/unsupported-version' | 'input/invalid'
-  /** A name or namespace that cannot be an API path segment, or a generated name the API server would refuse. */
-  | 'target/invalid-name'
-  /** A request body over the 3 MiB limit of the API server: nothing is sent. */
-  | 'plan/request-too-large'
   /** kubedebug's overlay flags (`--as-target-user`, `--volume-mount`, `--label`, …): a malformed value, a
    *  flag this journey cannot honour, no such container, no user to copy while the profile needs root, a
    *  user the profile forbids, no such volume, two mounts at one path, a node that does not match `--node-selector`. */
   | 'overlay/invalid-value' | 'overlay/wrong-journey' | 'overlay/no-target-container' | 'overlay/no-target-user'
   | 'overlay/user-conflict' | 'overlay/no-such-volume' | 'overlay/mount-path-conflict' | 'overlay/node-selector-mismatch'
+  | 'input/unsupported-version' | 'input/invalid'
+  /** A name or namespace that cannot be an API path segment, or a generated name the API server would refuse. */
+  | 'target/invalid-name'
+  /** A request body over the 3 MiB limit of the API server: nothing is sent. */
+  | 'plan/request-too-large'
   /** A number in an object given to {@link plan} that JSON cannot carry (NaN, ±Infinity). */
   | 'input/not-finite-number'
   /** A number in {@link plan}'s result that a JavaScript number cannot hold exactly: use {@link planText}. */

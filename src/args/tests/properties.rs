@@ -78,6 +78,9 @@ prop_compose! {
         let b = |i: usize| bools.get(i).copied().unwrap_or(false);
         let s = |i: usize| strs.get(i).cloned().unwrap_or_default();
         DebugOptions {
+            as_target_user: own.0.first() == Some(&true), mount_target_volumes: own.0.get(1) == Some(&true),
+            tolerations_from_node: own.0.get(2) == Some(&true), volume_mount: own.1,
+            image_pull_secret: own.2, label: own.3, annotation: own.4, node_selector: own.5,
             targets, args, filename, env, set_image, attach, share_processes, profile,
             arguments_only: b(0), keep_annotations: b(1), keep_init_containers: b(2),
             keep_labels: b(3), keep_liveness: b(4), keep_readiness: b(5),
@@ -85,9 +88,6 @@ prop_compose! {
             stdin: b(10), tty: b(11),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
             image_pull_policy: s(4), target: s(5),
-            as_target_user: own.0.first() == Some(&true), mount_target_volumes: own.0.get(1) == Some(&true),
-            tolerations_from_node: own.0.get(2) == Some(&true), volume_mount: own.1,
-            image_pull_secret: own.2, label: own.3, annotation: own.4, node_selector: own.5,
         }
     }
 }

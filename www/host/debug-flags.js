@@ -24,9 +24,10 @@ function profileText(version) {
  *   group: string, hint?: string, choices?: string[], placeholder?: string }} FormControl
  * @typedef {{
  *   flag: string, key: string, value: (v: string) => string, text: (v: string) => string, since?: number,
- *   form: FormControl | null,
+ *   form: FormControl | null, ours?: boolean,
  * }} DebugFlag `flag` as the help shows it (`-c, --container`), `key` its `DebugOptions` field,
- *   `value`/`text` kubectl's help default and text for a version, `since` the first minor that has it
+ *   `value`/`text` kubectl's help default and text for a version, `since` the first minor that has it,
+ *   `ours` a kubedebug flag kubectl lacks
  */
 
 /** kubectl debug's flags, in the page form's order (the help sorts them by name). */
@@ -71,6 +72,31 @@ export const DEBUG_FLAGS = [
     form: { label: '--same-node', kind: 'bool', group: 'Pod copy' } },
   { flag: '--share-processes', key: 'shareProcesses', value: () => 'true', text: () => 'When used with \'--copy-to\', enable process namespace sharing in the copy.',
     form: { label: '--share-processes', kind: 'tri', group: 'Pod copy' } },
+  // kubedebug's own (src/overlay.rs): the debug container, then the pod a copy or node session creates.
+  { flag: '--as-target-user', key: 'asTargetUser', value: () => 'false', ours: true,
+    text: () => 'kubedebug: run the debug container as the target container\'s runAsUser/runAsGroup/runAsNonRoot (its own, else the pod\'s). The target: --target, or with --copy-to the container -c names; else the pod\'s default container. Applied after the profile, before a custom profile.',
+    form: { label: '--as-target-user', kind: 'bool', group: 'kubedebug' } },
+  { flag: '--mount-target-volumes', key: 'mountTargetVolumes', value: () => 'false', ours: true,
+    text: () => 'kubedebug: give the debug container the target container\'s volumeMounts (an ephemeral container skips those with subPath, which the API server refuses).',
+    form: { label: '--mount-target-volumes', kind: 'bool', group: 'kubedebug' } },
+  { flag: '--volume-mount', key: 'volumeMount', value: () => '[]', ours: true,
+    text: () => 'kubedebug: mount a volume of the pod in the debug container, NAME:/path or NAME:/path:ro (repeatable).',
+    form: { label: 'Volume mounts (--volume-mount NAME:/path[:ro])', kind: 'words', group: 'kubedebug', placeholder: 'data:/data:ro' } },
+  { flag: '--image-pull-secret', key: 'imagePullSecret', value: () => '[]', ours: true,
+    text: () => 'kubedebug: add this secret to the imagePullSecrets of the pod copy or node debug pod (repeatable). An ephemeral container uses the pod\'s and its service account\'s.',
+    form: { label: 'Image pull secrets (--image-pull-secret)', kind: 'words', group: 'kubedebug', placeholder: 'regcred' } },
+  { flag: '--label', key: 'label', value: () => '[]', ours: true,
+    text: () => 'kubedebug: set a label (key=value) on the pod copy or node debug pod (repeatable).',
+    form: { label: 'Labels (--label, key=value per line)', kind: 'pairs', group: 'kubedebug' } },
+  { flag: '--annotation', key: 'annotation', value: () => '[]', ours: true,
+    text: () => 'kubedebug: set an annotation (key=value) on the pod copy or node debug pod (repeatable).',
+    form: { label: 'Annotations (--annotation, key=value per line)', kind: 'pairs', group: 'kubedebug' } },
+  { flag: '--node-selector', key: 'nodeSelector', value: () => '[]', ours: true,
+    text: () => 'kubedebug: set spec.nodeSelector (key=value) on the pod copy or node debug pod (repeatable); a node must have these labels.',
+    form: { label: 'Node selector (--node-selector, key=value per line)', kind: 'pairs', group: 'kubedebug' } },
+  { flag: '--tolerations-from-node', key: 'tolerationsFromNode', value: () => 'false', ours: true,
+    text: () => 'kubedebug: a node debug pod tolerates exactly the node\'s taints instead of every taint (operator: Exists).',
+    form: { label: '--tolerations-from-node', kind: 'bool', group: 'kubedebug' } },
   { flag: '--keep-labels', key: 'keepLabels', value: () => 'false', since: 31,
     text: () => 'If true, keep the original pod labels.(This flag only works when used with \'--copy-to\')',
     form: { label: '--keep-labels', kind: 'bool', group: 'Pod copy' } },

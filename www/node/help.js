@@ -15,10 +15,11 @@ const EXAMPLES = "  # Create an interactive debugging session in pod mypod and i
  */
 
 /** @type {FlagHelp[]} kubectl's flags of `kubectl debug`, sorted by long name as kubectl prints them */
-const KUBECTL_FLAGS = [...DEBUG_FLAGS].sort((a, b) => (longName(a) < longName(b) ? -1 : 1));
+const KUBECTL_FLAGS = DEBUG_FLAGS.filter((f) => !f.ours).sort((a, b) => (longName(a) < longName(b) ? -1 : 1));
 
 /** @type {FlagHelp[]} */
 const OWN_FLAGS = [
+  ...DEBUG_FLAGS.filter((f) => f.ours),
   { flag: '--dry-run', value: () => 'false', text: () => 'If true, only print the object that would be sent (the target pod with the debug container appended, or the pod to create); send nothing. With -f, no cluster or kubeconfig is needed.' },
   { flag: '--kubectl-version', value: (_, vs) => `'${vs[vs.length - 1]}'`, text: (_, vs) => `Behave like this kubectl minor version: ${vs[0]} to ${vs[vs.length - 1]}.` },
   { flag: '--max-input-size', value: () => "'8Mi'", text: () => 'Largest input read in all from -f sources and the custom profile file (bytes or k/M/G/Ki/Mi/Gi); also KUBEDEBUG_MAX_INPUT.' },

@@ -36,6 +36,22 @@ pub enum Code {
     NamespaceMismatch,
     /// Both names and `-f` were given.
     NamesWithFilename,
+    /// A kubedebug overlay flag's value is malformed (`--label`, `--volume-mount`, …).
+    OverlayInvalidValue,
+    /// A kubedebug overlay flag cannot apply to this journey (says why).
+    OverlayWrongJourney,
+    /// The container whose user or volumes are asked for is not in the pod.
+    OverlayNoTargetContainer,
+    /// `--as-target-user`: the target sets no user and the profile needs root.
+    OverlayNoTargetUser,
+    /// `--as-target-user`: the target's user contradicts the profile.
+    OverlayUserConflict,
+    /// `--volume-mount` names a volume the pod does not have.
+    OverlayNoSuchVolume,
+    /// Two mounts of the debug container at one path.
+    OverlayMountPathConflict,
+    /// `--node-selector` does not match the target node's labels.
+    OverlayNodeSelectorMismatch,
     /// The kubectl version is outside the supported minors (1.27–1.37).
     UnsupportedVersion,
     /// The input to the library itself is malformed (wrong option types, bad JSON).
@@ -65,6 +81,14 @@ impl Code {
             Code::UnknownResourceType => "target/unknown-resource-type",
             Code::NamespaceMismatch => "target/namespace-mismatch",
             Code::NamesWithFilename => "target/names-with-filename",
+            Code::OverlayInvalidValue => "overlay/invalid-value",
+            Code::OverlayWrongJourney => "overlay/wrong-journey",
+            Code::OverlayNoTargetContainer => "overlay/no-target-container",
+            Code::OverlayNoTargetUser => "overlay/no-target-user",
+            Code::OverlayUserConflict => "overlay/user-conflict",
+            Code::OverlayNoSuchVolume => "overlay/no-such-volume",
+            Code::OverlayMountPathConflict => "overlay/mount-path-conflict",
+            Code::OverlayNodeSelectorMismatch => "overlay/node-selector-mismatch",
             Code::UnsupportedVersion => "input/unsupported-version",
             Code::InvalidInput => "input/invalid",
             Code::InvalidName => "target/invalid-name",

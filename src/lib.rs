@@ -54,6 +54,7 @@ mod json;
 mod messages;
 mod names;
 mod options;
+mod overlay;
 mod plan;
 mod pod;
 pub mod profile;

@@ -97,6 +97,23 @@ boundary_struct! {
         pub target: String = String::new(), "target";
         /// `-t/--tty`.
         pub tty: bool = false, "tty";
+        // kubedebug's own flags (kubectl has none of them): see `crate::overlay`.
+        /// `--as-target-user`: the debug container runs as the target container's user.
+        pub as_target_user: bool = false, "asTargetUser";
+        /// `--mount-target-volumes`: the debug container gets the target's `volumeMounts`.
+        pub mount_target_volumes: bool = false, "mountTargetVolumes";
+        /// `--volume-mount NAME:/path[:ro]`, each one mount of a pod volume.
+        pub volume_mount: Vec<String> = Vec::new(), "volumeMount";
+        /// `--image-pull-secret NAME` (copy and node pods).
+        pub image_pull_secret: Vec<String> = Vec::new(), "imagePullSecret";
+        /// `--label k=v` (copy and node pods).
+        pub label: Vec<Pair> = Vec::new(), "label";
+        /// `--annotation k=v` (copy and node pods).
+        pub annotation: Vec<Pair> = Vec::new(), "annotation";
+        /// `--node-selector k=v` (copy and node pods).
+        pub node_selector: Vec<Pair> = Vec::new(), "nodeSelector";
+        /// `--tolerations-from-node` (node pods): tolerate the node's taints, not everything.
+        pub tolerations_from_node: bool = false, "tolerationsFromNode";
     }
 }
 

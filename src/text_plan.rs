@@ -65,6 +65,7 @@ pub(crate) fn plan_text_with(
     // A `-f` object is normalised as a whole (kubectl's typed round trip), so never skimmed.
     let skimmed = (prepared.custom.is_none()
         && prepared.options.filename.is_empty()
+        && !crate::overlay::any(&prepared.options)
         && !prepared_may_forge
         && !may_forge(target))
     .then(|| crate::typed::skim_pod(target, prepared.kubectl_version))

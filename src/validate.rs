@@ -281,6 +281,8 @@ fn validate(
             "-i/--stdin is required for containers with -t/--tty=true",
         ));
     }
+    // kubedebug's own flags, after kubectl's checks of its flags.
+    crate::overlay::validate_options(o)?;
     if let Some(custom) = custom {
         crate::custom::check_forbidden_fields(custom)?;
     }

@@ -109,7 +109,7 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
         JsValue::from(5),
         JsValue::NULL,
         JsValue::NULL,
-        JsValue::NULL
+        JsValue::UNDEFINED
     )
     .is_err());
     assert!(profiles(JsValue::from(5)).is_err());

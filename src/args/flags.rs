@@ -151,6 +151,11 @@ const fn debug_flag(
     }
 }
 
+/// A kubedebug flag kubectl lacks: a long name only, in every version.
+const fn own_flag(name: &'static str, kind: Kind, field: Field) -> FlagSpec {
+    debug_flag(name, None, kind, Gate::Always, field)
+}
+
 /// Every flag `kubectl debug` parses: its local flags (kubectl `addDebugFlags`), cobra's
 /// help flag and kubectl's global flags (`kubectl options`). kubectl's global `--profile`
 /// (pprof) is shadowed by the local `--profile`, so it is not listed. The debug flags are in
@@ -221,6 +226,31 @@ const FLAGS: &[FlagSpec] = &[
         Kind::Bool,
         Gate::Always,
         field!(OptBool, share_processes),
+    ),
+    // kubedebug's own (kubectl registers none of them): `crate::overlay`.
+    own_flag("as-target-user", Kind::Bool, field!(Bool, as_target_user)),
+    own_flag(
+        "mount-target-volumes",
+        Kind::Bool,
+        field!(Bool, mount_target_volumes),
+    ),
+    own_flag("volume-mount", Kind::StrSlice, field!(List, volume_mount)),
+    own_flag(
+        "image-pull-secret",
+        Kind::StrSlice,
+        field!(List, image_pull_secret),
+    ),
+    own_flag("label", Kind::StrToStr, field!(Pairs, label)),
+    own_flag("annotation", Kind::StrToStr, field!(Pairs, annotation)),
+    own_flag(
+        "node-selector",
+        Kind::StrToStr,
+        field!(Pairs, node_selector),
+    ),
+    own_flag(
+        "tolerations-from-node",
+        Kind::Bool,
+        field!(Bool, tolerations_from_node),
     ),
     debug_flag(
         "set-image",

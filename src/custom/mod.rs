@@ -5,8 +5,7 @@
 mod doc;
 pub(crate) mod model;
 mod quantity;
-#[rustfmt::skip]
-pub(crate) mod schema;
+pub(crate) use kubedebug_gotypes::schema;
 mod encode;
 mod yaml;
 mod yaml_parse;

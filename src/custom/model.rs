@@ -5,56 +5,7 @@
 
 use super::doc::{Doc, DocNode};
 use super::quantity;
-use super::schema::{BY_NAME, FIELDS, TYPES};
-
-/// Field flag: `json:",omitempty"`.
-pub(crate) const OMIT: u8 = 1;
-/// Field flag: embedded struct whose fields are promoted (`json:",inline"`).
-pub(crate) const INLINE: u8 = 2;
-
-/// Kind of a Go type (basic kinds, composites by type index).
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum GoKind {
-    Str,
-    Bool,
-    I32,
-    I64,
-    Ptr(u16),
-    Slice(u16),
-    Map(u16),
-    Struct(u16, u16),
-    Quantity,
-    IntOrString,
-    /// `metav1.Time` (RFC 3339 text).
-    Time,
-    /// Any JSON (`metav1.FieldsV1`).
-    Any,
-}
-
-/// A Go type: its `reflect.Type.String()` (empty for pointers, never printed), its kind, and
-/// for a struct where its visible fields sit in `BY_NAME`.
-pub(crate) struct GoType {
-    pub name: &'static str,
-    pub kind: GoKind,
-    pub names: (u16, u16),
-}
-
-/// A struct field: json name, type index, flags, and the kubectl minors that know it
-/// (`since..until`; 0 and 255 are no bound).
-pub(crate) struct GoField {
-    pub json: &'static str,
-    pub ty: u16,
-    pub flags: u8,
-    pub since: u8,
-    pub until: u8,
-}
-
-impl GoField {
-    /// Whether kubectl 1.`minor`'s compiled types have this field.
-    pub(crate) fn known_to(&self, minor: u8) -> bool {
-        self.since <= minor && minor < self.until
-    }
-}
+pub(crate) use kubedebug_gotypes::{field_named, fields, ty, GoField, GoKind, INLINE, OMIT};
 
 /// A decoded Go value; `Zero` is the zero value of whatever type the slot has.
 #[derive(Debug, Clone)]
@@ -72,35 +23,6 @@ pub(super) enum GoValue {
     Qty(String),
     IosInt(i64),
     IosStr(String),
-}
-
-pub(crate) fn ty(i: u16) -> Option<&'static GoType> {
-    TYPES.get(usize::from(i))
-}
-
-pub(crate) fn fields(start: u16, len: u16) -> &'static [GoField] {
-    let s = usize::from(start);
-    FIELDS.get(s..s + usize::from(len)).unwrap_or(&[])
-}
-
-/// The visible field of struct type `st` named exactly `key` (sigs.k8s.io/json's
-/// case-sensitive match, promoted fields of embedded structs included) in kubectl 1.`minor`.
-pub(crate) fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static GoField> {
-    let (start, len) = ty(st)?.names;
-    let s = usize::from(start);
-    let names = BY_NAME.get(s..s + usize::from(len))?;
-    let len_of = |i: &u16| FIELDS.get(usize::from(*i)).map_or(0, |f| f.json.len());
-    // Sorted by length, then bytes: the search compares lengths only, then the few names of
-    // the key's length are tested by their first byte before a full comparison.
-    let first = names.partition_point(|i| len_of(i) < key.len());
-    let head = key.as_bytes().first();
-    names
-        .get(first..)?
-        .iter()
-        .filter_map(|i| FIELDS.get(usize::from(*i)))
-        .take_while(|f| f.json.len() == key.len())
-        .filter(|f| f.json.as_bytes().first() == head && f.json == key)
-        .find(|f| f.known_to(minor))
 }
 
 /// The type a pointer chain ends at.
@@ -395,7 +317,7 @@ impl<'a> Dec<'a> {
 }
 
 fn int32_type() -> u16 {
-    TYPES
+    kubedebug_gotypes::schema::TYPES
         .iter()
         .position(|t| t.name == "int32")
         .and_then(|p| u16::try_from(p).ok())

@@ -37,6 +37,8 @@ pub(crate) fn generate_pod_copy_with_debug_container(
     if !pod.is_object() {
         return Err(Error::new(Code::InvalidTarget, "the target pod is not a JSON object").into());
     }
+    crate::overlay::check_journey(o, Journey::Copy)?;
+    let target = crate::overlay::TargetContainer::find(&pod, &o.container, true, o)?;
     let (source_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (source_name, namespace) = (source_name.to_string(), namespace.to_string());
     let mut copy = new_pod(
@@ -56,6 +58,12 @@ pub(crate) fn generate_pod_copy_with_debug_container(
     let mut copy = Value::Object(copy);
     let mut container_name = String::new();
     let mut container = None;
+    if selected.is_none() {
+        // A `--set-image` copy: no debug container, no profile.
+        crate::overlay::need_container(o)?;
+        crate::overlay::apply_pod_fields(&mut copy, o, None)
+            .map_err(|e| Failure::after(e, &out))?;
+    }
     if let Some((kind, name)) = selected {
         profile::apply(
             ctx.profile,
@@ -65,6 +73,11 @@ pub(crate) fn generate_pod_copy_with_debug_container(
             ctx.keep(),
             ctx.version,
         );
+        let overlay = (o, ctx.profile);
+        crate::overlay::apply_container(&mut copy, kind, &name, target.as_ref(), overlay, &mut out)
+            .map_err(|e| Failure::after(e, &out))?;
+        crate::overlay::apply_pod_fields(&mut copy, o, None)
+            .map_err(|e| Failure::after(e, &out))?;
         if let Some(custom) = ctx.custom {
             // kubectl merges the custom profile only into spec.containers.
             if kind == ContainerKind::Init {

@@ -28,6 +28,8 @@ pub(crate) fn generate_debug_container(
     ctx: &mut Context<'_>,
 ) -> Result<Plan, Failure> {
     let o = ctx.options;
+    crate::overlay::check_journey(o, Journey::Ephemeral)?;
+    let target = crate::overlay::TargetContainer::find(&pod, &o.target, false, o)?;
     let (pod_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (pod_name, namespace) = (pod_name.to_string(), namespace.to_string());
     let mut out = Vec::new();
@@ -84,6 +86,16 @@ pub(crate) fn generate_debug_container(
         ctx.keep(),
         ctx.version,
     );
+    let overlay = (o, ctx.profile);
+    crate::overlay::apply_container(
+        &mut modified,
+        EPHEMERAL,
+        &name,
+        target.as_ref(),
+        overlay,
+        &mut out,
+    )
+    .map_err(|e| Failure::after(e, &out))?;
     if let Some(custom) = ctx.custom {
         apply_custom_profile(
             custom,
@@ -155,6 +167,8 @@ pub(crate) fn generate_debug_container(
         cleanup: None,
     })
 }
+
+const EPHEMERAL: ContainerKind = ContainerKind::Ephemeral;
 
 /// Whether an init or regular container is named `name` (and so is the one profiles edit).
 fn shadowed(spec: &Map<String, Value>, name: &str) -> bool {

@@ -14,6 +14,8 @@ use crate::pod::ContainerKind;
 use crate::profile::{self, DebugStyle};
 use crate::validate::Failure;
 
+const REGULAR: ContainerKind = ContainerKind::Regular;
+
 /// Mirrors kubectl `generateNodeDebugPod` and `visitNode`: a pod on the node, named
 /// `node-debugger-<node>-<suffix>`, tolerating every taint, created in the command's namespace.
 /// Without `with_result` the plan's `result` is `null` and the pod is only the POST body, so
@@ -27,6 +29,7 @@ pub(crate) fn generate_node_debug_pod(
     with_result: bool,
 ) -> Result<Plan, Failure> {
     let o = ctx.options;
+    crate::overlay::check_journey(o, Journey::Node)?;
     let node_name = node
         .get("metadata")
         .and_then(Value::as_object)
@@ -77,6 +80,11 @@ pub(crate) fn generate_node_debug_pod(
         ctx.keep(),
         ctx.version,
     );
+    let overlay = (o, ctx.profile);
+    crate::overlay::apply_container(&mut pod, REGULAR, &container_name, None, overlay, &mut out)
+        .map_err(|e| Failure::after(e, &out))?;
+    crate::overlay::apply_pod_fields(&mut pod, o, Some(node))
+        .map_err(|e| Failure::after(e, &out))?;
     if let Some(custom) = ctx.custom {
         apply_custom_profile(
             custom,

@@ -16,54 +16,19 @@ mod text;
 
 pub(crate) use normalize::normalize;
 
-use crate::custom::model::{embedded_path, field_named, short, ty, GoKind};
+use crate::custom::model::{embedded_path, field_named, short, ty};
 use crate::custom::schema::{NODE, POD};
 use crate::error::{Code, Error};
 use crate::go::quote::go_quote;
 use crate::json::Value;
 use crate::version::KubectlVersion;
+use kubedebug_gotypes::{Fail, Hooks, Next, Shape};
 
-/// What a JSON value is, as Go's decoder sees it.
-#[derive(Clone, Copy)]
-pub(crate) enum Shape<'a> {
-    Null,
-    Bool(bool),
-    Num(&'a str),
-    /// A string: its text, unescaped unless `raw` (then it is the JSON text between the
-    /// quotes, escapes included).
-    Str {
-        text: &'a str,
-        raw: bool,
-    },
-    Arr,
-    Obj,
-}
-
-impl Shape<'_> {
-    /// Go's name of the JSON value in `UnmarshalTypeError`.
-    fn what(self) -> &'static str {
-        match self {
-            Shape::Null => "null",
-            Shape::Bool(_) => "bool",
-            Shape::Num(_) => "number",
-            Shape::Str { .. } => "string",
-            Shape::Arr => "array",
-            Shape::Obj => "object",
-        }
-    }
-}
-
-/// How the walk goes on below a value that passed.
-pub(crate) enum Next {
-    /// Nothing below to check.
-    Done,
-    /// An object decoded into this struct type.
-    Struct(u16),
-    /// An array whose elements are of this type.
-    Elems(u16),
-    /// An object (a Go map) whose values are of this type.
-    Values(u16),
-}
+/// The hand-written `UnmarshalJSON` checks of the core, for [`kubedebug_gotypes::leaf`].
+const HOOKS: Hooks = Hooks {
+    quantity: |s| crate::custom::check_quantity(s).map_err(str::to_string),
+    time: crate::go::time::parse_rfc3339,
+};
 
 /// An error that stops the decode at once (Go returns it; a saved one waits).
 pub(crate) type Abort = String;
@@ -123,57 +88,16 @@ impl Dec {
     }
 
     /// Go's decoding of one value of `shape` into type `t`: what to walk below it.
-    pub(crate) fn leaf(&mut self, shape: Shape<'_>, mut t: u16) -> Result<Next, Abort> {
-        let kind = loop {
-            match ty(t).map(|x| x.kind) {
-                Some(GoKind::Ptr(_)) if matches!(shape, Shape::Null) => return Ok(Next::Done),
-                Some(GoKind::Ptr(e)) => t = e,
-                Some(k) => break k,
-                None => return Ok(Next::Done),
+    pub(crate) fn leaf(&mut self, shape: Shape<'_>, t: u16) -> Result<Next, Abort> {
+        match kubedebug_gotypes::leaf(shape, t, &HOOKS) {
+            Ok(next) => Ok(next),
+            Err(Fail::Save(what, t)) => {
+                self.save(&what.to_string(), t);
+                Ok(Next::Done)
             }
-        };
-        match (kind, shape) {
-            (GoKind::Any, _) | (_, Shape::Null) => {}
-            // `Quantity.UnmarshalJSON`: `ParseQuantity` of the text between the quotes, trimmed.
-            (GoKind::Quantity, s) => {
-                let text = match s {
-                    Shape::Num(n) => n,
-                    Shape::Str { text, .. } => text.trim(),
-                    Shape::Bool(true) => "true",
-                    Shape::Bool(false) => "false",
-                    _ => "[",
-                };
-                crate::custom::check_quantity(text).map_err(str::to_string)?;
-            }
-            // `IntOrString.UnmarshalJSON`: a string, or `json.Unmarshal` into an int32.
-            (GoKind::IntOrString, Shape::Str { .. }) => {}
-            (GoKind::IntOrString, Shape::Num(n)) if fits(n, 32) => {}
-            (GoKind::IntOrString, Shape::Num(n)) => {
-                return Err(self.type_msg(&format!("number {n}"), "int32"))
-            }
-            (GoKind::IntOrString, s) => return Err(self.type_msg(s.what(), "int32")),
-            // `metav1.Time.UnmarshalJSON`: `json.Unmarshal` into a string, then RFC 3339.
-            (GoKind::Time, Shape::Str { text, raw }) => {
-                let unescaped;
-                let text = if raw && text.contains('\\') {
-                    unescaped = text::unescape(text).ok_or_else(String::new)?;
-                    unescaped.as_str()
-                } else {
-                    text
-                };
-                crate::go::time::parse_rfc3339(text)?;
-            }
-            (GoKind::Time, s) => return Err(self.type_msg(s.what(), "string")),
-            (GoKind::Str, Shape::Str { .. }) | (GoKind::Bool, Shape::Bool(_)) => {}
-            (GoKind::I32, Shape::Num(n)) if fits(n, 32) => {}
-            (GoKind::I64, Shape::Num(n)) if fits(n, 64) => {}
-            (GoKind::I32 | GoKind::I64, Shape::Num(n)) => self.save(&format!("number {n}"), t),
-            (GoKind::Struct(..), Shape::Obj) => return Ok(Next::Struct(t)),
-            (GoKind::Slice(e), Shape::Arr) => return Ok(Next::Elems(e)),
-            (GoKind::Map(e), Shape::Obj) => return Ok(Next::Values(e)),
-            (_, s) => self.save(s.what(), t),
+            Err(Fail::Abort(what, type_name)) => Err(self.type_msg(&what.to_string(), type_name)),
+            Err(Fail::Text(text)) => Err(text),
         }
-        Ok(Next::Done)
     }
 
     /// Enter field `key` of struct `st`: its type, or `None` for a key Go ignores. Undo with
@@ -189,21 +113,16 @@ impl Dec {
         self.cur = cur;
     }
 
-    /// Walk a value (its skimmed placeholders, when `texts` is given, as their text).
-    fn value(&mut self, v: &Value, t: u16, texts: Option<&[&str]>) -> Result<(), Abort> {
+    /// Walk a value.
+    fn value(&mut self, v: &Value, t: u16) -> Result<(), Abort> {
         let shape = match v {
             Value::Null => Shape::Null,
             Value::Bool(b) => Shape::Bool(*b),
             Value::Number(n) => Shape::Num(n.as_str()),
-            Value::String(s) => {
-                if let Some(text) = texts.and_then(|texts| placeholder(s, texts)) {
-                    return text::walk(self, text, t);
-                }
-                Shape::Str {
-                    text: s,
-                    raw: false,
-                }
-            }
+            Value::String(s) => Shape::Str {
+                text: s,
+                raw: false,
+            },
             Value::Array(_) => Shape::Arr,
             Value::Object(_) => Shape::Obj,
         };
@@ -211,19 +130,19 @@ impl Dec {
             (Next::Struct(st), Value::Object(m)) => {
                 for (k, c) in m {
                     if let Some((ft, cur)) = self.enter(st, k) {
-                        self.value(c, ft, texts)?;
+                        self.value(c, ft)?;
                         self.leave(cur);
                     }
                 }
             }
             (Next::Elems(e), Value::Array(a)) => {
                 for c in a {
-                    self.value(c, e, texts)?;
+                    self.value(c, e)?;
                 }
             }
             (Next::Values(e), Value::Object(m)) => {
                 for (_, c) in m {
-                    self.value(c, e, texts)?;
+                    self.value(c, e)?;
                 }
             }
             _ => {}
@@ -245,12 +164,6 @@ fn placeholder<'t>(s: &str, texts: &[&'t str]) -> Option<&'t str> {
     };
     let i: usize = digits.parse().ok()?;
     texts.get(i).copied()
-}
-
-/// Go `strconv.ParseInt(n, 10, 64)` and `reflect.Value.OverflowInt` for a `bits`-wide int.
-fn fits(n: &str, bits: u32) -> bool {
-    n.parse::<i64>()
-        .is_ok_and(|v| bits >= 64 || (v >= -(1i64 << (bits - 1)) && v < (1i64 << (bits - 1))))
 }
 
 /// The Go type kubectl decodes a Pod or Node into; `None` for other kinds (reported by
@@ -355,16 +268,23 @@ fn registered(object: &Value, minor: u8) -> Result<(), String> {
     ))
 }
 
-/// The Go error text of decoding `object` (with its skimmed placeholders' `texts`), if any.
-fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(), String> {
-    interpret(object, texts)?;
+/// The Go error text of decoding `object`, if any.
+fn decode_error(object: &Value, minor: u8) -> Result<(), String> {
+    interpret(object, None)?;
     registered(object, minor)?;
     let Some(root) = root_of(object) else {
         return Ok(());
     };
     let mut dec = Dec::new(minor);
-    let r = dec.value(object, root, texts);
+    let r = dec.value(object, root);
     dec.finish(r)
+}
+
+/// [`decode_error`] of a skimmed pod, whose members the skim checked as it read them (its
+/// failure is no skim): what is left are the serializer's first steps on the root.
+fn skimmed_error(s: &kubedebug_skim::Skimmed<'_>, minor: u8) -> Result<(), String> {
+    interpret(&s.pod, Some(&s.texts))?;
+    registered(&s.pod, minor)
 }
 
 /// Mirrors kubectl's typed decode of a target object: the builder's `unable to decode
@@ -374,7 +294,7 @@ fn decode_error(object: &Value, texts: Option<&[&str]>, minor: u8) -> Result<(),
 /// # Errors
 /// [`Code::InvalidTarget`] with Go's text.
 pub(crate) fn check(minor: u8, filenames: &[String], object: &Value) -> Result<(), Error> {
-    let Err(text) = decode_error(object, None, minor) else {
+    let Err(text) = decode_error(object, minor) else {
         return Ok(());
     };
     let message = match filenames {
@@ -397,10 +317,8 @@ pub(crate) fn check(minor: u8, filenames: &[String], object: &Value) -> Result<(
 /// subtrees checked as text, in the same walk); `None` otherwise, so that the caller plans
 /// from the whole object and [`check`] reports the exact error.
 pub(crate) fn skim_pod(text: &str, version: KubectlVersion) -> Option<kubedebug_skim::Skimmed<'_>> {
-    let s = kubedebug_skim::skim_pod(text)?;
-    decode_error(&s.pod, Some(&s.texts), version.minor())
-        .ok()
-        .map(|()| s)
+    let s = kubedebug_gotypes::skim_pod(text, version.minor(), &HOOKS)?;
+    skimmed_error(&s, version.minor()).ok().map(|()| s)
 }
 
 #[cfg(test)]

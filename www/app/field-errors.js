@@ -62,6 +62,8 @@ export function fieldForError(err) {
   const message = err?.message ?? '';
   const code = err?.code ?? '';
   if (code.startsWith('custom/')) return 'custom';
+  const overlay = code.startsWith('overlay/') && /^--([a-z-]+)/.exec(message);
+  if (overlay) return overlay[1].replace(/-([a-z])/g, (_, c) => c.toUpperCase());
   const unknown = /^unknown flag: --([a-z-]+)/.exec(message);
   if (unknown) return 'flag:' + unknown[1].replace(/-([a-z])/g, (_, c) => c.toUpperCase());
   for (const [re, field] of MESSAGE_RULES) if (re.test(message)) return field;

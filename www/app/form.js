@@ -101,7 +101,7 @@ export function createForm(root, deps) {
         else if (spec.kind === 'pairs') {
           const { pairs, bad } = readPairs(control.value);
           options[spec.key] = pairs;
-          const flag = spec.key === 'env' ? '--env' : '--set-image';
+          const flag = DEBUG_FLAGS.find((f) => f.key === spec.key)?.flag ?? `--${spec.key}`;
           for (const line of bad) extraArgs.push(`${flag}=${line}`);
         } else if (spec.key === 'profile') options.profile = control.value || null;
         else options[spec.key] = control.value;

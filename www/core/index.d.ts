@@ -69,6 +69,22 @@ export interface DebugOptions {
   stdin?: boolean;
   target?: string;
   tty?: boolean;
+  /** kubedebug's `--as-target-user`: run as the target container's runAsUser/runAsGroup/runAsNonRoot. */
+  asTargetUser?: boolean;
+  /** kubedebug's `--mount-target-volumes`: the target container's volumeMounts (no subPath in ephemeral containers). */
+  mountTargetVolumes?: boolean;
+  /** kubedebug's `--volume-mount`: `NAME:/path[:ro]`, each a volume of the pod. */
+  volumeMount?: string[];
+  /** kubedebug's `--image-pull-secret` (copy and node pods). */
+  imagePullSecret?: string[];
+  /** kubedebug's `--label` (copy and node pods). */
+  label?: Pair[];
+  /** kubedebug's `--annotation` (copy and node pods). */
+  annotation?: Pair[];
+  /** kubedebug's `--node-selector` (copy and node pods; a node must match it). */
+  nodeSelector?: Pair[];
+  /** kubedebug's `--tolerations-from-node` (node pods): tolerate the node's taints instead of everything. */
+  tolerationsFromNode?: boolean;
 }
 
 /** A parsed kubectl command line. */
@@ -223,6 +239,11 @@ export type ErrorCode =
   | 'custom/read' | 'custom/invalid' | 'custom/forbidden' | 'custom/merge'
   | 'target/unsupported-kind' | 'target/invalid' | 'target/unknown-resource-type'
   | 'target/namespace-mismatch' | 'target/names-with-filename'
+  /** kubedebug's overlay flags (`--as-target-user`, `--volume-mount`, `--label`, …): a malformed value, a
+   *  flag this journey cannot honour, no such container, no user to copy while the profile needs root, a
+   *  user the profile forbids, no such volume, two mounts at one path, a node that does not match `--node-selector`. */
+  | 'overlay/invalid-value' | 'overlay/wrong-journey' | 'overlay/no-target-container' | 'overlay/no-target-user'
+  | 'overlay/user-conflict' | 'overlay/no-such-volume' | 'overlay/mount-path-conflict' | 'overlay/node-selector-mismatch'
   | 'input/unsupported-version' | 'input/invalid'
   /** A name or namespace that cannot be an API path segment, or a generated name the API server would refuse. */
   | 'target/invalid-name'

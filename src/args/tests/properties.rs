@@ -73,10 +73,15 @@ prop_compose! {
         profile in any::<Option<String>>(),
         env in arb_pairs(),
         set_image in arb_pairs(),
+        own in (prop::collection::vec(any::<bool>(), 3), prop::collection::vec(".{0,8}", 0..2),
+            prop::collection::vec(".{0,8}", 0..2), arb_pairs(), arb_pairs(), arb_pairs()),
     ) -> DebugOptions {
         let b = |i: usize| bools.get(i).copied().unwrap_or(false);
         let s = |i: usize| strs.get(i).cloned().unwrap_or_default();
         DebugOptions {
+            as_target_user: own.0.first() == Some(&true), mount_target_volumes: own.0.get(1) == Some(&true),
+            tolerations_from_node: own.0.get(2) == Some(&true), volume_mount: own.1,
+            image_pull_secret: own.2, label: own.3, annotation: own.4, node_selector: own.5,
             targets, args, filename, env, set_image, attach, share_processes, profile,
             arguments_only: b(0), keep_annotations: b(1), keep_init_containers: b(2),
             keep_labels: b(3), keep_liveness: b(4), keep_readiness: b(5),

@@ -1,4 +1,5 @@
 use super::*;
+use kubedebug_gotypes::schema::TYPES;
 
 #[test]
 fn json_keys_match_case_insensitively_with_exact_names_first() {

@@ -109,7 +109,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"options":{"images":"x"}}"#,
-            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
+            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`, `asTargetUser`, `mountTargetVolumes`, `volumeMount`, `imagePullSecret`, `label`, `annotation`, `nodeSelector`, `tolerationsFromNode`",
         ),
         (
             r#"{"customProfile":{"path":7}}"#,
@@ -205,6 +205,23 @@ fn structs_may_be_arrays_and_unknown_fields_are_skipped_where_serde_skipped_them
 #[test]
 fn everything_serialized_decodes_back() {
     let options = DebugOptions {
+        as_target_user: true,
+        mount_target_volumes: true,
+        volume_mount: vec!["v:/v:ro".into()],
+        image_pull_secret: vec!["s".into()],
+        label: vec![Pair {
+            name: "l".into(),
+            value: "1".into(),
+        }],
+        annotation: vec![Pair {
+            name: "a".into(),
+            value: "2".into(),
+        }],
+        node_selector: vec![Pair {
+            name: "n".into(),
+            value: "3".into(),
+        }],
+        tolerations_from_node: true,
         targets: vec!["web".into()],
         args: vec!["sh".into()],
         filename: vec!["/f".into()],

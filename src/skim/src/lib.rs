@@ -21,6 +21,7 @@
 //! the answer is the same, only slower.
 
 mod decimal;
+mod go_types;
 mod index;
 mod key_index;
 #[macro_use]
@@ -37,6 +38,7 @@ mod value;
 mod write;
 
 pub use decimal::parse_f64;
+pub use go_types::{GoTypes, Next, Shape};
 pub use index::Index;
 pub use map::{Entry, Map};
 pub use number::Number;
@@ -112,9 +114,24 @@ fn placeholder(mut i: usize) -> String {
 
 /// Skim a Pod's JSON text; `None` when the text is anything else or cannot be vouched for.
 pub fn skim_pod(text: &str) -> Option<Skimmed<'_>> {
+    skimmed(text, &go_types::Untyped, None)
+}
+
+/// [`skim_pod`] of a pod that Go's typed decode accepts as type `pod` of `types` (every
+/// member checked as it is read; the root's `kind` and `apiVersion` are the caller's to
+/// check): `None` also when the decode fails.
+pub fn skim_pod_typed<'a, G: GoTypes>(text: &'a str, types: &G, pod: u16) -> Option<Skimmed<'a>> {
+    skimmed(text, types, Some(pod))
+}
+
+fn skimmed<'a, G: GoTypes>(text: &'a str, types: &G, pod: Option<u16>) -> Option<Skimmed<'a>> {
     let mut c = Cursor::with_max_depth(text, MAX_DEPTH);
     let mut texts = Vec::new();
-    let pod = object(&mut c, Rule::Pod, 1, &mut texts).ok()?;
+    let mut skim = Skim {
+        types,
+        texts: &mut texts,
+    };
+    let pod = skim.object(&mut c, Rule::Pod, 1, pod).ok()?;
     if c.peek().is_some() || !is_pod(&pod) {
         return None;
     }
@@ -187,57 +204,101 @@ impl Rule {
     }
 }
 
-/// An object at `{`, members decided by `rule`.
-fn object<'a>(
-    c: &mut Cursor<'a>,
-    rule: Rule,
-    depth: usize,
-    texts: &mut Vec<&'a str>,
-) -> R<Map<String, Value>> {
-    c.eat(b'{', "expected value")?;
-    let mut map = Map::new();
-    if !c.empty(b'}')? {
-        loop {
-            let key = c.key()?;
-            let value = member(c, rule.child(&key), depth + 1, texts)?;
-            map.insert(key.into_owned(), value);
-            if !c.next_member(b'}')? {
-                break;
-            }
-        }
-    }
-    Ok(map)
+/// A skim in progress: the Go types asked, the texts kept.
+struct Skim<'t, 'a, G> {
+    types: &'t G,
+    texts: &'t mut Vec<&'a str>,
 }
 
-/// One member's value at `depth`.
-fn member<'a>(
-    c: &mut Cursor<'a>,
-    child: Child,
-    depth: usize,
-    texts: &mut Vec<&'a str>,
-) -> R<Value> {
-    match (child, c.peek()) {
-        (Child::Object(rule), Some(b'{')) => object(c, rule, depth, texts).map(Value::Object),
-        (Child::List(rule), Some(b'[')) => {
-            c.eat(b'[', "expected value")?;
-            let mut items = Vec::new();
-            if !c.empty(b']')? {
-                loop {
-                    items.push(member(c, Child::Object(rule), depth + 1, texts)?);
-                    if !c.next_member(b']')? {
-                        break;
-                    }
+impl<'a, G: GoTypes> Skim<'_, 'a, G> {
+    /// Go's decision for the object or array at the cursor, of type `t` (`Done` when
+    /// untyped); an error where Go's decode fails on it.
+    fn decide(&self, c: &Cursor<'a>, shape: Shape<'_>, t: Option<u16>) -> R<Next> {
+        match t {
+            None => Ok(Next::Done),
+            Some(t) => self.types.leaf(shape, t).ok_or_else(|| c.rejected()),
+        }
+    }
+
+    /// An object at `{`, members decided by `rule`, of Go type `t` (if known).
+    fn object(
+        &mut self,
+        c: &mut Cursor<'a>,
+        rule: Rule,
+        depth: usize,
+        t: Option<u16>,
+    ) -> R<Map<String, Value>> {
+        let next = self.decide(c, Shape::Obj, t)?;
+        c.eat(b'{', "expected value")?;
+        let mut map = Map::new();
+        let mut hint = 0;
+        if !c.empty(b'}')? {
+            loop {
+                let key = c.key()?;
+                let ft = match next {
+                    Next::Struct(st) => self.types.field(st, &key, &mut hint),
+                    Next::Values(e) => Some(e),
+                    Next::Done | Next::Elems(_) => None,
+                };
+                let value = self.member(c, rule.child(&key), depth + 1, ft)?;
+                map.insert(key.into_owned(), value);
+                if !c.next_member(b'}')? {
+                    break;
                 }
             }
-            Ok(Value::Array(items))
         }
-        (Child::Text, _) => {
-            let text = c.skip_value(depth)?;
-            texts.push(text);
-            Ok(Value::String(placeholder(texts.len() - 1)))
+        Ok(map)
+    }
+
+    /// One member's value at `depth`, of Go type `t` (if known).
+    fn member(
+        &mut self,
+        c: &mut Cursor<'a>,
+        child: Child,
+        depth: usize,
+        t: Option<u16>,
+    ) -> R<Value> {
+        match (child, c.peek()) {
+            (Child::Object(rule), Some(b'{')) => self.object(c, rule, depth, t).map(Value::Object),
+            (Child::List(rule), Some(b'[')) => {
+                let e = match self.decide(c, Shape::Arr, t)? {
+                    Next::Elems(e) => Some(e),
+                    _ => None,
+                };
+                c.eat(b'[', "expected value")?;
+                let mut items = Vec::new();
+                if !c.empty(b']')? {
+                    loop {
+                        items.push(self.member(c, Child::Object(rule), depth + 1, e)?);
+                        if !c.next_member(b']')? {
+                            break;
+                        }
+                    }
+                }
+                Ok(Value::Array(items))
+            }
+            (Child::Text, _) => {
+                let start = c.pos;
+                let text = match t {
+                    Some(t) => {
+                        c.skip_typed(depth, t, self.types)?;
+                        c.text.get(start..c.pos).unwrap_or_default()
+                    }
+                    None => c.skip_value(depth)?,
+                };
+                self.texts.push(text);
+                Ok(Value::String(placeholder(self.texts.len() - 1)))
+            }
+            // Parsed members, and skimmed ones of an unexpected type: checked, then read.
+            _ => {
+                if let Some(t) = t {
+                    let start = c.pos;
+                    c.skip_typed(depth, t, self.types)?;
+                    c.pos = start;
+                }
+                c.parse_value(depth)
+            }
         }
-        // Parsed members, and skimmed ones of an unexpected type.
-        _ => c.parse_value(depth),
     }
 }
 

@@ -53,6 +53,8 @@ impl std::error::Error for Error {}
 /// Result of a reading step.
 pub(crate) type R<T> = Result<T, Error>;
 
+mod typed;
+
 /// Deepest nesting read (1: the document): `serde_json` fails at 128 levels.
 pub(crate) const MAX_DEPTH: usize = 127;
 
@@ -252,7 +254,7 @@ impl<'a> Cursor<'a> {
                 }
             }
             Some(b'"') => self.skip_string(),
-            _ => self.scalar().map(|_| ()),
+            _ => self.skip_scalar(),
         }
     }
 
@@ -305,10 +307,23 @@ impl<'a> Cursor<'a> {
 
     /// `true`, `false`, `null` or a number.
     fn scalar(&mut self) -> R<Value> {
-        let word = |c: &mut Self, w: &[u8], v: Value| {
+        self.peek();
+        let start = self.pos;
+        self.skip_scalar()?;
+        Ok(match self.text.get(start..self.pos).unwrap_or_default() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "null" => Value::Null,
+            n => Value::Number(Number::new_unchecked(n)),
+        })
+    }
+
+    /// Skip a literal or a number (building nothing).
+    fn skip_scalar(&mut self) -> R<()> {
+        let word = |c: &mut Self, w: &[u8]| {
             if c.rest().starts_with(w) {
                 c.pos += w.len();
-                return Ok(v);
+                return Ok(());
             }
             // serde_json reports the first byte that differs.
             let same = c.rest().iter().zip(w).take_while(|(a, b)| a == b).count();
@@ -320,15 +335,10 @@ impl<'a> Cursor<'a> {
             })
         };
         match self.peek() {
-            Some(b't') => word(self, b"true", Value::Bool(true)),
-            Some(b'f') => word(self, b"false", Value::Bool(false)),
-            Some(b'n') => word(self, b"null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => {
-                let start = self.pos;
-                self.skip_number()?;
-                let text = self.text.get(start..self.pos).unwrap_or_default();
-                Ok(Value::Number(Number::new_unchecked(text)))
-            }
+            Some(b't') => word(self, b"true"),
+            Some(b'f') => word(self, b"false"),
+            Some(b'n') => word(self, b"null"),
+            Some(b'-' | b'0'..=b'9') => self.skip_number(),
             Some(_) => Err(self.fail("expected value")),
             None => Err(self.at_end("EOF while parsing a value")),
         }

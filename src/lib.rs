@@ -47,6 +47,7 @@ pub mod args;
 mod custom;
 mod defaults;
 mod error;
+mod explain;
 mod generate;
 pub(crate) mod go;
 mod image;
@@ -75,6 +76,7 @@ pub mod wasm;
 
 pub use custom::yaml_to_json;
 pub use error::{Code, Error, Result};
+pub use explain::PatchOp;
 pub use json::ToJson;
 pub use kubedebug_skim::{json, Map, Number, Value};
 pub use messages::{Message, Stream};

@@ -114,6 +114,8 @@ boundary_struct! {
         pub node_selector: Vec<Pair> = Vec::new(), "nodeSelector";
         /// `--tolerations-from-node` (node pods): tolerate the node's taints, not everything.
         pub tolerations_from_node: bool = false, "tolerationsFromNode";
+        /// `--explain`: the plan lists its changes as JSON Patch operations with their causes.
+        pub explain: bool = false, "explain";
     }
 }
 

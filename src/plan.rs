@@ -114,6 +114,9 @@ boundary_struct! {
         /// With `--rm`: the path of the pod the session created (the copy or the node debug
         /// pod, never the source), to DELETE when the attached session ends.
         pub cleanup: Option<String> = None, "cleanup";
+        /// With `--explain`: the change from the source (the target pod; `{}` for a node pod)
+        /// to `result`, as JSON Patch operations tagged with their causes.
+        pub explain: Option<Vec<crate::explain::PatchOp>> = None, "explain", write_only;
     }
 }
 

@@ -342,6 +342,7 @@ pub(crate) fn plan_target(
         namespace: &prepared.namespace,
         names: &mut names,
         mark: &prepared.mark,
+        trace: None,
     };
     match target_kind(&object)? {
         TargetKind::Node => generate::generate_node_debug_pod(&object, &mut ctx, with_result),

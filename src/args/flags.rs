@@ -332,6 +332,13 @@ const FLAGS: &[FlagSpec] = &[
     ),
     debug_flag("rm", None, Kind::Bool, Gate::Always, field!(Bool, rm)),
     debug_flag(
+        "explain",
+        None,
+        Kind::Bool,
+        Gate::Always,
+        field!(Bool, explain),
+    ),
+    debug_flag(
         "retain",
         None,
         Kind::Bool,

@@ -7,6 +7,7 @@ use crate::json::{Map, Value};
 use super::{apply_custom_profile, new_debug_container, non_root_warning, set_env, Context};
 use crate::api_path;
 use crate::error::{Code, Error};
+use crate::explain::Stage;
 use crate::json::{ensure_array, set_flag, set_str, string_array};
 use crate::messages;
 use crate::names::debug_container_name;
@@ -41,21 +42,26 @@ pub(crate) fn generate_pod_copy_with_debug_container(
     let target = crate::overlay::TargetContainer::find(&pod, &o.container, true, o)?;
     let (source_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (source_name, namespace) = (source_name.to_string(), namespace.to_string());
-    let mut copy = new_pod(
+    ctx.start(&pod);
+    let copy = new_pod(
         pod,
         o.copy_to.as_str(),
         &namespace,
         ctx.version.at_least(31),
     );
     let mut out = Vec::new();
-    let selected = {
-        let Some(spec) = copy.get_mut("spec").and_then(Value::as_object_mut) else {
-            return Err(Error::new(Code::InvalidTarget, "the target pod has no spec").into());
-        };
-        prepare_spec(spec, ctx);
-        select_container(spec, ctx, &mut out)?
-    };
     let mut copy = Value::Object(copy);
+    ctx.step(Stage::CopyPod, &copy);
+    let Some(spec) = copy.get_mut("spec").and_then(Value::as_object_mut) else {
+        return Err(Error::new(Code::InvalidTarget, "the target pod has no spec").into());
+    };
+    prepare_spec(spec, ctx);
+    ctx.step(Stage::CopySpec, &copy);
+    let Some(spec) = copy.get_mut("spec").and_then(Value::as_object_mut) else {
+        return Err(Error::new(Code::InvalidTarget, "the target pod has no spec").into());
+    };
+    let selected = select_container(spec, ctx, &mut out)?;
+    ctx.step(Stage::Journey("debug-container"), &copy);
     let mut container_name = String::new();
     let mut container = None;
     if selected.is_none() {
@@ -63,6 +69,7 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         crate::overlay::need_container(o)?;
         crate::overlay::apply_pod_fields(&mut copy, o, None)
             .map_err(|e| Failure::after(e, &out))?;
+        ctx.step(Stage::Overlay, &copy);
     }
     if let Some((kind, name)) = selected {
         profile::apply(
@@ -73,11 +80,13 @@ pub(crate) fn generate_pod_copy_with_debug_container(
             ctx.keep(),
             ctx.version,
         );
+        ctx.step(Stage::Profile(ctx.profile.as_str().into()), &copy);
         let overlay = (o, ctx.profile);
         crate::overlay::apply_container(&mut copy, kind, &name, target.as_ref(), overlay, &mut out)
             .map_err(|e| Failure::after(e, &out))?;
         crate::overlay::apply_pod_fields(&mut copy, o, None)
             .map_err(|e| Failure::after(e, &out))?;
+        ctx.step(Stage::Overlay, &copy);
         if let Some(custom) = ctx.custom {
             // kubectl merges the custom profile only into spec.containers.
             if kind == ContainerKind::Init {
@@ -92,6 +101,7 @@ pub(crate) fn generate_pod_copy_with_debug_container(
             }
             apply_custom_profile(custom, &mut copy, kind, &name, &o.copy_to)?;
         }
+        ctx.step(Stage::Custom, &copy);
         let selected = crate::pod::spec(&copy)
             .and_then(|s| containers(s, kind).find(|c| name_of(c) == name))
             .cloned();
@@ -112,6 +122,7 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         &container_name,
         ctx,
     );
+    ctx.step(Stage::Session, &copy);
     let (body, result) = if with_result {
         (copy.clone(), copy)
     } else {
@@ -163,6 +174,7 @@ pub(crate) fn generate_pod_copy_with_debug_container(
         attach,
         messages: out,
         cleanup,
+        explain: ctx.explained(),
     })
 }
 

@@ -7,6 +7,7 @@ use crate::json::{Map, Value};
 use super::{apply_custom_profile, new_debug_container, non_root_warning, Context};
 use crate::api_path;
 use crate::error::{Code, Error};
+use crate::explain::Stage;
 use crate::json::{ensure_array, ensure_object};
 use crate::messages;
 use crate::names::debug_container_name;
@@ -32,6 +33,7 @@ pub(crate) fn generate_debug_container(
     let target = crate::overlay::TargetContainer::find(&pod, &o.target, false, o)?;
     let (pod_name, namespace) = super::pod_identity(&pod, ctx)?;
     let (pod_name, namespace) = (pod_name.to_string(), namespace.to_string());
+    ctx.start(&pod);
     let mut out = Vec::new();
     let empty = Map::new();
     let spec = crate::pod::spec(&pod).unwrap_or(&empty);
@@ -78,6 +80,7 @@ pub(crate) fn generate_debug_container(
     if appended.is_none() {
         return Err(Error::new(Code::InvalidTarget, "the target pod is not a JSON object").into());
     }
+    ctx.step(Stage::Journey("ephemeral-container"), &modified);
     profile::apply(
         ctx.profile,
         &mut modified,
@@ -86,6 +89,7 @@ pub(crate) fn generate_debug_container(
         ctx.keep(),
         ctx.version,
     );
+    ctx.step(Stage::Profile(ctx.profile.as_str().into()), &modified);
     let overlay = (o, ctx.profile);
     crate::overlay::apply_container(
         &mut modified,
@@ -96,6 +100,7 @@ pub(crate) fn generate_debug_container(
         &mut out,
     )
     .map_err(|e| Failure::after(e, &out))?;
+    ctx.step(Stage::Overlay, &modified);
     if let Some(custom) = ctx.custom {
         apply_custom_profile(
             custom,
@@ -105,6 +110,7 @@ pub(crate) fn generate_debug_container(
             &pod_name,
         )?;
     }
+    ctx.step(Stage::Custom, &modified);
     let debug_container = crate::pod::spec(&modified)
         .and_then(|s| {
             containers(s, ContainerKind::Ephemeral)
@@ -165,6 +171,7 @@ pub(crate) fn generate_debug_container(
         attach,
         messages: out,
         cleanup: None,
+        explain: ctx.explained(),
     })
 }
 

@@ -34,9 +34,28 @@ pub(crate) struct Context<'a> {
     pub names: &'a mut crate::names::NameSource,
     /// The host's part of `--session-label`'s annotations.
     pub mark: &'a crate::sessions::SessionMark,
+    /// With `--explain`: the journey's snapshots.
+    pub trace: Option<crate::explain::Trace>,
 }
 
 impl Context<'_> {
+    /// Starts explaining from `source` (with `--explain`).
+    pub(crate) fn start(&mut self, source: &Value) {
+        if self.options.explain {
+            self.trace = Some(crate::explain::Trace::new(source.clone()));
+        }
+    }
+
+    /// Snapshots `now` after `stage` (with `--explain`).
+    pub(crate) fn step(&mut self, stage: crate::explain::Stage, now: &Value) {
+        crate::explain::step(&mut self.trace, &stage, now);
+    }
+
+    /// The operations recorded so far (with `--explain`).
+    pub(crate) fn explained(&mut self) -> Option<Vec<crate::explain::PatchOp>> {
+        self.trace.take().map(crate::explain::Trace::finish)
+    }
+
     /// The `--keep-*` flags.
     pub(crate) fn keep(&self) -> crate::profile::KeepFlags {
         let o = self.options;

@@ -6,6 +6,7 @@ use kubedebug_skim::json;
 use super::{apply_custom_profile, new_debug_container, Context};
 use crate::api_path;
 use crate::error::{Code, Error};
+use crate::explain::Stage;
 use crate::json::str_at;
 use crate::messages;
 use crate::names::{check_node_debug_pod_name, node_debug_pod_name};
@@ -72,6 +73,8 @@ pub(crate) fn generate_node_debug_pod(
             "tolerations": [{"operator": "Exists"}],
         },
     });
+    ctx.start(&json!({}));
+    ctx.step(Stage::Journey("node-pod"), &pod);
     profile::apply(
         ctx.profile,
         &mut pod,
@@ -80,11 +83,13 @@ pub(crate) fn generate_node_debug_pod(
         ctx.keep(),
         ctx.version,
     );
+    ctx.step(Stage::Profile(ctx.profile.as_str().into()), &pod);
     let overlay = (o, ctx.profile);
     crate::overlay::apply_container(&mut pod, REGULAR, &container_name, None, overlay, &mut out)
         .map_err(|e| Failure::after(e, &out))?;
     crate::overlay::apply_pod_fields(&mut pod, o, Some(node))
         .map_err(|e| Failure::after(e, &out))?;
+    ctx.step(Stage::Overlay, &pod);
     if let Some(custom) = ctx.custom {
         apply_custom_profile(
             custom,
@@ -94,6 +99,7 @@ pub(crate) fn generate_node_debug_pod(
             &pod_name,
         )?;
     }
+    ctx.step(Stage::Custom, &pod);
     crate::sessions::mark_pod(
         &mut pod,
         "node",
@@ -101,6 +107,7 @@ pub(crate) fn generate_node_debug_pod(
         &container_name,
         ctx,
     );
+    ctx.step(Stage::Session, &pod);
     let debug_container = crate::pod::spec(&pod)
         .and_then(|s| crate::pod::containers(s, ContainerKind::Regular).next())
         .cloned();
@@ -138,5 +145,6 @@ pub(crate) fn generate_node_debug_pod(
         attach,
         messages: out,
         cleanup,
+        explain: ctx.explained(),
     })
 }

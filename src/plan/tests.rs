@@ -35,6 +35,12 @@ fn plans_are_written_as_the_serde_derive_wrote_them() {
                     text: "é\n".into(),
                 }],
                 cleanup: Some("/api/v1/namespaces/d/pods/p".into()),
+                explain: Some(vec![crate::explain::PatchOp {
+                    op: "remove".into(),
+                    path: "/a~1b".into(),
+                    value: None,
+                    cause: "flag:--x".into(),
+                }]),
             };
             assert_eq!(plan.to_json(), serde_oracle(&plan));
         }

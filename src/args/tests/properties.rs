@@ -86,7 +86,7 @@ prop_compose! {
             arguments_only: b(0), keep_annotations: b(1), keep_init_containers: b(2),
             keep_labels: b(3), keep_liveness: b(4), keep_readiness: b(5),
             keep_startup: b(6), quiet: b(7), replace: b(8), same_node: b(9),
-            stdin: b(10), tty: b(11), rm: b(12), retain: b(13), session_label,
+            stdin: b(10), tty: b(11), rm: b(12), retain: b(13), session_label, explain: b(14),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
             image_pull_policy: s(4), target: s(5),
         }

@@ -222,6 +222,7 @@ fn everything_serialized_decodes_back() {
             value: "3".into(),
         }],
         tolerations_from_node: true,
+        explain: true,
         targets: vec!["web".into()],
         args: vec!["sh".into()],
         filename: vec!["/f".into()],

@@ -66,6 +66,7 @@ pub(crate) fn plan_text_with(
     let skimmed = (prepared.custom.is_none()
         && prepared.options.filename.is_empty()
         && !crate::overlay::any(&prepared.options)
+        && !prepared.options.explain
         && !prepared_may_forge
         && !may_forge(target))
     .then(|| crate::typed::skim_pod(target, prepared.kubectl_version))

@@ -13,7 +13,7 @@ pub(crate) fn diff(a: &Value, b: &Value, path: &str, out: &mut Vec<PatchOp>) {
     }
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
-            for k in x.keys().filter(|k| !y.contains_key(*k)) {
+            for k in x.keys().filter(|k| !y.contains_key(k)) {
                 out.push(op("remove", child(path, k), None));
             }
             for (k, v) in y {

@@ -1,4 +1,4 @@
-#![allow(clippy::indexing_slicing)]
+#![allow(clippy::panic)]
 
 use crate::json::Value;
 use crate::{plan, Plan, Session};

@@ -85,6 +85,8 @@ export interface DebugOptions {
   nodeSelector?: Pair[];
   /** kubedebug's `--tolerations-from-node` (node pods): tolerate the node's taints instead of everything. */
   tolerationsFromNode?: boolean;
+  /** `--explain` (kubedebug's): `Plan.explain` lists the changes as JSON Patch operations with their causes. */
+  explain?: boolean;
 }
 
 /** A parsed kubectl command line. */
@@ -220,6 +222,19 @@ export interface Plan {
    * the source), to DELETE when the attached session ends; null otherwise.
    */
   cleanup: string | null;
+  /** With `--explain`: the change from the source (the target pod; `{}` for a node pod) to the result. */
+  explain: PatchOp[] | null;
+}
+
+/** An RFC 6902 JSON Patch operation (the json-patch crate's shape) and why the plan makes it. */
+export interface PatchOp {
+  op: 'add' | 'remove' | 'replace';
+  /** A JSON Pointer (`~0` is `~`, `~1` is `/`). */
+  path: string;
+  /** For `add` and `replace`. */
+  value?: unknown;
+  /** `flag:--env`, `profile:restricted/allowPrivilegeEscalation`, `custom:securityContext.runAsUser`, `copy:--keep-labels=false`, `journey:node-pod`, … */
+  cause: string;
 }
 
 /** An {@link ApiRequest} whose body is the JSON text to send. */

@@ -8,6 +8,7 @@
 import { DebugError, INTERRUPTED, formatError } from './errors.js';
 import { parseJsonObjects } from './documents.js';
 import { runAttached } from './attached.js';
+import { formatExplain } from './explain-text.js';
 
 /** @typedef {import('../core/index.js').Session} Session */
 /** @typedef {import('../core/index.js').Prepared} Prepared */
@@ -113,6 +114,7 @@ async function runTargets(options, results) {
     const read = await readAndPlan(options, prepared, target, kube);
     const plan = read.plan;
     printMessages(io, plan.messages);
+    if (plan.explain) io.stderr(escapeControls(formatExplain(plan.explain)));
     /** @type {TargetResult} */
     const result = {
       target: target.name, get object() { return read.object; }, plan, responses: [], exitCode: null,

@@ -109,7 +109,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"options":{"images":"x"}}"#,
-            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`, `asTargetUser`, `mountTargetVolumes`, `volumeMount`, `imagePullSecret`, `label`, `annotation`, `nodeSelector`, `tolerationsFromNode`",
+            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`, `asTargetUser`, `mountTargetVolumes`, `volumeMount`, `imagePullSecret`, `label`, `annotation`, `nodeSelector`, `tolerationsFromNode`, `explain`",
         ),
         (
             r#"{"customProfile":{"path":7}}"#,

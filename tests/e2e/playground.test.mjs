@@ -127,11 +127,11 @@ describe('playground reproduces recorded kubectl runs', () => {
           assert.ok(text && g.stderr.includes(text), `error beside the field: ${text}`);
         }
         if (name === 'copy-general-web') {
-          assert.match(await page.textContent('#diff-summary') ?? '', /lines removed/);
+          assert.match(await page.textContent('#diff-summary') ?? '', /JSON Patch operations, each with its cause/);
           await page.screenshot({ path: new URL('playground.png', OUTPUT).pathname, fullPage: false });
           await page.locator('#diff').scrollIntoViewIfNeeded();
           await page.locator('#diff').evaluate((el) => {
-            const row = /** @type {HTMLElement | null} */ (el.querySelector('tr:not(.diff-same)'));
+            const row = /** @type {HTMLElement | null} */ (el.querySelector('tbody tr'));
             el.scrollTop = Math.max(0, (row?.offsetTop ?? 0) - 60);
           });
           await page.locator('#diff').screenshot({ path: new URL('playground-diff.png', OUTPUT).pathname });

@@ -126,9 +126,11 @@ function run(api, state, targetText, yaml, out) {
       out.notes.push(`The command names ${names.length} targets; the playground plans the pasted one once.`);
     }
   }
+  // The diff pane shows the plan's operations with their causes (`--explain`, always on here).
+  const explained = { ...prepared, options: { ...prepared.options, explain: true } };
   for (const object of targets) {
     out.object = object;
-    const plan = api.plan(prepared, object);
+    const plan = api.plan(explained, object);
     out.plans.push(plan);
     out.messages.push(...plan.messages);
   }

@@ -7,6 +7,7 @@
  */
 import { formatObject } from './documents.js';
 import { diffStats, sideBySide } from './diff.js';
+import { explainSummary, explainTable } from './explain-view.js';
 import { kubedebugAdditions } from './additions.js';
 
 /** @typedef {import('./compute.js').Outcome} Outcome */
@@ -127,6 +128,11 @@ function heading(method, path, contentType) {
  * @param {'yaml' | 'json'} format
  */
 function renderDiff(el, outcome, plan, format) {
+  if (plan?.explain) {
+    el.diffSummary.textContent = explainSummary(plan);
+    el.diff.replaceChildren(explainTable(plan.explain));
+    return;
+  }
   if (!plan || !outcome.object || plan.journey === 'node') {
     el.diffSummary.textContent = plan?.journey === 'node' ? 'A node debug pod is new: nothing to compare.' : '';
     el.diff.replaceChildren();

@@ -12,7 +12,6 @@ import { runCli, workspace } from './cli-helpers.mjs';
 import { abbreviate, formatExplain } from '../../www/host/explain-text.js';
 
 const WEB = pod('web', {
-  metadata: { labels: { app: 'web' } },
   spec: { nodeName: 'node-1', containers: [{ name: 'app', image: 'nginx:1.0' }] },
 });
 

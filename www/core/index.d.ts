@@ -222,7 +222,7 @@ export interface Plan {
    * the source), to DELETE when the attached session ends; null otherwise.
    */
   cleanup: string | null;
-  /** With `--explain`: the change from the source (the target pod, `{}` for a node pod) to the result. */
+  /** With `--explain`: the change from the source (the target pod, or an empty pod for a node pod) to the result. */
   explain: PatchOp[] | null;
 }
 

@@ -74,6 +74,13 @@ test('an ephemeral container and a node debug pod', async () => {
     const got = await rows(page);
     has(got, 'journey:ephemeral-container', 'add', /^\/spec\/ephemeralContainers/);
     has(got, 'profile:general/capabilities.add', 'add', /\/securityContext\/capabilities\/add$/);
+    await page.goto(server.url + hashFor({ ex: 'nodes/node-a', cmd: 'kubectl debug node/node-a --image=busybox --profile=sysadmin', sfx: 'xxxxx' }));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => /node debug pod/.test(document.querySelector('#diff-summary')?.textContent ?? ''));
+    const node = await rows(page);
+    has(node, 'journey:node-pod', 'add', /^\/spec$/);
+    has(node, 'profile:sysadmin/privileged', 'add', /\/securityContext\/privileged$/);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

@@ -72,6 +72,10 @@ boundary_struct! {
         pub profile: Option<String> = None, "profile";
         /// `-q/--quiet`.
         pub quiet: bool = false, "quiet";
+        /// `--preflight[=warn|enforce|off]` (kubedebug's): check the planned pod against the
+        /// namespace's PodSecurity enforce labels; empty when not given (`warn` with
+        /// `--profile=auto`, else off).
+        pub preflight: String = String::new(), "preflight";
         /// `--replace`.
         pub replace: bool = false, "replace";
         /// `--same-node`.

@@ -68,7 +68,7 @@ prop_compose! {
         bools in prop::collection::vec(any::<bool>(), 13),
         attach in any::<Option<bool>>(),
         share_processes in any::<Option<bool>>(),
-        strs in prop::collection::vec(".{0,8}", 6),
+        strs in prop::collection::vec(".{0,8}", 7),
         profile in any::<Option<String>>(),
         env in arb_pairs(),
         set_image in arb_pairs(),
@@ -82,7 +82,7 @@ prop_compose! {
             keep_startup: b(6), quiet: b(7), replace: b(8), same_node: b(9),
             stdin: b(10), tty: b(11),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
-            image_pull_policy: s(4), target: s(5),
+            image_pull_policy: s(4), target: s(5), preflight: s(6),
         }
     }
 }
@@ -98,11 +98,13 @@ prop_compose! {
         custom in prop::option::of((".{0,6}", any::<Option<String>>(), any::<Option<String>>())),
         seed in any::<u64>(),
         suffixes in prop::collection::vec(".{0,6}", 0..3),
+        reads in prop::collection::vec((".{0,6}", ".{0,6}"), 0..2),
     ) -> Session {
         Session {
             args, options, namespace, namespace_explicit, env, seed, suffixes,
             kubectl_version: minor.and_then(KubectlVersion::new),
             custom_profile: custom.map(|(path, text, error)| CustomProfileFile { path, text, error }),
+            reads: reads.into_iter().map(|(name, path)| crate::ReadResult { name, path, ..Default::default() }).collect(),
         }
     }
 }

@@ -237,6 +237,7 @@ fn everything_serialized_decodes_back() {
         stdin: true,
         target: "t".into(),
         tty: true,
+        preflight: "warn".into(),
     };
     let s = Session {
         args: Some(vec!["web".into()]),
@@ -252,6 +253,12 @@ fn everything_serialized_decodes_back() {
         }),
         seed: u64::MAX,
         suffixes: vec!["abcde".into()],
+        reads: vec![crate::ReadResult {
+            name: "namespace".into(),
+            path: "/api/v1/namespaces/ns".into(),
+            object: Some(crate::json!({"metadata": {}})),
+            error: None,
+        }],
     };
     let text = serde_json::to_string(&s).unwrap_or_default();
     assert_eq!(Session::from_json(&text), Ok(s.clone()));

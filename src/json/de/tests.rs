@@ -85,7 +85,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"bogus":1}"#,
-            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`",
+            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `reads`",
         ),
         (
             r#"{"seed":1,"seed":2}"#,
@@ -109,15 +109,15 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"options":{"images":"x"}}"#,
-            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `replace`, `sameNode`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
+            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `preflight`, `replace`, `sameNode`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`",
         ),
         (
             r#"{"customProfile":{"path":7}}"#,
             "invalid session: customProfile.path: invalid type: integer `7`, expected a string",
         ),
         (
-            r#"[null,null,null,false,null,{},null,0,[],1]"#,
-            "invalid session: invalid length 10, expected struct Session with 9 elements",
+            r#"[null,null,null,false,null,{},null,0,[],[],1]"#,
+            "invalid session: invalid length 11, expected struct Session with 10 elements",
         ),
     ] {
         assert_eq!(session(text), Err(err.to_string()), "{text}");

@@ -57,8 +57,6 @@ mod plan;
 mod pod;
 mod preflight;
 pub mod profile;
-// Wired in by issue 14's `--preflight` and `--profile=auto`; until then only its tests call it.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) mod pss;
 mod reads;
 mod session;

@@ -143,12 +143,14 @@ pub(crate) fn settle(
 ) -> Result<(PodSecurity, Option<Message>), Error> {
     let auto = options.profile.as_deref() == Some(AUTO);
     let preflight = mode(options)?;
-    let why = if auto { "--profile=auto" } else { "--preflight" };
+    let why = if auto {
+        "--profile=auto"
+    } else {
+        "--preflight"
+    };
     let namespace = reads::namespace_object(result, ns, why)?;
     let labels = namespace.get("metadata").and_then(|m| m.get("labels"));
-    let labelled = labels
-        .and_then(|l| l.get(ENFORCE_LEVEL_LABEL))
-        .is_some();
+    let labelled = labels.and_then(|l| l.get(ENFORCE_LEVEL_LABEL)).is_some();
     let policy = policy_to_evaluate(labels);
     let mut line = None;
     if auto {

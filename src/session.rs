@@ -223,7 +223,7 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
     let pss_answer = pss_read
         .as_ref()
         .and_then(|read| reads::find(&session.reads, read));
-    if unread.is_some() || pss_read.is_some() && pss_answer.is_none() {
+    if unread.is_some() || (pss_read.is_some() && pss_answer.is_none()) {
         let checked = preflight::without_auto(&r.options);
         let profile =
             check_before_custom(&checked, r.version, session.gate()).map_err(Failure::from)?;
@@ -236,8 +236,7 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
     }
     let mut auto_line = None;
     if let Some(answer) = pss_answer {
-        let (security, line) =
-            preflight::settle(&mut r.options, &r.namespace, answer, r.version)?;
+        let (security, line) = preflight::settle(&mut r.options, &r.namespace, answer, r.version)?;
         prepared.pod_security = Some(security);
         auto_line = line;
     }

@@ -19,7 +19,10 @@ fn parse(ps: &PodSecurity) -> Result<(Level, PolicyVersion, Mode), Error> {
     let bad = |what: &str, v: &str| {
         Error::new(
             Code::InvalidInput,
-            format!("invalid prepared session: podSecurity.{what} {}", go_quote(v)),
+            format!(
+                "invalid prepared session: podSecurity.{what} {}",
+                go_quote(v)
+            ),
         )
     };
     let level = Level::parse(&ps.level).ok_or_else(|| bad("level", &ps.level))?;

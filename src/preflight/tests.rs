@@ -30,7 +30,9 @@ fn namespace(labels: Value) -> ReadResult {
     ReadResult {
         name: "namespace".to_string(),
         path: "/api/v1/namespaces/default".to_string(),
-        object: Some(json!({"kind": "Namespace", "metadata": {"name": "default", "labels": labels}})),
+        object: Some(
+            json!({"kind": "Namespace", "metadata": {"name": "default", "labels": labels}}),
+        ),
         error: None,
     }
 }
@@ -97,7 +99,10 @@ fn auto_and_preflight_ask_for_the_namespace_first() {
             Some(Code::NamespaceUnreadable)
         );
     }
-    let other = prepared(&["minimal", "--image=x", "--profile=auto", "-n", "team-b"], vec![]);
+    let other = prepared(
+        &["minimal", "--image=x", "--profile=auto", "-n", "team-b"],
+        vec![],
+    );
     assert_eq!(other.needs.reads[0].path, "/api/v1/namespaces/team-b");
     // The answer for another namespace does not count.
     let p = prepared(
@@ -173,7 +178,11 @@ fn auto_exists_in_every_kubectl_version() {
             )
         };
         let p = prepare(&s).map_err(|f| f.error.to_string());
-        assert_eq!(p.map(|p| p.profile), Ok("restricted".to_string()), "{version}");
+        assert_eq!(
+            p.map(|p| p.profile),
+            Ok("restricted".to_string()),
+            "{version}"
+        );
     }
 }
 
@@ -189,7 +198,10 @@ fn preflight_modes() {
     assert_eq!(mode_of(&["--profile=auto"]), Ok(Some("warn".into())));
     assert_eq!(mode_of(&["--preflight"]), Ok(Some("enforce".into())));
     // The bare flag never takes the next word (`warn` is a second target).
-    assert_eq!(mode_of(&["--preflight", "warn"]), Ok(Some("enforce".into())));
+    assert_eq!(
+        mode_of(&["--preflight", "warn"]),
+        Ok(Some("enforce".into()))
+    );
     assert_eq!(mode_of(&["--preflight=warn"]), Ok(Some("warn".into())));
     assert_eq!(
         mode_of(&["--profile=auto", "--preflight=off"]),
@@ -209,10 +221,15 @@ fn preflight_modes() {
 fn a_missing_namespace_fails_with_the_servers_text() {
     let gone = ReadResult {
         object: None,
-        error: Some(json!({"kind": "Status", "code": 404, "message": "namespaces \"default\" not found"})),
+        error: Some(
+            json!({"kind": "Status", "code": 404, "message": "namespaces \"default\" not found"}),
+        ),
         ..restricted()
     };
-    let r = prepare(&session(&["minimal", "--image=x", "--profile=auto"], vec![gone]));
+    let r = prepare(&session(
+        &["minimal", "--image=x", "--profile=auto"],
+        vec![gone],
+    ));
     assert_eq!(
         r.err().map(|f| (f.error.code(), f.error.to_string())),
         Some((
@@ -225,7 +242,12 @@ fn a_missing_namespace_fails_with_the_servers_text() {
 #[test]
 fn auto_refuses_a_node_unless_the_namespace_is_privileged() {
     let args = &["node/node-a", "--image=busybox", "--profile=auto"];
-    let p = prepared(args, vec![namespace(json!({"pod-security.kubernetes.io/enforce": "baseline"}))]);
+    let p = prepared(
+        args,
+        vec![namespace(
+            json!({"pod-security.kubernetes.io/enforce": "baseline"}),
+        )],
+    );
     let e = plan_prepared(&p, &node()).err().map(|f| f.error);
     assert_eq!(e.as_ref().map(|e| e.code()), Some(Code::AutoNodeForbidden));
     assert!(e.map(|e| e.to_string()).unwrap_or_default().starts_with(
@@ -233,14 +255,24 @@ fn auto_refuses_a_node_unless_the_namespace_is_privileged() {
     ));
     let p = prepared(args, vec![namespace(json!({}))]);
     let plan = plan_prepared(&p, &node()).map_err(|f| f.error.to_string());
-    assert_eq!(plan.map(|p| (p.journey, stderr(&p.messages).len())), Ok((Journey::Node, 0)));
+    assert_eq!(
+        plan.map(|p| (p.journey, stderr(&p.messages).len())),
+        Ok((Journey::Node, 0))
+    );
     // An explicit profile with --preflight=warn goes on, with the admission's warning.
     let p = prepared(
-        &["node/node-a", "--image=busybox", "--profile=sysadmin", "--preflight=warn"],
+        &[
+            "node/node-a",
+            "--image=busybox",
+            "--profile=sysadmin",
+            "--preflight=warn",
+        ],
         vec![restricted()],
     );
     let plan = plan_prepared(&p, &node()).map_err(|f| f.error.to_string());
-    let warning = plan.map(|p| stderr(&p.messages).join("\n")).unwrap_or_default();
+    let warning = plan
+        .map(|p| stderr(&p.messages).join("\n"))
+        .unwrap_or_default();
     assert!(
         warning.starts_with("Warning: would violate PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true, hostPID=true, hostIPC=true), privileged (container \"debugger\" must not set securityContext.privileged=true)"),
         "{warning}"
@@ -262,7 +294,9 @@ fn enforce_fails_before_anything_is_sent_and_warn_goes_on() {
         ..session(&[], vec![restricted()])
     };
     let failure = crate::plan(&s("enforce"), &minimal_pod()).err();
-    let error = failure.as_ref().map(|f| (f.error.code(), f.error.to_string()));
+    let error = failure
+        .as_ref()
+        .map(|f| (f.error.code(), f.error.to_string()));
     let want = "pods \"minimal\" is forbidden: violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (containers \"app\", \"debugger-abcde\" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (containers \"app\", \"debugger-abcde\" must set securityContext.capabilities.drop=[\"ALL\"]; container \"debugger-abcde\" must not include \"SYS_PTRACE\" in securityContext.capabilities.add), runAsNonRoot != true (pod or containers \"app\", \"debugger-abcde\" must set securityContext.runAsNonRoot=true), seccompProfile (pod or containers \"app\", \"debugger-abcde\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\") (--preflight=enforce: nothing was sent)";
     assert_eq!(error, Some((Code::PreflightViolation, want.to_string())));
     let warned = crate::plan(&s("warn"), &minimal_pod()).map_err(|f| f.error.to_string());
@@ -285,18 +319,29 @@ fn enforce_fails_before_anything_is_sent_and_warn_goes_on() {
 #[test]
 fn the_copy_is_checked_and_text_planning_agrees() {
     let p = prepared(
-        &["minimal", "--image=busybox", "--profile=auto", "--copy-to=dbg"],
-        vec![namespace(json!({"pod-security.kubernetes.io/enforce": "baseline"}))],
+        &[
+            "minimal",
+            "--image=busybox",
+            "--profile=auto",
+            "--copy-to=dbg",
+        ],
+        vec![namespace(
+            json!({"pod-security.kubernetes.io/enforce": "baseline"}),
+        )],
     );
     let plan = plan_prepared(&p, &minimal_pod()).map_err(|f| f.error.to_string());
     let plan = plan.unwrap_or_default();
     // baseline keeps a baseline pod baseline: no warning.
-    assert_eq!((plan.journey, stderr(&plan.messages).len()), (Journey::Copy, 0));
+    assert_eq!(
+        (plan.journey, stderr(&plan.messages).len()),
+        (Journey::Copy, 0)
+    );
     // A hostPath volume in the target is reported, on the text path too (never skimmed).
     let mut pod = minimal_pod();
     pod["spec"]["volumes"] = json!([{"name": "h", "hostPath": {"path": "/"}}]);
     let text = kubedebug_skim::to_string(&pod);
-    let want = "Warning: would violate PodSecurity \"baseline:latest\": hostPath volumes (volume \"h\")";
+    let want =
+        "Warning: would violate PodSecurity \"baseline:latest\": hostPath volumes (volume \"h\")";
     let whole = plan_prepared(&p, &pod).map(|p| stderr(&p.messages).join("\n"));
     assert_eq!(whole.map_err(|f| f.error.to_string()), Ok(want.to_string()));
     let texted = plan_text_prepared(&p, &text, false).map_err(|f| f.error.to_string());
@@ -307,7 +352,12 @@ fn the_copy_is_checked_and_text_planning_agrees() {
 #[test]
 fn the_pod_must_be_in_the_namespace_read() {
     let p = prepared(
-        &["minimal", "--image=busybox", "--preflight", "--profile=restricted"],
+        &[
+            "minimal",
+            "--image=busybox",
+            "--preflight",
+            "--profile=restricted",
+        ],
         vec![restricted()],
     );
     let mut pod = minimal_pod();
@@ -320,9 +370,15 @@ fn the_pod_must_be_in_the_namespace_read() {
 
 #[test]
 fn a_hand_made_policy_is_checked() {
-    let mut p = prepared(&["minimal", "--image=busybox", "--preflight"], vec![restricted()]);
+    let mut p = prepared(
+        &["minimal", "--image=busybox", "--preflight"],
+        vec![restricted()],
+    );
     if let Some(s) = p.pod_security.as_mut() {
         s.level = "strict".into();
     }
-    assert_eq!(code_of(plan_prepared(&p, &minimal_pod())), Some(Code::InvalidInput));
+    assert_eq!(
+        code_of(plan_prepared(&p, &minimal_pod())),
+        Some(Code::InvalidInput)
+    );
 }

@@ -46,6 +46,7 @@ test('--profile=auto follows the enforce label set on the page; --preflight=enfo
     assert.match(await page.textContent('#stderr') ?? '', /--profile=auto: namespace "default" has no pod-security\.kubernetes\.io\/enforce label \(privileged\): using --profile=general/);
     assert.deepEqual((await addedContainer(page))?.securityContext, { capabilities: { add: ['SYS_PTRACE'] } });
 
+    await page.click('#pss-box summary');
     await page.selectOption('#pss-enforce', 'restricted');
     await settled(page);
     const stderr = await page.textContent('#stderr') ?? '';

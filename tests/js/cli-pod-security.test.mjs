@@ -111,7 +111,7 @@ test('--preflight (enforce): the admission\'s words, exit 1, nothing sent; --pre
   const { server, run } = await cluster(t, { [ENFORCE]: 'baseline' });
   const r = await run(['mypod', '--image=busybox', '--profile=sysadmin', '--copy-to=dbg', '--preflight']);
   assert.equal(r.code, 1);
-  assert.equal(r.stdout, '');
+  assert.equal(normalizeNames(r.stdout), 'Defaulting debug container name to debugger-XXXXX.\n');
   assert.equal(r.stderr, 'error: pods "dbg" is forbidden: violates PodSecurity "baseline:latest": privileged (container "debugger-XXXXX" must not set securityContext.privileged=true) (--preflight=enforce: nothing was sent)\n'
     .replace('debugger-XXXXX', /** @type {string} */ (/debugger-[a-z0-9]{5}/.exec(r.stderr)?.[0])));
   assert.deepEqual(server.writes, []);

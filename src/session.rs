@@ -204,6 +204,9 @@ impl Session {
 /// the session did not bring, the checks kubectl makes before reading it run, and the answer
 /// names it in `needs.customProfile`: read it, then prepare again with
 /// `Session::custom_profile` (the structured `options` of this answer spare a second parse).
+/// Likewise `--profile=auto` and `--preflight` (kubedebug's) name the target namespace in
+/// `needs.reads`; with its answer in `Session::reads`, `auto` becomes the profile the
+/// namespace's PodSecurity labels allow, and `podSecurity` says what planning checks.
 ///
 /// # Errors
 /// The first failure kubectl would report, with the lines it printed before it.

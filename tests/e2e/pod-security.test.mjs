@@ -64,6 +64,8 @@ test('--profile=auto follows the enforce label set on the page; --preflight=enfo
     assert.match(await page.textContent('#stderr') ?? '',
       /error: pods "nginx-7c5ddbdf54-x8f9p" is forbidden: violates PodSecurity "restricted:v1\.30": .*\(--preflight=enforce: nothing was sent\)/);
     assert.equal(await page.locator('article.request-write').count(), 0);
+    assert.match(await page.textContent('#err-preflight') ?? '', /violates PodSecurity "restricted:v1\.30"/);
+    assert.equal(await page.inputValue('#opt-preflight'), 'enforce');
 
     // A fresh page from the URL keeps the labels.
     const again = await browser.newPage();

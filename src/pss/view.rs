@@ -150,3 +150,28 @@ pub(super) fn containers_phrase<S: AsRef<str>>(names: &[S]) -> String {
         join_quote(names)
     )
 }
+
+/// Go's `sets.NewString(…).List()`: the distinct strings, sorted. Collected, then sorted once
+/// (`n log n`), one instantiation for every check (a `BTreeSet` per element type cost the
+/// Wasm several KB).
+#[derive(Default)]
+pub(super) struct Distinct(Vec<String>);
+
+impl Distinct {
+    /// Whether nothing was added.
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Add `s` (a repeat is dropped by [`Distinct::into_sorted`]).
+    pub(super) fn insert(&mut self, s: &str) {
+        self.0.push(s.to_string());
+    }
+
+    /// The distinct strings, sorted by bytes (Go's string order).
+    pub(super) fn into_sorted(mut self) -> Vec<String> {
+        self.0.sort_unstable();
+        self.0.dedup();
+        self.0
+    }
+}

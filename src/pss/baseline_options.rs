@@ -41,14 +41,15 @@ pub(super) fn check_app_armor_profile(pod: &PodView<'_>, _: u64) -> Outcome {
     if !bad.is_empty() {
         setters.push(containers_phrase(&bad));
     }
-    let mut annotations: Vec<String> = pod
-        .annotations()
-        .filter(|(k, _)| k.starts_with(APPARMOR_ANNOTATION_PREFIX))
-        .map(|(k, v)| (k, v.as_str().unwrap_or("")))
-        .filter(|(_, v)| !(v.is_empty() || *v == "runtime/default" || v.starts_with("localhost/")))
-        .map(|(k, v)| annotation_pair(k, v))
-        .collect();
-    annotations.sort_unstable();
+    let mut forbidden = Distinct::default();
+    for (k, v) in pod.annotations() {
+        let v = v.as_str().unwrap_or("");
+        let allowed = v.is_empty() || v == "runtime/default" || v.starts_with("localhost/");
+        if k.starts_with(APPARMOR_ANNOTATION_PREFIX) && !allowed {
+            forbidden.insert(&annotation_pair(k, v));
+        }
+    }
+    let annotations = forbidden.into_sorted();
     let mut values = values.into_sorted();
     if !annotations.is_empty() {
         setters.push(pluralize_annotation(annotations.len()).to_string());

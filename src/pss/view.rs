@@ -1,6 +1,7 @@
 //! What the checks read of a pod, with Go's nil semantics (`null` or absent is nil) and the
 //! wording helpers of `policy/helpers.go`.
 
+use std::collections::BTreeMap;
 use crate::json::{Map, Value};
 use crate::pod::{containers, ContainerKind};
 
@@ -151,11 +152,11 @@ pub(super) fn containers_phrase<S: AsRef<str>>(names: &[S]) -> String {
     )
 }
 
-/// Go's `sets.NewString(…).List()`: the distinct strings, sorted. Collected, then sorted once
-/// (`n log n`), one instantiation for every check (a `BTreeSet` per element type cost the
-/// Wasm several KB).
+/// Go's `sets.NewString(…).List()`: the distinct strings, sorted. A `BTreeMap<String, usize>`
+/// (the value unused) because the crate has that instantiation already (`options`): a
+/// `BTreeSet` per element type, or a sort of strings, cost the Wasm several KB.
 #[derive(Default)]
-pub(super) struct Distinct(Vec<String>);
+pub(super) struct Distinct(BTreeMap<String, usize>);
 
 impl Distinct {
     /// Whether nothing was added.
@@ -163,15 +164,13 @@ impl Distinct {
         self.0.is_empty()
     }
 
-    /// Add `s` (a repeat is dropped by [`Distinct::into_sorted`]).
+    /// Add `s` (a repeat is kept once).
     pub(super) fn insert(&mut self, s: &str) {
-        self.0.push(s.to_string());
+        self.0.insert(s.to_string(), 0);
     }
 
     /// The distinct strings, sorted by bytes (Go's string order).
-    pub(super) fn into_sorted(mut self) -> Vec<String> {
-        self.0.sort_unstable();
-        self.0.dedup();
-        self.0
+    pub(super) fn into_sorted(self) -> Vec<String> {
+        self.0.into_keys().collect()
     }
 }

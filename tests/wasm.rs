@@ -28,7 +28,8 @@ fn error_message(e: &JsValue) -> String {
 #[wasm_bindgen_test]
 fn a_plan_crosses_the_boundary_as_json() {
     let session = r#"{"args":["web","--image=busybox","--profile=general"],"suffixes":["abcde"]}"#;
-    let texts = plan_text(session.into(), POD.into(), true.into()).unwrap_or_default();
+    let texts =
+        plan_text(session.into(), POD.into(), true.into(), JsValue::UNDEFINED).unwrap_or_default();
     let parse = |i: usize| -> serde_json::Value {
         serde_json::from_str(texts.get(i).map_or("", String::as_str)).unwrap_or_default()
     };
@@ -88,11 +89,28 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
         ("{\"kubectlVersion\":\"9.9\"}", POD),
     ];
     for (session, object) in junk {
-        let _ = plan_text(session.into(), object.into(), JsValue::UNDEFINED);
+        let _ = plan_text(
+            session.into(),
+            object.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        );
     }
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(plan_text("{}".into(), deep.as_str().into(), true.into()).is_err());
-    assert!(plan_text(JsValue::from(5), JsValue::NULL, JsValue::NULL).is_err());
+    assert!(plan_text(
+        "{}".into(),
+        deep.as_str().into(),
+        true.into(),
+        JsValue::UNDEFINED
+    )
+    .is_err());
+    assert!(plan_text(
+        JsValue::from(5),
+        JsValue::NULL,
+        JsValue::NULL,
+        JsValue::UNDEFINED
+    )
+    .is_err());
     assert!(profiles(JsValue::from(5)).is_err());
     assert_eq!(kubectl_versions().len(), 11);
     assert_eq!(default_kubectl_version(), "1.37");
@@ -100,7 +118,8 @@ fn junk_input_is_an_error_and_the_module_keeps_working() {
     assert!(plan_text(
         r#"{"args":["web","--image=busybox"]}"#.into(),
         POD.into(),
-        JsValue::NULL
+        JsValue::NULL,
+        JsValue::UNDEFINED
     )
     .is_ok());
 }

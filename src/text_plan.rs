@@ -65,7 +65,10 @@ pub(crate) fn plan_text_with(
     // A `-f` object is normalised as a whole (kubectl's typed round trip), so never skimmed.
     // The pre-flight reads volumes, ports and probes, which a skimmed pod keeps as text.
     let skimmed = (prepared.custom.is_none()
-        && prepared.pod_security.is_none()
+        && prepared
+            .pod_security
+            .as_ref()
+            .is_none_or(|s| s.preflight == crate::preflight::Mode::Off.as_str())
         && prepared.options.filename.is_empty()
         && !prepared_may_forge
         && !may_forge(target))

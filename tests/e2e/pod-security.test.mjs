@@ -3,32 +3,13 @@
  * The playground's namespace PodSecurity labels in headless Chromium: `--profile=auto` chooses by
  * them, `--preflight` checks against them, and the URL keeps them.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../www/node/serve.js';
-import { hashFor, launchBrowser, openPage } from './helpers.mjs';
+import { hashFor, offlinePage, openPage, settled } from './helpers.mjs';
 
 const POD = 'nginx-7c5ddbdf54-x8f9p';
 
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, kubeconfig: false, log: null });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** @param {import('playwright-core').Page} page */
-async function settled(page) {
-  await page.waitForFunction(() => document.body.dataset.computing !== 'true');
-}
+const ctx = offlinePage();
 
 /** @param {import('playwright-core').Page} page */
 async function addedContainer(page) {
@@ -37,9 +18,9 @@ async function addedContainer(page) {
 }
 
 test('--profile=auto follows the enforce label set on the page; --preflight=enforce stops the plan', async () => {
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(ctx.browser);
   try {
-    await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: `kubectl debug ${POD} --image=busybox --profile=auto` }));
+    await page.goto(ctx.server.url + hashFor({ ex: 'pods/nginx', cmd: `kubectl debug ${POD} --image=busybox --profile=auto` }));
     await page.waitForSelector('body[data-ready="true"]');
     assert.ok((await page.$$eval('#opt-profile option', (os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value))).includes('auto'));
     assert.equal(await page.inputValue('#opt-profile'), 'auto');
@@ -68,7 +49,7 @@ test('--profile=auto follows the enforce label set on the page; --preflight=enfo
     assert.equal(await page.inputValue('#opt-preflight'), 'enforce');
 
     // A fresh page from the URL keeps the labels.
-    const again = await browser.newPage();
+    const again = await ctx.browser.newPage();
     await again.goto(page.url());
     await again.waitForSelector('body[data-ready="true"]');
     assert.equal(await again.inputValue('#pss-enforce'), 'restricted');

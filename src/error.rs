@@ -61,6 +61,12 @@ pub enum Code {
     InvalidName,
     /// A request body over the API server's size limit.
     RequestTooLarge,
+    /// `--profile=auto` or `--preflight` could not read the target namespace's labels.
+    NamespaceUnreadable,
+    /// `--profile=auto` on a node in a namespace that enforces baseline or restricted.
+    AutoNodeForbidden,
+    /// `--preflight=enforce` found PodSecurity violations: nothing is sent.
+    PreflightViolation,
 }
 
 impl Code {
@@ -93,6 +99,9 @@ impl Code {
             Code::InvalidInput => "input/invalid",
             Code::InvalidName => "target/invalid-name",
             Code::RequestTooLarge => "plan/request-too-large",
+            Code::NamespaceUnreadable => "namespace/unreadable",
+            Code::AutoNodeForbidden => "profile/auto-node",
+            Code::PreflightViolation => "preflight/violation",
         }
     }
 

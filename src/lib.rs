@@ -58,10 +58,10 @@ mod options;
 mod overlay;
 mod plan;
 mod pod;
+mod preflight;
 pub mod profile;
-// Wired in by issue 14's `--preflight` and `--profile=auto`; until then only its tests call it.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) mod pss;
+mod reads;
 mod session;
 mod sessions;
 mod smp;
@@ -82,7 +82,9 @@ pub use kubedebug_skim::{json, Map, Number, Value};
 pub use messages::{Message, Stream};
 pub use options::{DebugOptions, Pair};
 pub use plan::{ApiRequest, AttachTarget, Journey, Plan, MAX_REQUEST_BODY_BYTES};
+pub use preflight::PodSecurity;
 pub use profile::Profile;
+pub use reads::{Read, ReadResult};
 pub use session::{plan, plan_prepared, prepare, prepared_from_json, Needs, Prepared, Session};
 pub use sessions::{list_sessions, SessionMark};
 pub use text_plan::{plan_text, plan_text_prepared, TextPlan};

@@ -78,6 +78,10 @@ boundary_struct! {
         /// `--retain` (kubedebug's): keep what the session created, whatever the configured
         /// `rm` default says.
         pub retain: bool = false, "retain";
+        /// `--preflight[=warn|enforce|off]` (kubedebug's): check the planned pod against the
+        /// namespace's PodSecurity enforce labels; empty when not given (`warn` with
+        /// `--profile=auto`, else off).
+        pub preflight: String = String::new(), "preflight";
         /// `--replace`.
         pub replace: bool = false, "replace";
         /// `--same-node`.

@@ -15,7 +15,9 @@ use crate::messages::Message;
 use crate::names::NameSource;
 use crate::options::DebugOptions;
 use crate::plan::Plan;
+use crate::preflight::{self, PodSecurity};
 use crate::profile::Profile;
+use crate::reads::{self, Read, ReadResult};
 use crate::sessions::SessionMark;
 use crate::target::{resolve_target, target_kind, TargetKind, TargetRef};
 use crate::validate::{
@@ -67,6 +69,8 @@ boundary_struct! {
         pub default_session_label: bool = false, "defaultSessionLabel";
         /// What `--session-label` writes that only the host knows (creator, creation time).
         pub mark: SessionMark = SessionMark::default(), "mark";
+        /// The host's answers to `Needs::reads` (kubedebug's).
+        pub reads: Vec<ReadResult> = Vec::new(), "reads";
     }
 }
 
@@ -92,6 +96,9 @@ boundary_struct! {
         pub custom_profile: Option<String> = None, "customProfile";
         /// The `-f` sources whose objects are the targets, in order.
         pub files: Vec<String> = Vec::new(), "files";
+        /// API objects to GET and give back as `Session::reads` (then `prepare` again): the
+        /// namespace for `--profile=auto` and `--preflight`.
+        pub reads: Vec<Read> = Vec::new(), "reads";
     }
 }
 
@@ -129,6 +136,8 @@ boundary_struct! {
         pub targets: Vec<TargetRef> = Vec::new(), "targets", write_only;
         /// What the host must read before planning.
         pub needs: Needs = Needs::default(), "needs";
+        /// The namespace's PodSecurity policy, with `--profile=auto` or `--preflight`.
+        pub pod_security: Option<PodSecurity> = None, "podSecurity";
     }
 }
 
@@ -213,6 +222,9 @@ impl Session {
 /// the session did not bring, the checks kubectl makes before reading it run, and the answer
 /// names it in `needs.customProfile`: read it, then prepare again with
 /// `Session::custom_profile` (the structured `options` of this answer spare a second parse).
+/// Likewise `--profile=auto` and `--preflight` (kubedebug's) name the target namespace in
+/// `needs.reads`; with its answer in `Session::reads`, `auto` becomes the profile the
+/// namespace's PodSecurity labels allow, and `podSecurity` says what planning checks.
 ///
 /// # Errors
 /// The first failure kubectl would report, with the lines it printed before it.
@@ -226,16 +238,32 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         mark: session.mark.clone(),
         ..Prepared::default()
     };
-    if let Some(path) = unread_custom_profile(&r.options, session.custom_profile.as_ref()) {
+    let unread = unread_custom_profile(&r.options, session.custom_profile.as_ref());
+    let pss_read = preflight::wants_namespace(&r.options)?
+        .then(|| reads::namespace_read(&r.namespace))
+        .transpose()?;
+    let pss_answer = pss_read
+        .as_ref()
+        .and_then(|read| reads::find(&session.reads, read));
+    if unread.is_some() || (pss_read.is_some() && pss_answer.is_none()) {
+        let checked = preflight::without_auto(&r.options);
         let profile =
-            check_before_custom(&r.options, r.version, session.gate()).map_err(Failure::from)?;
-        prepared.needs.custom_profile = Some(path.to_string());
+            check_before_custom(&checked, r.version, session.gate()).map_err(Failure::from)?;
+        prepared.needs.custom_profile = unread.map(str::to_string);
+        prepared.needs.reads = pss_read.into_iter().collect();
         prepared.profile = profile.to_string();
         prepared.options = r.options;
         prepared.namespace = r.namespace;
         return Ok(prepared);
     }
     let mut options = r.options;
+    let mut auto_line = None;
+    if let Some(answer) = pss_answer {
+        let (security, line) = preflight::settle(&mut options, &r.namespace, answer, r.version)?;
+        prepared.pod_security = Some(security);
+        auto_line = line;
+    }
+    // After `auto` is settled: a per-profile default image follows the profile chosen.
     let config = (
         &session.default_images,
         session.default_image_source.as_str(),
@@ -243,13 +271,14 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         session.default_session_label,
     );
     let note = apply_defaults(&mut options, r.version, config);
-    let completed = complete_and_validate(
+    let mut completed = complete_and_validate(
         &options,
         r.version,
         session.gate(),
         session.custom_profile.as_ref(),
         note,
     )?;
+    completed.messages.splice(0..0, auto_line);
     let fail = |error: Error| Failure {
         error,
         messages: completed.messages.clone(),
@@ -315,6 +344,11 @@ pub(crate) fn plan_target(
     check_types: bool,
     seed: u64,
 ) -> Result<Plan, Failure> {
+    if prepared.options.profile.as_deref() == Some(preflight::AUTO)
+        || !prepared.needs.reads.is_empty()
+    {
+        return Err(preflight::unsettled().into());
+    }
     let profile = revalidate(prepared)?;
     if check_types {
         crate::typed::check(
@@ -344,7 +378,7 @@ pub(crate) fn plan_target(
         mark: &prepared.mark,
         trace: None,
     };
-    match target_kind(&object)? {
+    let mut plan = match target_kind(&object)? {
         TargetKind::Node => generate::generate_node_debug_pod(&object, &mut ctx, with_result),
         TargetKind::Pod if prepared.options.copy_to.is_empty() => {
             generate::generate_debug_container(object, &mut ctx)
@@ -352,7 +386,11 @@ pub(crate) fn plan_target(
         TargetKind::Pod => {
             generate::generate_pod_copy_with_debug_container(object, &mut ctx, with_result)
         }
+    }?;
+    if let Some(security) = &prepared.pod_security {
+        preflight::check_plan(security, &mut plan)?;
     }
+    Ok(plan)
 }
 
 /// The checks a `Prepared` must pass to be planned: its `--custom` file was read, and its

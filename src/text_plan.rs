@@ -63,7 +63,12 @@ pub(crate) fn plan_text_with(
     // Rule 2 of the `kubedebug_skim` crate: no custom profile, and no `\u0001` in the
     // session or the target.
     // A `-f` object is normalised as a whole (kubectl's typed round trip), so never skimmed.
+    // The pre-flight reads volumes, ports and probes, which a skimmed pod keeps as text.
     let skimmed = (prepared.custom.is_none()
+        && prepared
+            .pod_security
+            .as_ref()
+            .is_none_or(|s| s.preflight == crate::preflight::Mode::Off.as_str())
         && prepared.options.filename.is_empty()
         && !crate::overlay::any(&prepared.options)
         && !prepared.options.explain

@@ -24,6 +24,9 @@ pub(crate) enum Kind {
     VModule,
     /// Go `flag.Duration` bridged into pflag (`--log-flush-frequency`).
     Duration,
+    /// pflag `string` with a `NoOptDefVal`: `--flag` alone means this value, and the next word
+    /// is never taken (kubedebug's `--preflight`).
+    OptValue(&'static str),
 }
 
 /// In which versions (and under which environment) a flag is registered.
@@ -354,6 +357,13 @@ const FLAGS: &[FlagSpec] = &[
         field!(OptBool, session_label),
     ),
     debug_flag(
+        "preflight",
+        None,
+        Kind::OptValue(crate::preflight::PREFLIGHT_NO_VALUE),
+        Gate::Always,
+        field!(Str, preflight),
+    ),
+    debug_flag(
         "filename",
         Some(b'f'),
         Kind::StrSlice,
@@ -423,7 +433,7 @@ pub fn kubectl_flags() -> Vec<FlagInfo> {
         .map(|f| FlagInfo {
             name: f.name,
             shorthand: f.short.map(char::from),
-            takes_value: f.kind != Kind::Bool,
+            takes_value: !matches!(f.kind, Kind::Bool | Kind::OptValue(_)),
             debug: f.scope == Scope::Debug,
         })
         .collect()

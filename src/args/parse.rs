@@ -152,10 +152,14 @@ fn parse_long(
             format!("unknown flag: --{name}"),
         ));
     };
-    let value = match inline {
-        Some(value) => value.to_string(),
-        None if spec.kind == Kind::Bool => "true".to_string(),
-        None => match rest.next() {
+    let no_value = match spec.kind {
+        Kind::Bool => Some("true"),
+        Kind::OptValue(v) => Some(v),
+        _ => None,
+    };
+    let value = match (inline, no_value) {
+        (Some(value), _) | (None, Some(value)) => value.to_string(),
+        (None, None) => match rest.next() {
             Some(value) => value.clone(),
             None => {
                 return Err(Error::new(

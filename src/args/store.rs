@@ -79,7 +79,9 @@ fn apply_global(spec: &FlagSpec, value: &str, acc: &mut Accumulator) -> Result<(
             check_go_duration(value)?;
             value.to_string()
         }
-        Kind::Str | Kind::StrArray | Kind::StrSlice | Kind::StrToStr => value.to_string(),
+        Kind::Str | Kind::StrArray | Kind::StrSlice | Kind::StrToStr | Kind::OptValue(_) => {
+            value.to_string()
+        }
     };
     acc.globals.push(Pair {
         name: spec.name.to_string(),

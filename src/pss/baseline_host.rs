@@ -2,7 +2,7 @@
 //! `capabilities_baseline`, `hostPathVolumes`, `hostPorts`, `hostProbesAndHostLifecycle`,
 //! `windowsHostProcess`.
 
-use std::collections::BTreeSet;
+use super::view::Distinct;
 
 use super::view::{
     containers_phrase, field, join_quote, name, object, pluralize, security_context, string,
@@ -68,7 +68,7 @@ const CAPABILITIES_ALLOWED_1_0: [&str; 13] = [
 /// Mirrors pod-security-admission `policy/check_capabilities_baseline.go` (1.0).
 pub(super) fn check_capabilities_baseline(pod: &PodView<'_>, _: u64) -> Outcome {
     let mut bad = Vec::new();
-    let mut caps = BTreeSet::new();
+    let mut caps = Distinct::default();
     for c in pod.containers() {
         let added = security_context(c).and_then(|sc| object(sc, "capabilities"));
         let mut forbidden = false;
@@ -82,7 +82,7 @@ pub(super) fn check_capabilities_baseline(pod: &PodView<'_>, _: u64) -> Outcome 
             bad.push(name(c));
         }
     }
-    let caps: Vec<&str> = caps.into_iter().collect();
+    let caps = caps.into_sorted();
     (!bad.is_empty()).then(|| {
         (
             "non-default capabilities".into(),
@@ -117,7 +117,7 @@ pub(super) fn check_host_path_volumes(pod: &PodView<'_>, _: u64) -> Outcome {
 /// Mirrors pod-security-admission `policy/check_hostPorts.go` (1.0).
 pub(super) fn check_host_ports(pod: &PodView<'_>, _: u64) -> Outcome {
     let mut bad = Vec::new();
-    let mut ports = BTreeSet::new();
+    let mut ports = Distinct::default();
     for c in pod.containers() {
         let mut uses = false;
         let list = field(c, "ports").and_then(Value::as_array);
@@ -125,14 +125,14 @@ pub(super) fn check_host_ports(pod: &PodView<'_>, _: u64) -> Outcome {
             let host_port = field(port, "hostPort").and_then(Value::as_i64).unwrap_or(0);
             if host_port != 0 {
                 uses = true;
-                ports.insert(host_port.to_string());
+                ports.insert(&host_port.to_string());
             }
         }
         if uses {
             bad.push(name(c));
         }
     }
-    let ports: Vec<String> = ports.into_iter().collect();
+    let ports = ports.into_sorted();
     (!bad.is_empty()).then(|| {
         (
             "hostPort".into(),
@@ -148,7 +148,7 @@ pub(super) fn check_host_ports(pod: &PodView<'_>, _: u64) -> Outcome {
 }
 
 /// The `host` of a handler's `httpGet` and `tcpSocket`, when set.
-fn handler_hosts<'a>(handler: Option<&'a Map<String, Value>>, out: &mut BTreeSet<&'a str>) -> bool {
+fn handler_hosts(handler: Option<&Map<String, Value>>, out: &mut Distinct) -> bool {
     let mut found = false;
     for kind in ["httpGet", "tcpSocket"] {
         let host = handler
@@ -164,8 +164,8 @@ fn handler_hosts<'a>(handler: Option<&'a Map<String, Value>>, out: &mut BTreeSet
 
 /// Mirrors pod-security-admission `policy/check_hostProbesAndhostLifecycle.go` (1.34).
 pub(super) fn check_host_probes_and_host_lifecycle(pod: &PodView<'_>, _: u64) -> Outcome {
-    let mut bad = BTreeSet::new();
-    let mut hosts = BTreeSet::new();
+    let mut bad = Distinct::default();
+    let mut hosts = Distinct::default();
     for c in pod.containers() {
         let lifecycle = object(c, "lifecycle");
         let handlers = [
@@ -181,8 +181,8 @@ pub(super) fn check_host_probes_and_host_lifecycle(pod: &PodView<'_>, _: u64) ->
             }
         }
     }
-    let bad: Vec<&str> = bad.into_iter().collect();
-    let hosts: Vec<&str> = hosts.into_iter().collect();
+    let bad = bad.into_sorted();
+    let hosts = hosts.into_sorted();
     (!bad.is_empty()).then(|| {
         (
             "probe or lifecycle host".into(),

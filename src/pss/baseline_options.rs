@@ -1,7 +1,7 @@
 //! Baseline checks on security options: `appArmorProfile`, `seLinuxOptions`, `procMount`,
 //! `seccompProfile_baseline`, `sysctls`.
 
-use std::collections::BTreeSet;
+use super::view::Distinct;
 
 use super::view::{containers_phrase, join_quote, name, object, security_context, string, PodView};
 use super::Outcome;
@@ -22,34 +22,35 @@ const APPARMOR_ANNOTATION_PREFIX: &str = "container.apparmor.security.beta.kuber
 pub(super) fn check_app_armor_profile(pod: &PodView<'_>, _: u64) -> Outcome {
     let allowed_type = |p: &Obj| matches!(string(p, "type"), "RuntimeDefault" | "Localhost");
     let mut setters = Vec::new();
-    let mut values = BTreeSet::new();
+    let mut values = Distinct::default();
     let pod_profile = pod
         .pod_security_context()
         .and_then(|sc| object(sc, "appArmorProfile"));
     if let Some(p) = pod_profile.filter(|p| !allowed_type(p)) {
         setters.push("pod".to_string());
-        values.insert(string(p, "type").to_string());
+        values.insert(string(p, "type"));
     }
     let mut bad = Vec::new();
     for c in pod.containers() {
         let profile = security_context(c).and_then(|sc| object(sc, "appArmorProfile"));
         if let Some(p) = profile.filter(|p| !allowed_type(p)) {
             bad.push(name(c));
-            values.insert(string(p, "type").to_string());
+            values.insert(string(p, "type"));
         }
     }
     if !bad.is_empty() {
         setters.push(containers_phrase(&bad));
     }
-    let mut annotations: Vec<String> = pod
-        .annotations()
-        .filter(|(k, _)| k.starts_with(APPARMOR_ANNOTATION_PREFIX))
-        .map(|(k, v)| (k, v.as_str().unwrap_or("")))
-        .filter(|(_, v)| !(v.is_empty() || *v == "runtime/default" || v.starts_with("localhost/")))
-        .map(|(k, v)| annotation_pair(k, v))
-        .collect();
-    annotations.sort();
-    let mut values: Vec<String> = values.into_iter().collect();
+    let mut forbidden = Distinct::default();
+    for (k, v) in pod.annotations() {
+        let v = v.as_str().unwrap_or("");
+        let allowed = v.is_empty() || v == "runtime/default" || v.starts_with("localhost/");
+        if k.starts_with(APPARMOR_ANNOTATION_PREFIX) && !allowed {
+            forbidden.insert(&annotation_pair(k, v));
+        }
+    }
+    let annotations = forbidden.into_sorted();
+    let mut values = values.into_sorted();
     if !annotations.is_empty() {
         setters.push(pluralize_annotation(annotations.len()).to_string());
         values.extend(annotations);
@@ -92,14 +93,14 @@ pub(super) fn check_se_linux_options(pod: &PodView<'_>, minor: u64) -> Outcome {
     } else {
         &SELINUX_TYPES_1_0
     };
-    let mut types = BTreeSet::new();
+    let mut types = Distinct::default();
     let (mut user, mut role) = (false, false);
     let mut valid = |o: &Obj| {
         let t = string(o, "type");
         let mut ok = true;
         if !allowed.contains(&t) {
             ok = false;
-            types.insert(t.to_string());
+            types.insert(t);
         }
         if !string(o, "user").is_empty() {
             ok = false;
@@ -135,7 +136,7 @@ pub(super) fn check_se_linux_options(pod: &PodView<'_>, minor: u64) -> Outcome {
     }
     let mut data = Vec::new();
     if !types.is_empty() {
-        let types: Vec<String> = types.into_iter().collect();
+        let types = types.into_sorted();
         data.push(format!(
             "{} {}",
             super::view::pluralize("type", "types", types.len()),
@@ -161,7 +162,7 @@ pub(super) fn check_se_linux_options(pod: &PodView<'_>, minor: u64) -> Outcome {
 /// `procMount_1_35_restricted`: anything but `Default` is forbidden.
 pub(super) fn proc_mount(pod: &PodView<'_>) -> Outcome {
     let mut bad = Vec::new();
-    let mut types = BTreeSet::new();
+    let mut types = Distinct::default();
     for c in pod.containers() {
         let Some(sc) = security_context(c) else {
             continue;
@@ -175,7 +176,7 @@ pub(super) fn proc_mount(pod: &PodView<'_>) -> Outcome {
             types.insert(t);
         }
     }
-    let types: Vec<&str> = types.into_iter().collect();
+    let types = types.into_sorted();
     (!bad.is_empty()).then(|| {
         (
             "procMount".into(),
@@ -212,7 +213,7 @@ pub(super) fn check_seccomp_profile_baseline(pod: &PodView<'_>, minor: u64) -> O
         return seccomp_annotations(pod);
     }
     let mut setters = Vec::new();
-    let mut values = BTreeSet::new();
+    let mut values = Distinct::default();
     let pod_profile = pod
         .pod_security_context()
         .and_then(|sc| object(sc, "seccompProfile"));
@@ -231,7 +232,7 @@ pub(super) fn check_seccomp_profile_baseline(pod: &PodView<'_>, minor: u64) -> O
     if !bad.is_empty() {
         setters.push(containers_phrase(&bad));
     }
-    let values: Vec<&str> = values.into_iter().collect();
+    let values = values.into_sorted();
     (!setters.is_empty()).then(|| {
         (
             "seccompProfile".into(),
@@ -248,17 +249,17 @@ pub(super) fn check_seccomp_profile_baseline(pod: &PodView<'_>, minor: u64) -> O
 fn seccomp_annotations(pod: &PodView<'_>) -> Outcome {
     let valid =
         |v: &str| v == "runtime/default" || v == "docker/default" || v.starts_with("localhost/");
-    let mut forbidden = BTreeSet::new();
+    let mut forbidden = Distinct::default();
     if let Some(v) = pod.annotation(SECCOMP_POD_ANNOTATION).filter(|v| !valid(v)) {
-        forbidden.insert(annotation_pair(SECCOMP_POD_ANNOTATION, v));
+        forbidden.insert(&annotation_pair(SECCOMP_POD_ANNOTATION, v));
     }
     for c in pod.containers() {
         let key = format!("{SECCOMP_CONTAINER_ANNOTATION_PREFIX}{}", name(c));
         if let Some(v) = pod.annotation(&key).filter(|v| !valid(v)) {
-            forbidden.insert(annotation_pair(&key, v));
+            forbidden.insert(&annotation_pair(&key, v));
         }
     }
-    let forbidden: Vec<String> = forbidden.into_iter().collect();
+    let forbidden = forbidden.into_sorted();
     (!forbidden.is_empty()).then(|| {
         (
             "seccompProfile".into(),

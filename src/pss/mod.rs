@@ -4,9 +4,7 @@
 //! `check_*.go`, `registry.go` and `api/helpers.go`): given a pod as JSON, a level and a
 //! policy version, which checks fail and how the admission words them.
 //!
-//! Nothing calls this module yet: issue 14's `--preflight` and `--profile=auto` wire it in
-//! (the options/flags boundary is being restructured by issue 12 meanwhile), hence the
-//! `dead_code` allowance on the module in `lib.rs`.
+//! `--profile=auto` and `--preflight` use it (`crate::preflight`).
 
 mod baseline_host;
 mod baseline_options;

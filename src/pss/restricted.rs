@@ -1,7 +1,7 @@
 //! Restricted checks: `restrictedVolumes`, `allowPrivilegeEscalation`, `runAsNonRoot`,
 //! `runAsUser`, `seccompProfile_restricted`, `capabilities_restricted`, `procMount_restricted`.
 
-use std::collections::BTreeSet;
+use super::view::Distinct;
 
 use super::baseline_options::{proc_mount, valid_seccomp};
 use super::view::{
@@ -53,7 +53,7 @@ const NAMED_VOLUMES: [&str; 21] = [
 /// Mirrors pod-security-admission `policy/check_restrictedVolumes.go` (1.0).
 pub(super) fn check_restricted_volumes(pod: &PodView<'_>, _: u64) -> Outcome {
     let mut bad = Vec::new();
-    let mut types = BTreeSet::new();
+    let mut types = Distinct::default();
     for v in pod.volumes() {
         if ALLOWED_VOLUMES.iter().any(|k| field(v, k).is_some()) {
             continue;
@@ -66,7 +66,7 @@ pub(super) fn check_restricted_volumes(pod: &PodView<'_>, _: u64) -> Outcome {
             .unwrap_or("unknown");
         types.insert(kind);
     }
-    let types: Vec<&str> = types.into_iter().collect();
+    let types = types.into_sorted();
     (!bad.is_empty()).then(|| {
         (
             "restricted volume types".into(),
@@ -200,7 +200,7 @@ pub(super) fn check_seccomp_profile_restricted(pod: &PodView<'_>, minor: u64) ->
         return None;
     }
     let mut setters = Vec::new();
-    let mut values = BTreeSet::new();
+    let mut values = Distinct::default();
     let mut pod_set = false;
     if let Some(p) = pod
         .pod_security_context()
@@ -230,7 +230,7 @@ pub(super) fn check_seccomp_profile_restricted(pod: &PodView<'_>, minor: u64) ->
         setters.push(containers_phrase(&explicit));
     }
     if !setters.is_empty() {
-        let values: Vec<&str> = values.into_iter().collect();
+        let values = values.into_sorted();
         return Some((
             "seccompProfile".into(),
             format!(
@@ -259,7 +259,7 @@ pub(super) fn check_capabilities_restricted(pod: &PodView<'_>, minor: u64) -> Ou
     }
     let mut missing_drop_all = Vec::new();
     let mut adding = Vec::new();
-    let mut caps = BTreeSet::new();
+    let mut caps = Distinct::default();
     for c in pod.containers() {
         let Some(capabilities) = security_context(c).and_then(|sc| object(sc, "capabilities"))
         else {
@@ -286,7 +286,7 @@ pub(super) fn check_capabilities_restricted(pod: &PodView<'_>, minor: u64) -> Ou
         ));
     }
     if !adding.is_empty() {
-        let caps: Vec<&str> = caps.into_iter().collect();
+        let caps = caps.into_sorted();
         details.push(format!(
             "{} must not include {} in securityContext.capabilities.add",
             containers_phrase(&adding),

@@ -3,6 +3,7 @@
 
 use crate::json::{Map, Value};
 use crate::pod::{containers, ContainerKind};
+use std::collections::BTreeMap;
 
 type Obj = Map<String, Value>;
 
@@ -10,16 +11,42 @@ type Obj = Map<String, Value>;
 pub(super) struct PodView<'a> {
     annotations: Option<&'a Obj>,
     spec: Option<&'a Obj>,
+    /// Every container, init → regular → ephemeral (`visitContainers`), gathered once: the
+    /// checks loop over a slice (one iterator type for all of them keeps the Wasm small).
+    containers: Vec<&'a Obj>,
+    /// `spec.volumes` that are objects.
+    volumes: Vec<&'a Obj>,
 }
 
 impl<'a> PodView<'a> {
     pub(super) fn new(pod: &'a Value) -> Self {
+        let spec = crate::pod::spec(pod);
+        let mut containers_list = Vec::new();
+        for kind in [
+            ContainerKind::Init,
+            ContainerKind::Regular,
+            ContainerKind::Ephemeral,
+        ] {
+            if let Some(s) = spec {
+                containers_list.extend(containers(s, kind));
+            }
+        }
+        let volumes = spec
+            .and_then(|s| s.get("volumes"))
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(Value::as_object)
+            .collect();
         PodView {
             annotations: pod
                 .get("metadata")
                 .and_then(|m| m.get("annotations"))
                 .and_then(Value::as_object),
-            spec: crate::pod::spec(pod),
+            spec,
+            containers: containers_list,
+            volumes,
         }
     }
 
@@ -54,25 +81,13 @@ impl<'a> PodView<'a> {
     }
 
     /// `spec.volumes`.
-    pub(super) fn volumes(&self) -> impl Iterator<Item = &'a Obj> {
-        self.spec_field("volumes")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(Value::as_object)
+    pub(super) fn volumes(&self) -> impl Iterator<Item = &'a Obj> + '_ {
+        self.volumes.iter().copied()
     }
 
     /// Every container, init → regular → ephemeral (`visitContainers`).
-    pub(super) fn containers(&self) -> impl Iterator<Item = &'a Obj> {
-        let spec = self.spec;
-        [
-            ContainerKind::Init,
-            ContainerKind::Regular,
-            ContainerKind::Ephemeral,
-        ]
-        .into_iter()
-        .flat_map(move |k| spec.into_iter().flat_map(move |s| containers(s, k)))
+    pub(super) fn containers(&self) -> impl Iterator<Item = &'a Obj> + '_ {
+        self.containers.iter().copied()
     }
 
     /// `spec.os.name == "windows"` (the 1.25 exemptions).
@@ -149,4 +164,27 @@ pub(super) fn containers_phrase<S: AsRef<str>>(names: &[S]) -> String {
         pluralize("container", "containers", names.len()),
         join_quote(names)
     )
+}
+
+/// Go's `sets.NewString(…).List()`: the distinct strings, sorted. A `BTreeMap<String, usize>`
+/// (the value unused) because the crate has that instantiation already (`options`): a
+/// `BTreeSet` per element type, or a sort of strings, cost the Wasm several KB.
+#[derive(Default)]
+pub(super) struct Distinct(BTreeMap<String, usize>);
+
+impl Distinct {
+    /// Whether nothing was added.
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Add `s` (a repeat is kept once).
+    pub(super) fn insert(&mut self, s: &str) {
+        self.0.insert(s.to_string(), 0);
+    }
+
+    /// The distinct strings, sorted by bytes (Go's string order).
+    pub(super) fn into_sorted(self) -> Vec<String> {
+        self.0.into_keys().collect()
+    }
 }

@@ -2,7 +2,9 @@
 /** Shared setup of the browser tests (not a test file itself): Chromium, goldens, canonical JSON. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve } from '../../www/node/serve.js';
 
 export const ROOT = new URL('../../', import.meta.url);
 export const OUTPUT = new URL('output/', import.meta.url);
@@ -141,4 +143,30 @@ export async function waitFor(fn, what, timeoutMs = 30_000) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * `kubedebug serve` without a cluster (the page and its playground) and Chromium, started
+ * before the calling file's tests and closed after them.
+ * @returns {{ server: Awaited<ReturnType<typeof serve>>, browser: import('playwright-core').Browser }}
+ */
+export function offlinePage() {
+  const ctx = /** @type {{ server: Awaited<ReturnType<typeof serve>>, browser: import('playwright-core').Browser }} */ ({});
+  before(async () => {
+    ctx.server = await serve({ port: 0, kubeconfig: false, log: null });
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/**
+ * Wait until the page has shown the plan of its newest input (plans run in a worker).
+ * @param {import('playwright-core').Page} page
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.computing !== 'true');
 }

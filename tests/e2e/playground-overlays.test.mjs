@@ -4,30 +4,11 @@
  * control for each (built from the flag table), the command line and the planned request
  * follow them, and a refusal shows beside its field.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../www/node/serve.js';
-import { hashFor, launchBrowser, openPage } from './helpers.mjs';
+import { hashFor, offlinePage, openPage, settled } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, kubeconfig: false, log: null });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** @param {import('playwright-core').Page} page */
-async function settled(page) {
-  await page.waitForFunction(() => document.body.dataset.computing !== 'true');
-}
+const ctx = offlinePage();
 
 /** @param {import('playwright-core').Page} page */
 async function body(page) {
@@ -35,10 +16,10 @@ async function body(page) {
 }
 
 test('overlay controls: --as-target-user, --label, --image-pull-secret on a copy; refused for an ephemeral container', async () => {
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(ctx.browser);
   try {
     const cmd = 'kubectl debug web-app-6b9f7d8c4d-2lqzv --image=busybox --copy-to=dbg';
-    await page.goto(server.url + hashFor({ ex: 'pods/web-app', cmd, sfx: 'xxxxx' }));
+    await page.goto(ctx.server.url + hashFor({ ex: 'pods/web-app', cmd, sfx: 'xxxxx' }));
     await page.waitForSelector('body[data-ready="true"]');
     for (const key of ['asTargetUser', 'mountTargetVolumes', 'volumeMount', 'imagePullSecret', 'label', 'annotation',
       'nodeSelector', 'tolerationsFromNode']) {

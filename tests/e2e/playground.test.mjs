@@ -3,12 +3,12 @@
  * The offline playground in headless Chromium: recorded kubectl runs reproduced by the page,
  * the command line and the form in sync, errors beside their fields, a bad paste survived.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify as toYaml } from 'yaml';
-import { serve } from '../../www/node/serve.js';
 import {
-  OUTPUT, canonicalize, firstDifference, fixtureText, golden, goldenWrites, hashFor, launchBrowser, openPage, shellQuote,
+  OUTPUT, canonicalize, firstDifference, fixtureText, golden, goldenWrites, hashFor, offlinePage, openPage, settled,
+  shellQuote,
 } from './helpers.mjs';
 
 /** [version, case]: ephemeral, copy, node journeys, `-f`, `--custom`, and failures. */
@@ -36,28 +36,7 @@ const ERROR_FIELDS = /** @type {Record<string, string>} */ ({
   'eph-tty-without-stdin': '#err-tty',
 });
 
-/**
- * Wait until the page has shown the plan of its newest input (plans run in a worker).
- * @param {import('playwright-core').Page} page
- */
-async function settled(page) {
-  await page.waitForFunction(() => document.body.dataset.computing !== 'true');
-}
-
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, kubeconfig: false, log: null });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = offlinePage();
 
 /**
  * The page's state for a golden: its command line, its target object (or `-f` file) and
@@ -104,9 +83,9 @@ describe('playground reproduces recorded kubectl runs', () => {
     test(`${version} ${name}`, async () => {
       const g = golden(version, name);
       const params = stateFor(version, g);
-      const { page, errors } = await openPage(browser);
+      const { page, errors } = await openPage(ctx.browser);
       try {
-        await page.goto(server.url + hashFor(params));
+        await page.goto(ctx.server.url + hashFor(params));
         await page.waitForSelector('body[data-ready="true"]');
         const got = await shown(page);
         const want = goldenWrites(g);
@@ -146,9 +125,9 @@ describe('playground reproduces recorded kubectl runs', () => {
 
 describe('playground interaction', () => {
   test('the command line and the form stay in sync, and the URL keeps the state', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(ctx.browser);
     try {
-      await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
+      await page.goto(ctx.server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
       await page.waitForSelector('body[data-ready="true"]');
       await page.fill('#line', 'kubectl debug mypod -it --image=busybox --profile=netadmin --copy-to=dbg');
       await settled(page);
@@ -179,7 +158,7 @@ describe('playground interaction', () => {
 
       // The URL holds the state: a fresh page from it shows the same.
       const url = page.url();
-      const again = await browser.newPage();
+      const again = await ctx.browser.newPage();
       await again.goto(url);
       await again.waitForSelector('body[data-ready="true"]');
       assert.equal(await again.inputValue('#line'), line);
@@ -193,9 +172,9 @@ describe('playground interaction', () => {
   });
 
   test('the version selector offers the core\'s kubectlVersions() and starts on the newest', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(ctx.browser);
     try {
-      await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
+      await page.goto(ctx.server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
       await page.waitForSelector('body[data-ready="true"]');
       const offered = await page.$$eval('#version option', (os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
       const core = await import('../../www/node/load-wasm.js').then((m) => m.loadKubedebugNode());
@@ -208,9 +187,9 @@ describe('playground interaction', () => {
   });
 
   test('errors show beside their field in kubectl words, and the page keeps working', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(ctx.browser);
     try {
-      await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
+      await page.goto(ctx.server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
       await page.waitForSelector('body[data-ready="true"]');
       await page.fill('#opt-env', 'NOEQUALS');
       await settled(page);
@@ -247,9 +226,9 @@ describe('playground interaction', () => {
   });
 
   test('a large paste is planned in a worker: the page answers while it is planned', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(ctx.browser);
     try {
-      await page.goto(server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
+      await page.goto(ctx.server.url + hashFor({ ex: 'pods/nginx', cmd: 'kubectl debug nginx-7c5ddbdf54-x8f9p --image=busybox' }));
       await page.waitForSelector('body[data-ready="true"]');
       assert.equal(await page.getAttribute('body', 'data-compute'), 'worker');
       const pod = JSON.parse(fixtureText('pods/nginx.json'));

@@ -105,7 +105,10 @@ function run(api, state, targetText, yaml, out) {
   out.args = words;
   out.parsed = api.parseArgs(out.args, { kubectlVersion: state.version });
   const session = sessionFor(state, out.args, out.parsed);
-  const prepared = api.prepare(session);
+  const first = api.prepare(session);
+  // `--profile=auto`/`--preflight` ask for the namespace: the page answers with its labels.
+  const reads = first.needs.reads ?? [];
+  const prepared = reads.length ? api.prepare({ ...session, reads: reads.map((r) => namespaceAnswer(r, first.namespace, state)) }) : first;
   out.prepared = prepared;
   out.messages.push(...prepared.messages);
   const objects = targetText.trim() ? parseDocumentObjects(yaml, targetText, 'the pasted object', { code: 'page/parse' }) : [];
@@ -134,6 +137,21 @@ function run(api, state, targetText, yaml, out) {
     out.plans.push(plan);
     out.messages.push(...plan.messages);
   }
+}
+
+/**
+ * The page's answer to a read of the namespace: a Namespace with the enforce labels set.
+ * @param {import('../core/index.js').Read} read
+ * @param {string} namespace
+ * @param {PlaygroundState} state
+ * @returns {import('../core/index.js').ReadResult}
+ */
+export function namespaceAnswer(read, namespace, state) {
+  /** @type {Record<string, string>} */
+  const labels = { 'kubernetes.io/metadata.name': namespace };
+  if (state.enforce) labels['pod-security.kubernetes.io/enforce'] = state.enforce;
+  if (state.enforceVersion) labels['pod-security.kubernetes.io/enforce-version'] = state.enforceVersion;
+  return { ...read, object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels } } };
 }
 
 /**

@@ -30,6 +30,8 @@ const MESSAGE_RULES = /** @type {[RegExp, FieldKey][]} */ ([
   [/you must specify (--)?image/, 'image'],
   [/NAME or filename is required|not supported by debug|the target (pod|node|object)/, 'object'],
   [/"--image-pull-policy" flag/, 'imagePullPolicy'],
+  [/^--profile=auto/, 'profile'],
+  [/--preflight\b/, 'preflight'],
   [/"--(stdin|tty|attach|quiet|keep-[a-z-]+|share-processes|same-node|replace)" flag/, 'line'],
 ]);
 
@@ -52,6 +54,8 @@ const CODE_FIELDS = /** @type {Record<string, FieldKey>} */ ({
   'file/parse': 'object',
   'page/parse': 'object',
   'page/split': 'line',
+  'profile/auto-node': 'profile',
+  'preflight/violation': 'preflight',
 });
 
 /**

@@ -150,8 +150,11 @@ export async function mountPlayground({ api, doc = document, win = window, wasmU
     $('version').value = state.version;
     $('format').value = state.format;
     $('custom-text').value = state.custom;
+    $('pss-enforce').value = state.enforce;
+    $('pss-version').value = state.enforceVersion;
+    if (state.enforce || state.enforceVersion) $('pss-box').setAttribute('open', '');
     $('line').value = state.line;
-    form.setProfiles(api.profiles(state.version));
+    form.setProfiles([...api.profiles(state.version), 'auto']);
     if (state.target) {
       $('example').value = '';
       setTarget(state.target, false);
@@ -167,7 +170,7 @@ export async function mountPlayground({ api, doc = document, win = window, wasmU
   on($('line'), 'input', () => { state.line = $('line').value; update('line'); });
   on($('version'), 'change', () => {
     state.version = $('version').value;
-    form.setProfiles(api.profiles(state.version));
+    form.setProfiles([...api.profiles(state.version), 'auto']);
     update('load');
   });
   on($('format'), 'change', () => { state.format = $('format').value === 'json' ? 'json' : 'yaml'; update('load'); });
@@ -200,6 +203,8 @@ export async function mountPlayground({ api, doc = document, win = window, wasmU
     update('load');
   });
   on($('custom-text'), 'input', () => { state.custom = $('custom-text').value; update('load'); });
+  on($('pss-enforce'), 'change', () => { state.enforce = $('pss-enforce').value; update('load'); });
+  on($('pss-version'), 'input', () => { state.enforceVersion = $('pss-version').value.trim(); update('load'); });
   on($('custom-file'), 'change', async () => {
     const file = $('custom-file').files?.[0];
     if (!file || tooLarge(file)) return;

@@ -17,16 +17,20 @@
  *   format: 'yaml' | 'json',
  *   suffixes: string[],
  *   seed: number | null,
+ *   enforce: string,
+ *   enforceVersion: string,
  * }} PlaygroundState
  * `line` is the `kubectl debug …` command line (the source of truth for the options);
  * `target` is pasted Pod/Node text (wins over `example`, a bundled example id);
- * `custom` is the `--custom` file's text; `suffixes` fix generated names (docs, tests).
+ * `custom` is the `--custom` file's text; `suffixes` fix generated names (docs, tests);
+ * `enforce`/`enforceVersion` are the namespace's `pod-security.kubernetes.io/enforce` and
+ * `-version` labels (empty: no label), for `--profile=auto` and `--preflight`.
  */
 
 /** Hash keys, short to keep links short. */
 const KEYS = /** @type {const} */ ({
   version: 'v', line: 'cmd', namespace: 'ns', example: 'ex', target: 'obj',
-  custom: 'custom', format: 'fmt', suffixes: 'sfx', seed: 'seed',
+  custom: 'custom', format: 'fmt', suffixes: 'sfx', seed: 'seed', enforce: 'pse', enforceVersion: 'psv',
 });
 
 export const DEFAULT_EXAMPLE = 'pods/web-app';
@@ -43,6 +47,8 @@ export function defaultState() {
     format: 'yaml',
     suffixes: [],
     seed: null,
+    enforce: '',
+    enforceVersion: '',
   };
 }
 
@@ -66,6 +72,8 @@ export function decodeState(hash) {
   state.suffixes = sfx ? sfx.split(',').filter(Boolean) : [];
   const seed = Number(get('seed'));
   state.seed = get('seed') !== null && Number.isSafeInteger(seed) ? seed : null;
+  state.enforce = get('enforce') ?? '';
+  state.enforceVersion = get('enforceVersion') ?? '';
   return state;
 }
 
@@ -86,5 +94,7 @@ export function encodeState(state) {
   if (state.format !== 'yaml') params.set(KEYS.format, state.format);
   if (state.suffixes.length) params.set(KEYS.suffixes, state.suffixes.join(','));
   if (state.seed !== null) params.set(KEYS.seed, String(state.seed));
+  if (state.enforce) params.set(KEYS.enforce, state.enforce);
+  if (state.enforceVersion) params.set(KEYS.enforceVersion, state.enforceVersion);
   return params.toString().replace(/\+/g, '%20');
 }

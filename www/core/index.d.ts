@@ -48,13 +48,15 @@ export interface DebugOptions {
   keepLiveness?: boolean;
   keepReadiness?: boolean;
   keepStartup?: boolean;
-  /** null/absent = the version's default (`legacy` until 1.35, `general` from 1.36). */
-  profile?: ProfileName | string | null;
+  /** null/absent = the version's default (`legacy` until 1.35, `general` from 1.36); `auto` (kubedebug's): by the namespace's PodSecurity enforce label. */
+  profile?: ProfileName | 'auto' | string | null;
   quiet?: boolean;
   /** `--rm` (kubedebug's, needs `-i`/`--attach`): delete the copy or node pod at the end (`Plan.cleanup`); ephemeral: `stdinOnce`. */
   rm?: boolean;
   /** `--retain` (kubedebug's): keep what the session created, whatever `Session.defaultRm` says. */
   retain?: boolean;
+  /** `--preflight` (kubedebug's): `warn`, `enforce`, `off`; empty = not given (`warn` with `auto`, else off). */
+  preflight?: '' | 'warn' | 'enforce' | 'off' | string;
   replace?: boolean;
   sameNode?: boolean;
   /**
@@ -128,6 +130,8 @@ export interface Session {
   defaultSessionLabel?: boolean;
   /** What `--session-label` annotates that only the host knows. */
   mark?: SessionMark;
+  /** The answers to `Needs.reads` (kubedebug's). */
+  reads?: ReadResult[];
 }
 
 /** The host's part of `--session-label`'s annotations (empty values are left out). */
@@ -136,6 +140,35 @@ export interface SessionMark {
   creator?: string;
   /** When, RFC 3339 (`kubedebug.dev/created-at`): the core has no clock. */
   createdAt?: string;
+}
+
+/** An API object the core needs before planning (kubedebug's): GET `path`, answer with a {@link ReadResult}. */
+export interface Read {
+  /** What it is for (`namespace`). */
+  name: string;
+  path: string;
+}
+
+/** The host's answer to a {@link Read}: the object, or the API server's `Status` (or `{ message }` when it could not ask). */
+export interface ReadResult {
+  name: string;
+  path: string;
+  object?: Record<string, any> | null;
+  error?: ReadError | null;
+}
+
+/** Why a {@link Read} failed: the API server's `Status` (or only `message`). */
+export type ReadError = { code?: number, reason?: string, message?: string, [key: string]: unknown };
+
+/** The namespace's PodSecurity enforce policy, for `--profile=auto` and `--preflight` (kubedebug's). */
+export interface PodSecurity {
+  namespace: string;
+  level: 'privileged' | 'baseline' | 'restricted';
+  /** `latest` or `v1.N`. */
+  version: string;
+  /** Whether `--profile=auto` chose the profile. */
+  auto: boolean;
+  preflight: 'off' | 'warn' | 'enforce';
 }
 
 /** A line kubectl prints, besides the final error. */
@@ -162,6 +195,8 @@ export interface Needs {
   customProfile: string | null;
   /** The `-f` sources whose objects are the targets, in order. */
   files: string[];
+  /** API objects to GET and give back as `Session.reads`, then `prepare` again (the namespace, for `--profile=auto`/`--preflight`). */
+  reads: Read[];
 }
 
 /**
@@ -185,6 +220,8 @@ export interface Prepared {
   /** The objects to read, one per positional target (none with `-f`). */
   targets: TargetRef[];
   needs: Needs;
+  /** With `--profile=auto` or `--preflight`: the namespace's policy, checked when planning. */
+  podSecurity: PodSecurity | null;
 }
 
 /** One API request, in kubectl's order. */
@@ -264,6 +301,12 @@ export type ErrorCode =
   | 'target/invalid-name'
   /** A request body over the 3 MiB limit of the API server: nothing is sent. */
   | 'plan/request-too-large'
+  /** `--profile=auto`/`--preflight` could not read the namespace's labels. */
+  | 'namespace/unreadable'
+  /** `--profile=auto` on a node in a namespace that enforces baseline or restricted. */
+  | 'profile/auto-node'
+  /** `--preflight=enforce`: the pod would violate the namespace's PodSecurity; nothing is sent. */
+  | 'preflight/violation'
   /** A number in an object given to {@link plan} that JSON cannot carry (NaN, ±Infinity). */
   | 'input/not-finite-number'
   /** A number in {@link plan}'s result that a JavaScript number cannot hold exactly: use {@link planText}. */

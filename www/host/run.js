@@ -9,6 +9,7 @@ import { DebugError, INTERRUPTED, formatError } from './errors.js';
 import { parseJsonObjects } from './documents.js';
 import { runAttached } from './attached.js';
 import { formatExplain } from './explain-text.js';
+import { readObjects } from './reads.js';
 
 /** @typedef {import('../core/index.js').Session} Session */
 /** @typedef {import('../core/index.js').Prepared} Prepared */
@@ -102,7 +103,7 @@ export function reportError(io, err) {
 async function runTargets(options, results) {
   const { planner, io, signal, dryRun = false } = options;
   const kube = options.kube ?? null;
-  const prepared = await prepareReading(planner, io, options.session);
+  const prepared = await prepareReading(planner, io, options.session, kube, signal);
   printMessages(io, prepared.messages);
   const quiet = Boolean(prepared.options.quiet);
   const targets = prepared.options.filename?.length
@@ -142,23 +143,29 @@ async function runTargets(options, results) {
 /**
  * `prepare`, reading what it asks for: kubectl reads `--custom` in `Complete`, before
  * `Validate`; the core names the file (`needs.customProfile`), and the session is prepared
- * again with its text, from the settled options (the arguments are not parsed twice).
+ * again with its text, from the settled options (the arguments are not parsed twice). The
+ * API objects it names (`needs.reads`: the namespace of `--profile=auto`/`--preflight`) are
+ * read in the same round.
  * @param {Planner} planner
  * @param {DebugIo} io
  * @param {Session} session
+ * @param {KubeClient | null} [kube]
+ * @param {AbortSignal} [signal]
  * @returns {Promise<Prepared>}
  */
-async function prepareReading(planner, io, session) {
+async function prepareReading(planner, io, session, kube = null, signal = undefined) {
   const prepared = await planner.prepare(session);
   const path = prepared.needs?.customProfile;
-  if (!path) return prepared;
+  const reads = prepared.needs?.reads ?? [];
+  if (!path && !reads.length) return prepared;
   return planner.prepare({
     ...session,
     args: undefined,
     options: prepared.options,
     namespace: prepared.namespace,
     namespaceExplicit: prepared.namespaceExplicit,
-    customProfile: await readCustomProfile(io, path),
+    ...(path ? { customProfile: await readCustomProfile(io, path) } : {}),
+    ...(reads.length ? { reads: await readObjects(kube, reads, signal) } : {}),
   });
 }
 

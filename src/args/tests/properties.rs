@@ -69,7 +69,7 @@ prop_compose! {
         attach in any::<Option<bool>>(),
         share_processes in any::<Option<bool>>(),
         session_label in any::<Option<bool>>(),
-        strs in prop::collection::vec(".{0,8}", 6),
+        strs in prop::collection::vec(".{0,8}", 7),
         profile in any::<Option<String>>(),
         env in arb_pairs(),
         set_image in arb_pairs(),
@@ -88,7 +88,7 @@ prop_compose! {
             keep_startup: b(6), quiet: b(7), replace: b(8), same_node: b(9),
             stdin: b(10), tty: b(11), rm: b(12), retain: b(13), session_label, explain: b(14),
             container: s(0), copy_to: s(1), custom: s(2), image: s(3),
-            image_pull_policy: s(4), target: s(5),
+            image_pull_policy: s(4), target: s(5), preflight: s(6),
         }
     }
 }
@@ -108,6 +108,7 @@ prop_compose! {
         default_image_source in ".{0,6}",
         (default_rm, default_session_label) in any::<(bool, bool)>(),
         mark in (".{0,6}", ".{0,6}"),
+        reads in prop::collection::vec((".{0,6}", ".{0,6}"), 0..2),
     ) -> Session {
         Session {
             args, options, namespace, namespace_explicit, env, seed, suffixes, default_rm,
@@ -115,6 +116,7 @@ prop_compose! {
             kubectl_version: minor.and_then(KubectlVersion::new),
             custom_profile: custom.map(|(path, text, error)| CustomProfileFile { path, text, error }),
             mark: crate::SessionMark { creator: mark.0, created_at: mark.1 },
+            reads: reads.into_iter().map(|(name, path)| crate::ReadResult { name, path, ..Default::default() }).collect(),
         }
     }
 }

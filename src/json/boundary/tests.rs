@@ -60,6 +60,9 @@ fn typescript_declarations_match_the_boundary_structs() {
         ("Plan", Plan::FIELDS),
         ("ApiRequest", ApiRequest::FIELDS),
         ("AttachTarget", AttachTarget::FIELDS),
+        ("Read", crate::reads::Read::FIELDS),
+        ("ReadResult", crate::reads::ReadResult::FIELDS),
+        ("PodSecurity", crate::preflight::PodSecurity::FIELDS),
     ] {
         assert_eq!(
             ts_fields(dts, name),

@@ -85,7 +85,7 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"bogus":1}"#,
-            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`, `defaultSessionLabel`, `mark`",
+            "invalid session: unknown field `bogus`, expected one of `args`, `options`, `namespace`, `namespaceExplicit`, `kubectlVersion`, `env`, `customProfile`, `seed`, `suffixes`, `defaultImages`, `defaultImageSource`, `defaultRm`, `defaultSessionLabel`, `mark`, `reads`",
         ),
         (
             r#"{"seed":1,"seed":2}"#,
@@ -109,15 +109,15 @@ fn errors_name_the_value_at_fault_in_serde_words() {
         ),
         (
             r#"{"options":{"images":"x"}}"#,
-            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`, `asTargetUser`, `mountTargetVolumes`, `volumeMount`, `imagePullSecret`, `label`, `annotation`, `nodeSelector`, `tolerationsFromNode`, `explain`",
+            "invalid session: options: unknown field `images`, expected one of `targets`, `args`, `filename`, `argumentsOnly`, `attach`, `container`, `copyTo`, `custom`, `env`, `image`, `imagePullPolicy`, `keepAnnotations`, `keepInitContainers`, `keepLabels`, `keepLiveness`, `keepReadiness`, `keepStartup`, `profile`, `quiet`, `rm`, `retain`, `preflight`, `replace`, `sameNode`, `sessionLabel`, `setImage`, `shareProcesses`, `stdin`, `target`, `tty`, `asTargetUser`, `mountTargetVolumes`, `volumeMount`, `imagePullSecret`, `label`, `annotation`, `nodeSelector`, `tolerationsFromNode`, `explain`",
         ),
         (
             r#"{"customProfile":{"path":7}}"#,
             "invalid session: customProfile.path: invalid type: integer `7`, expected a string",
         ),
         (
-            r#"[null,null,null,false,null,{},null,0,[],{},"",false,false,{},1]"#,
-            "invalid session: invalid length 15, expected struct Session with 14 elements",
+            r#"[null,null,null,false,null,{},null,0,[],{},"",false,false,{},[],1]"#,
+            "invalid session: invalid length 16, expected struct Session with 15 elements",
         ),
     ] {
         assert_eq!(session(text), Err(err.to_string()), "{text}");
@@ -258,6 +258,7 @@ fn everything_serialized_decodes_back() {
         tty: true,
         rm: true,
         retain: true,
+        preflight: "warn".into(),
     };
     let s = Session {
         args: Some(vec!["web".into()]),
@@ -281,6 +282,12 @@ fn everything_serialized_decodes_back() {
             creator: "alice".into(),
             created_at: "2026-12-05T19:00:00Z".into(),
         },
+        reads: vec![crate::ReadResult {
+            name: "namespace".into(),
+            path: "/api/v1/namespaces/ns".into(),
+            object: Some(crate::json!({"metadata": {}})),
+            error: None,
+        }],
     };
     let text = serde_json::to_string(&s).unwrap_or_default();
     assert_eq!(Session::from_json(&text), Ok(s.clone()));

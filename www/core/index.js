@@ -241,6 +241,19 @@ export function prepare(session) {
 }
 
 const utf8 = new TextEncoder();
+/** Reused for each target's UTF-8 bytes (the Wasm copies them in): no 6 KB garbage per plan. */
+let scratch = new Uint8Array(1 << 16);
+
+/**
+ * `text` as UTF-8 bytes in the shared scratch buffer (valid until the next call).
+ * @param {string} text
+ */
+function utf8Bytes(text) {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = utf8.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
 
 /**
  * The per-plan seed of `options`, checked: `undefined` when absent.
@@ -266,7 +279,7 @@ function seedOf(options) {
 function planParts(session, target, withResult, options) {
   const seed = seedOf(options);
   // As UTF-8 bytes: a native copy into Wasm memory (a string is copied by a JS loop).
-  const bytes = typeof target === 'string' ? utf8.encode(target) : target;
+  const bytes = typeof target === 'string' ? utf8Bytes(target) : target;
   const sessionText = (session && preparedBytes.get(session)) ?? encode(session ?? {}, 'session');
   const [head, result, ...bodies] = call(() => wasmPlanText(sessionText, bytes, withResult, seed));
   return { plan: withResult ? parseExact(head, 'the plan') : JSON.parse(head), result, bodies };

@@ -33,7 +33,6 @@ mod scan;
 mod serde_interop;
 mod swar;
 mod to_value;
-mod tokens;
 mod value;
 mod write;
 
@@ -44,7 +43,6 @@ pub use map::{Entry, Map};
 pub use number::Number;
 pub use scan::{from_str, from_str_keep_duplicates, Error};
 pub use to_value::ToValue;
-pub use tokens::Tokens;
 pub use value::Value;
 pub use write::{to_json, to_string, to_string_pretty};
 

@@ -304,3 +304,77 @@ fn cost() {
         (checked - skim) / plan * 100.0
     );
 }
+
+/// The gotypes crate accepts common quantities and times without [`HOOKS`]: every form it
+/// accepts so must be one the core's parsers accept.
+#[test]
+fn fast_forms_are_what_the_hooks_accept() {
+    let mut fast = 0;
+    let suffixes = [
+        "", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei",
+    ];
+    for digits in [
+        "0",
+        "1",
+        "007",
+        "100",
+        "999999999999999999",
+        "1000000000000000000",
+    ] {
+        for suffix in suffixes.iter().chain(&["n", "u", "K", "mi", "e3", ".5"]) {
+            let q = format!("{digits}{suffix}");
+            if kubedebug_gotypes::plain_quantity(&q) {
+                assert_eq!((HOOKS.quantity)(&q), Ok(()), "{q}");
+                fast += 1;
+            }
+        }
+    }
+    for year in ["0000", "1900", "2000", "2023", "2024", "2100", "9999"] {
+        for month in 0..=13 {
+            for day in 0..=32 {
+                for time in ["00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60"] {
+                    let t = format!("{year}-{month:02}-{day:02}T{time}Z");
+                    if kubedebug_gotypes::plain_utc_time(&t) {
+                        assert_eq!((HOOKS.time)(&t), Ok(()), "{t}");
+                        fast += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(fast > 5000, "{fast}");
+}
+
+/// The skim appends a struct field met in Go declaration order without looking for an
+/// earlier copy of its key: texts whose keys repeat (in order, out of order, then in order
+/// again) plan as the object parsed whole does (the last value, at the first one's place).
+#[test]
+fn repeated_keys_plan_as_the_whole_object() {
+    let texts = [
+        r#"{"kind":"Pod","apiVersion":"v1","metadata":{"name":"p","name":"q"},"spec":{"containers":[{"name":"a","image":"x","name":"b"}]}}"#,
+        r#"{"kind":"Pod","apiVersion":"v1","metadata":{"namespace":"default","name":"p","namespace":"default"},"spec":{"containers":[{"image":"x","name":"a","image":"y"}]}}"#,
+        r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"hostPID":true,"containers":[{"name":"a","image":"x"}],"hostPID":false,"containers":[{"name":"c","image":"z"}]}}"#,
+        r#"{"kind":"Pod","apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"a","image":"x","securityContext":{"privileged":true},"name":"a","securityContext":{"runAsUser":1}}]}}"#,
+    ];
+    for copy in [false, true] {
+        let mut args = vec!["p".to_string(), "--image=busybox".to_string()];
+        if copy {
+            args.push("--copy-to=d".to_string());
+        }
+        let session = Session {
+            args: Some(args),
+            ..Session::default()
+        };
+        for text in texts {
+            let object: Value = kubedebug_skim::from_str(text).expect("json");
+            let whole = crate::plan(&session, &object).map(|p| {
+                p.requests
+                    .iter()
+                    .map(|r| kubedebug_skim::to_string(&r.body))
+                    .collect::<Vec<_>>()
+            });
+            let skimmed = crate::plan_text(&session, text, false).map(|p| p.bodies);
+            assert_eq!(skimmed, whole, "{text}");
+        }
+    }
+}

@@ -114,6 +114,9 @@ pub fn field_named(st: u16, key: &str, minor: u8) -> Option<&'static GoField> {
 
 pub use kubedebug_skim::{Next, Shape};
 
+mod fast;
+pub use fast::{plain_quantity, plain_utc_time};
+
 /// Go's name of the JSON value in `UnmarshalTypeError`.
 fn what(shape: Shape<'_>) -> What<'_> {
     What::Kind(match shape {
@@ -178,6 +181,7 @@ pub fn leaf<'a>(shape: Shape<'a>, mut t: u16, hooks: &Hooks) -> Result<Next, Fai
     match (kind, shape) {
         (GoKind::Any, _) | (_, Shape::Null) => {}
         // `Quantity.UnmarshalJSON`: `ParseQuantity` of the text between the quotes, trimmed.
+        (GoKind::Quantity, Shape::Str { text, .. }) if fast::plain_quantity(text) => {}
         (GoKind::Quantity, s) => {
             let text = match s {
                 Shape::Num(n) => n,
@@ -194,6 +198,7 @@ pub fn leaf<'a>(shape: Shape<'a>, mut t: u16, hooks: &Hooks) -> Result<Next, Fai
         (GoKind::IntOrString, Shape::Num(n)) => return Err(Fail::Abort(What::Number(n), "int32")),
         (GoKind::IntOrString, s) => return Err(Fail::Abort(what(s), "int32")),
         // `metav1.Time.UnmarshalJSON`: `json.Unmarshal` into a string, then RFC 3339.
+        (GoKind::Time, Shape::Str { text, .. }) if fast::plain_utc_time(text) => {}
         (GoKind::Time, Shape::Str { text, raw }) => {
             let unescaped;
             let text = if raw && text.contains('\\') {

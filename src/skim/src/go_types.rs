@@ -41,7 +41,10 @@ pub enum Next {
 pub trait GoTypes {
     /// The type of the field of struct type `st` that key `key` decodes into, or `None` for
     /// a key Go ignores. `hint` starts at 0 for each object and is the implementation's to
-    /// keep (where in the struct the last key was found).
+    /// keep (where in the struct the last key was found), with one rule the skim relies on:
+    /// it only grows, and only when `key` names a field after every field it grew past
+    /// before, so a key that makes it grow is not a repeat of an earlier key (the skim then
+    /// appends it without a search).
     fn field(&self, st: u16, key: &str, hint: &mut usize) -> Option<u16>;
     /// Go's decoding of one value of `shape` into type `t`: what to walk below it, or `None`
     /// where the decode fails (either way: an error saved or returned).

@@ -233,13 +233,21 @@ impl<'a, G: GoTypes> Skim<'_, 'a, G> {
         if !c.empty(b'}')? {
             loop {
                 let key = c.key()?;
+                let before = hint;
                 let ft = match next {
                     Next::Struct(st) => self.types.field(st, &key, &mut hint),
                     Next::Values(e) => Some(e),
                     Next::Done | Next::Elems(_) => None,
                 };
                 let value = self.member(c, rule.child(&key), depth + 1, ft)?;
-                map.insert(key.into_owned(), value);
+                // A field found in declaration order (the hint moved past it) lies after every
+                // key before it that was one, and every other key before it lies before the
+                // hint: it is new, and needs no search (`GoTypes::field`).
+                if hint > before {
+                    map.push_new(key.into_owned(), value);
+                } else {
+                    map.insert(key.into_owned(), value);
+                }
                 if !c.next_member(b'}')? {
                     break;
                 }

@@ -77,6 +77,13 @@ impl Map<String, Value> {
         self.index_of(key).is_some()
     }
 
+    /// Append `key`, which the caller knows is not present (a Go struct field met in
+    /// declaration order after every key before it: see `Skim::object`).
+    pub(crate) fn push_new(&mut self, key: String, value: Value) {
+        debug_assert!(self.index_of(&key).is_none());
+        self.push(key, value);
+    }
+
     /// Set `key` (in place when present, else at the end); the old value, if any.
     #[inline(never)]
     pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {

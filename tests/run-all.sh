@@ -27,6 +27,8 @@ step "build the Wasm package (pkg/) and the client-node bundle"
 npm run --silent build
 step "TypeScript declarations of pkg/ (tsc, strict)"
 node_modules/.bin/tsc -p tests/types
+step "type check of the JS host (www/, // @ts-check, strict)"
+node_modules/.bin/tsc -p tests/types/www.tsconfig.json
 step "wasm-bindgen tests in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm

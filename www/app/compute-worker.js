@@ -11,7 +11,11 @@ import { compute } from './compute.js';
 
 /** @type {Promise<{ api: import('../host/wasm.js').Kubedebug, yaml: import('../host/documents.js').YamlModule }> | null} */
 let ready = null;
-const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (globalThis));
+/**
+ * The worker's global scope (the DOM library has no `DedicatedWorkerGlobalScope`).
+ * @type {{ addEventListener(type: 'message', listener: (event: MessageEvent) => void): void, postMessage(message: unknown): void }}
+ */
+const scope = /** @type {any} */ (globalThis);
 
 scope.addEventListener('message', async (event) => {
   const msg = event.data;

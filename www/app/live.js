@@ -24,7 +24,7 @@ import { parseDocuments } from './documents.js';
 /** @typedef {import('./playground.js').Playground} Playground */
 
 /**
- * @param {{ api: Kubedebug, playground: Playground, serveToken?: string, doc?: Document, win?: Window }} deps
+ * @param {{ api: Kubedebug, playground: Playground, serveToken?: string, doc?: Document, win?: Window & { kubedebugTerminal?: unknown } }} deps
  *   `serveToken`: `kubedebug serve`'s access token (connection.js `takeServeToken`)
  */
 export async function mountLive({ api, playground, serveToken = '', doc = document, win = window }) {

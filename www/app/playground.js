@@ -71,7 +71,7 @@ export async function mountPlayground({ api, doc = document, win = window, wasmU
    * edit is dropped.
    */
   const update = async (/** @type {'line' | 'form' | 'load'} */ source) => {
-    if (!versions.includes(state.version)) state.version = versions[versions.length - 1];
+    if (!(/** @type {string[]} */ (versions)).includes(state.version)) state.version = versions[versions.length - 1];
     const mine = ++generation;
     doc.body.dataset.computing = 'true';
     const next = await computer.compute(state, targetText);

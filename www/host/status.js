@@ -16,6 +16,7 @@ import { ApiError, DebugError } from './errors.js';
  */
 export function parseResourcePath(path) {
   const parts = path.split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
+  /** @type {string[]} */
   let rest;
   let group = '';
   if (parts[0] === 'api') rest = parts.slice(2);

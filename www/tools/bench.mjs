@@ -12,10 +12,10 @@ import { loadKubedebugSync } from '../host/wasm.js';
 const root = new URL('../../', import.meta.url);
 const wasmArg = process.argv.find((a) => a.startsWith('--wasm='))?.slice(7);
 const wasmBytes = readFileSync(wasmArg ?? new URL('pkg/kubedebug_bg.wasm', root));
-const fixture = (p) => JSON.parse(readFileSync(new URL(`tests/conformance/oracle/fixtures/${p}`, root), 'utf8'));
+const fixture = (/** @type {string} */ p) => JSON.parse(readFileSync(new URL(`tests/conformance/oracle/fixtures/${p}`, root), 'utf8'));
 
 /** Median of numbers. */
-const median = (xs) => {
+const median = (/** @type {number[]} */ xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
@@ -37,7 +37,10 @@ function coldInitMs(runs = 9) {
   return median(times);
 }
 
-/** Median µs per call of fn over `n` timed calls after warm-up. */
+/**
+ * Median µs per call of fn over `n` timed calls after warm-up.
+ * @param {() => unknown} fn
+ */
 function timeUs(fn, n = 1000, warm = 200) {
   for (let i = 0; i < warm; i++) fn();
   const samples = [];

@@ -7,37 +7,77 @@ use crate::session::{Needs, Prepared, Session};
 use crate::target::{GetRequest, TargetRef};
 use crate::validate::CustomProfileFile;
 
-/// The field names of `export interface <name> { … }` in a TypeScript declaration file.
+/// `text` without its `/* … */` and `// …` comments (a comment may hold any brace).
+fn without_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    loop {
+        let block = rest.find("/*");
+        let line = rest.find("//");
+        let (at, end) = match (block, line) {
+            (Some(b), Some(l)) if l < b => (l, "\n"),
+            (Some(b), _) => (b, "*/"),
+            (None, Some(l)) => (l, "\n"),
+            (None, None) => break,
+        };
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + 2..).unwrap_or_default();
+        rest = after
+            .find(end)
+            .and_then(|e| after.get(e + end.len()..))
+            .unwrap_or_default();
+        if end == "\n" {
+            out.push('\n');
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The field names of `export interface <name> { … }` in a TypeScript declaration file: the
+/// members at the interface's own level (a member's type may hold braces of its own).
 fn ts_fields(dts: &str, name: &str) -> Vec<String> {
+    let dts = without_comments(dts);
     let start = format!("export interface {name} {{");
     let Some(at) = dts.find(&start) else {
         return Vec::new();
     };
-    let body = dts.get(at + start.len()..).unwrap_or_default();
-    let body = body.get(..body.find('}').unwrap_or(0)).unwrap_or_default();
     let mut fields = Vec::new();
-    let mut rest = body;
-    // Drop `/** … */` comments, then take each `name?:` / `name:` at a member's start.
-    let mut text = String::new();
-    while let Some(open) = rest.find("/*") {
-        text.push_str(rest.get(..open).unwrap_or_default());
-        let close = rest.get(open..).and_then(|r| r.find("*/")).unwrap_or(0);
-        rest = rest.get(open + close + 2..).unwrap_or_default();
-    }
-    text.push_str(rest);
-    for member in text.split([';', '\n']) {
-        let member = member.trim();
-        if let Some(colon) = member.find(':') {
-            let name = member
-                .get(..colon)
-                .unwrap_or_default()
-                .trim_end_matches('?');
-            if !name.is_empty() {
-                fields.push(name.to_string());
-            }
+    let mut member = String::new();
+    let mut depth = 0usize;
+    let mut last = ' ';
+    let flush = |member: &mut String, fields: &mut Vec<String>| {
+        let name = member.split(':').next().unwrap_or_default();
+        let name = name.trim().trim_end_matches('?');
+        if member.contains(':') && !name.is_empty() {
+            fields.push(name.to_string());
+        }
+        member.clear();
+    };
+    for ch in dts.get(at + start.len()..).unwrap_or_default().chars() {
+        match ch {
+            '{' | '[' | '(' | '<' => depth += 1,
+            '}' if depth == 0 => break,
+            // `=>` closes nothing.
+            '>' if last == '=' => {}
+            '}' | ']' | ')' | '>' => depth = depth.saturating_sub(1),
+            ';' | '\n' if depth == 0 => flush(&mut member, &mut fields),
+            _ => {}
+        }
+        last = ch;
+        if !matches!(ch, ';' | '\n') || depth > 0 {
+            member.push(ch);
         }
     }
+    flush(&mut member, &mut fields);
     fields
+}
+
+#[test]
+fn reads_members_past_braces_in_comments_and_types() {
+    let dts = "export interface A {\n  /** `{}` and } in a comment */\n  a?: { x: string };\n  // }\n  b: Array<{ y: number }>;\n  c: (v: string) => void;\n}\nexport interface B { z: string }";
+    assert_eq!(ts_fields(dts, "A"), ["a", "b", "c"]);
+    assert_eq!(ts_fields(dts, "B"), ["z"]);
 }
 
 /// `www/core/index.d.ts` declares the same fields, in the same order, as the Rust

@@ -96,8 +96,9 @@ boundary_struct! {
         pub custom_profile: Option<String> = None, "customProfile";
         /// The `-f` sources whose objects are the targets, in order.
         pub files: Vec<String> = Vec::new(), "files";
-        /// API objects to GET and give back as `Session::reads` (then `prepare` again): the
-        /// namespace for `--profile=auto` and `--preflight`.
+        /// API objects to GET and give back as `Session::reads` (then `prepare` again, with
+        /// every answer so far): the namespace for `--profile=auto` and `--preflight`; a
+        /// workload target, then its pods (a second round).
         pub reads: Vec<Read> = Vec::new(), "reads";
     }
 }

@@ -101,8 +101,13 @@ impl Kind {
     }
 
     fn row(self) -> &'static (Kind, &'static str, &'static str, &'static str, &'static str) {
-        const DEPLOYMENT: &(Kind, &str, &str, &str, &str) =
-            &(Kind::Deployment, "Deployment", "deployments", "deployment", "apps/v1");
+        const DEPLOYMENT: &(Kind, &str, &str, &str, &str) = &(
+            Kind::Deployment,
+            "Deployment",
+            "deployments",
+            "deployment",
+            "apps/v1",
+        );
         // Every kind has its row.
         KINDS.iter().find(|k| k.0 == self).unwrap_or(DEPLOYMENT)
     }

@@ -195,7 +195,10 @@ export interface Needs {
   customProfile: string | null;
   /** The `-f` sources whose objects are the targets, in order. */
   files: string[];
-  /** API objects to GET and give back as `Session.reads`, then `prepare` again (the namespace, for `--profile=auto`/`--preflight`). */
+  /**
+   * API objects to GET and give back as `Session.reads`, then `prepare` again with every answer
+   * so far (the namespace, for `--profile=auto`/`--preflight`; a workload target, then its pods).
+   */
   reads: Read[];
 }
 

@@ -178,7 +178,7 @@ async function prepareReading(planner, io, session, kube = null, signal = undefi
     prepared = await planner.prepare({
       ...session,
       ...(customProfile ? { customProfile } : {}),
-      ...(answers.length ? { reads: answers } : {}),
+      ...(answers.length ? { reads: [...answers] } : {}),
     });
   }
 }

@@ -367,7 +367,7 @@ pub(crate) fn plan_target(
     }
     let profile = revalidate(prepared)?;
     // `--copy-to` of a workload target (kubedebug's): its pod template is the pod copied.
-    let (object, workload_lines) =
+    let (object, workload_lines, workload_ops) =
         crate::workload::planned_source(&prepared.options, &prepared.namespace, object);
     if check_types {
         crate::typed::check(
@@ -407,6 +407,9 @@ pub(crate) fn plan_target(
         }
     }?;
     plan.messages.splice(0..0, workload_lines);
+    if let Some(ops) = plan.explain.as_mut() {
+        ops.splice(0..0, workload_ops);
+    }
     if let Some(security) = &prepared.pod_security {
         preflight::check_plan(security, &mut plan)?;
     }

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::selector;
 use super::Kind;
+use crate::explain::PatchOp;
 use crate::json::{Map, Value};
 use crate::messages::Message;
 use crate::options::DebugOptions;
@@ -26,6 +27,14 @@ pub(crate) const CONTROLLER_LABELS: &[&str] = &[
     "batch.kubernetes.io/job-completion-index",
 ];
 
+/// What a workload's template became: the pod to copy, the lines saying what changed, and
+/// (with `--explain`) the operations from the template as a pod to it.
+pub(crate) struct Source {
+    pub(crate) pod: Value,
+    pub(crate) messages: Vec<Message>,
+    pub(crate) ops: Vec<PatchOp>,
+}
+
 /// With `--copy-to`, the pod to copy for a workload object that a workload target read: its
 /// template as a Pod, and the lines saying what changed. `None` for anything else (a `-f`
 /// workload, a workload object without a workload target: kubectl's refusal stays).
@@ -33,7 +42,7 @@ pub(crate) fn copy_source(
     options: &DebugOptions,
     namespace: &str,
     object: &Value,
-) -> Option<(Value, Vec<Message>)> {
+) -> Option<Source> {
     if options.copy_to.is_empty() || !options.filename.is_empty() {
         return None;
     }
@@ -51,9 +60,18 @@ pub(crate) fn copy_source(
         .unwrap_or("");
     let shown = kind.display(name);
     let mut messages = Vec::new();
-    let mut pod = pod_from_template(kind, object);
+    let mut ops = Vec::new();
+    let template_pod = pod_from_template(kind, object, false);
+    let mut pod = pod_from_template(kind, object, true);
+    if options.explain {
+        explain_step(&template_pod, &pod, "workload:controller-labels", &mut ops);
+    }
     if options.keep_labels && kind.owns_pods() {
+        let before = options.explain.then(|| pod.clone());
         let dropped = drop_selected_labels(kind, object, &mut pod, &shown);
+        if let Some(before) = before {
+            explain_step(&before, &pod, "workload:selector-labels", &mut ops);
+        }
         if !dropped.is_empty() {
             messages.push(Message::stderr(format!(
                 "Warning: not keeping label(s) {} of {shown}'s template: the copy would match its selector, and the controller would adopt it (and could delete it)",
@@ -66,7 +84,16 @@ pub(crate) fn copy_source(
             "Warning: --same-node: the pod template of {shown} has no node; the copy is scheduled like any new pod"
         )));
     }
-    Some((pod, messages))
+    Some(Source { pod, messages, ops })
+}
+
+/// The operations from `before` to `after`, each with `cause`.
+fn explain_step(before: &Value, after: &Value, cause: &str, ops: &mut Vec<PatchOp>) {
+    let start = ops.len();
+    crate::explain::diff(before, after, "", ops);
+    for op in ops.iter_mut().skip(start) {
+        op.cause = cause.to_string();
+    }
 }
 
 /// The template of a workload object (a CronJob's job template's).
@@ -78,9 +105,9 @@ fn template(kind: Kind, workload: &Value) -> Option<&Value> {
 }
 
 /// A Pod from a workload's template: named and placed like the workload (the copy's own
-/// name is `--copy-to`'s), the template's labels minus [`CONTROLLER_LABELS`], its
-/// annotations, its spec; no owner references.
-pub(crate) fn pod_from_template(kind: Kind, workload: &Value) -> Value {
+/// name is `--copy-to`'s), the template's labels (minus [`CONTROLLER_LABELS`] when `strip`),
+/// its annotations, its spec; no owner references.
+pub(crate) fn pod_from_template(kind: Kind, workload: &Value, strip: bool) -> Value {
     let template = template(kind, workload);
     let meta = template.and_then(|t| t.get("metadata"));
     let mut metadata = Map::new();
@@ -95,7 +122,7 @@ pub(crate) fn pod_from_template(kind: Kind, workload: &Value) -> Value {
     {
         let kept: Map<String, Value> = labels
             .iter()
-            .filter(|(k, _)| !CONTROLLER_LABELS.contains(&k.as_str()))
+            .filter(|(k, _)| !strip || !CONTROLLER_LABELS.contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         if !kept.is_empty() {
@@ -142,14 +169,15 @@ fn drop_selected_labels(kind: Kind, workload: &Value, pod: &mut Value, shown: &s
     dropped
 }
 
-/// [`copy_source`] for planning: the object to plan and the lines to print first.
+/// [`copy_source`] for planning: the object to plan, the lines to print first, and the
+/// operations that come before the copy's (`--explain`).
 pub(crate) fn planned_source<'a>(
     options: &DebugOptions,
     namespace: &str,
     object: Cow<'a, Value>,
-) -> (Cow<'a, Value>, Vec<Message>) {
+) -> (Cow<'a, Value>, Vec<Message>, Vec<PatchOp>) {
     match copy_source(options, namespace, &object) {
-        Some((pod, messages)) => (Cow::Owned(pod), messages),
-        None => (object, Vec::new()),
+        Some(s) => (Cow::Owned(s.pod), s.messages, s.ops),
+        None => (object, Vec::new(), Vec::new()),
     }
 }

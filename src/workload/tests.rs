@@ -177,7 +177,7 @@ fn no_pod_or_none_running_says_why() {
 
 #[test]
 fn the_template_becomes_a_pod_without_controller_labels_or_owners() {
-    let pod = pod_from_template(Kind::Deployment, &web());
+    let pod = pod_from_template(Kind::Deployment, &web(), true);
     assert_eq!(
         pod,
         json!({
@@ -193,7 +193,7 @@ fn the_template_becomes_a_pod_without_controller_labels_or_owners() {
             "metadata": {"labels": {"job-name": "x", "batch.kubernetes.io/controller-uid": "u", "app": "n"}},
             "spec": {"restartPolicy": "Never", "containers": [{"name": "c", "image": "busybox"}]}}}}}});
     assert_eq!(
-        pod_from_template(Kind::CronJob, &cron),
+        pod_from_template(Kind::CronJob, &cron, true),
         json!({
             "apiVersion": "v1", "kind": "Pod",
             "metadata": {"name": "nightly", "namespace": "ops", "labels": {"app": "n"}},
@@ -429,5 +429,45 @@ fn kubectl_refusal_stays_for_a_file_or_a_workload_object_of_a_pod_target() {
     assert_eq!(
         err,
         Some("\"apps/v1, Kind=Deployment\" not supported by debug".to_string())
+    );
+}
+
+#[test]
+fn explain_tags_what_the_template_lost() {
+    let ds = json!({"apiVersion": "apps/v1", "kind": "DaemonSet",
+        "metadata": {"name": "agent", "namespace": "default"},
+        "spec": {"selector": {"matchLabels": {"app": "agent"}},
+            "template": {"metadata": {"labels": {"app": "agent", "controller-revision-hash": "5d", "tier": "x"}},
+                "spec": {"containers": [{"name": "a", "image": "agent"}]}}}});
+    let p = prepared(
+        &[
+            "ds/agent",
+            "--image=busybox",
+            "--copy-to=c",
+            "--keep-labels=true",
+            "--profile=general",
+            "--explain",
+        ],
+        vec![],
+    );
+    let plan = plan_prepared(&p, &ds).unwrap_or_else(|f| panic!("{:?}", f.error));
+    let ops: Vec<(String, String, String)> = plan
+        .explain
+        .unwrap_or_default()
+        .into_iter()
+        .take(2)
+        .map(|o| (o.cause, o.op, o.path))
+        .collect();
+    let op = |c: &str, o: &str, p: &str| (c.to_string(), o.to_string(), p.to_string());
+    assert_eq!(
+        ops,
+        vec![
+            op(
+                "workload:controller-labels",
+                "remove",
+                "/metadata/labels/controller-revision-hash"
+            ),
+            op("workload:selector-labels", "remove", "/metadata/labels/app"),
+        ]
     );
 }

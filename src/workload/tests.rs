@@ -471,3 +471,31 @@ fn explain_tags_what_the_template_lost() {
         ]
     );
 }
+
+#[test]
+fn with_preflight_the_namespace_comes_first_and_one_workload_is_read_once() {
+    let args = [
+        "deploy/web",
+        "deployment/web",
+        "--image=busybox",
+        "--profile=general",
+        "--preflight=warn",
+    ];
+    let first = prepared(&args, vec![]);
+    let names: Vec<&str> = first.needs.reads.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["namespace"]);
+    let ns = ReadResult {
+        name: "namespace".into(),
+        path: "/api/v1/namespaces/default".into(),
+        object: Some(json!({"kind": "Namespace", "metadata": {"name": "default"}})),
+        error: None,
+    };
+    let second = prepared(&args, vec![ns]);
+    assert_eq!(
+        second.needs.reads,
+        vec![Read {
+            name: "workload".into(),
+            path: "/apis/apps/v1/namespaces/default/deployments/web".into()
+        }]
+    );
+}

@@ -67,6 +67,18 @@ pub enum Code {
     AutoNodeForbidden,
     /// `--preflight=enforce` found PodSecurity violations: nothing is sent.
     PreflightViolation,
+    /// A workload target could not be read (the API server's message), or its reads were
+    /// not given back to `prepare`.
+    WorkloadUnreadable,
+    /// A workload target has no selector of its own to find its pods (an empty selector, a
+    /// CronJob without `--copy-to`).
+    WorkloadNoSelector,
+    /// No pod matches a workload target's selector (scaled to zero, suspended, none yet).
+    WorkloadNoPods,
+    /// A workload target's pods exist but none is running.
+    WorkloadNotRunning,
+    /// An option that cannot apply to a workload target (`--replace`).
+    WorkloadInvalidOption,
 }
 
 impl Code {
@@ -102,6 +114,11 @@ impl Code {
             Code::NamespaceUnreadable => "namespace/unreadable",
             Code::AutoNodeForbidden => "profile/auto-node",
             Code::PreflightViolation => "preflight/violation",
+            Code::WorkloadUnreadable => "workload/unreadable",
+            Code::WorkloadNoSelector => "workload/no-selector",
+            Code::WorkloadNoPods => "workload/no-pods",
+            Code::WorkloadNotRunning => "workload/not-running",
+            Code::WorkloadInvalidOption => "workload/invalid-option",
         }
     }
 

@@ -70,6 +70,7 @@ mod text_plan;
 mod typed;
 mod validate;
 mod version;
+mod workload;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -2,8 +2,9 @@
 //! the host brings back (`Session::reads`). The host only does the GET; what an answer means
 //! (a missing namespace, a forbidden read) is decided here.
 //!
-//! One read is a name the core chooses (`namespace`; later `workload`, `pods`) and the path to
-//! GET. Today: the target namespace, for `--profile=auto` and `--preflight`.
+//! One read is a name the core chooses and the path to GET: `namespace` (the target
+//! namespace, for `--profile=auto` and `--preflight`), `workload` and `pods` (a workload
+//! target and its pods by label selector, `crate::workload`).
 
 use crate::api_path::{check_namespace, escape_segment};
 use crate::error::{Code, Error};

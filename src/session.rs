@@ -96,8 +96,9 @@ boundary_struct! {
         pub custom_profile: Option<String> = None, "customProfile";
         /// The `-f` sources whose objects are the targets, in order.
         pub files: Vec<String> = Vec::new(), "files";
-        /// API objects to GET and give back as `Session::reads` (then `prepare` again): the
-        /// namespace for `--profile=auto` and `--preflight`.
+        /// API objects to GET and give back as `Session::reads` (then `prepare` again, with
+        /// every answer so far): the namespace for `--profile=auto` and `--preflight`; a
+        /// workload target, then its pods (a second round).
         pub reads: Vec<Read> = Vec::new(), "reads";
     }
 }
@@ -295,6 +296,18 @@ pub fn prepare(session: &Session) -> Result<Prepared, Failure> {
         .map(|t| resolve_target(t, &r.namespace))
         .collect::<Result<Vec<_>, _>>()
         .map_err(fail)?;
+    // Workload targets (kubedebug's): each becomes the pod it debugs once its reads are in.
+    let mut messages = completed.messages.clone();
+    crate::workload::settle_targets(
+        &completed.options,
+        &r.namespace,
+        &session.reads,
+        &mut prepared.targets,
+        &mut prepared.needs.reads,
+        &mut messages,
+    )
+    .map_err(fail)?;
+    completed.messages = messages;
     prepared.needs.files = completed.options.filename.clone();
     prepared.profile = completed.profile.to_string();
     prepared.custom = completed.custom;
@@ -344,12 +357,18 @@ pub(crate) fn plan_target(
     check_types: bool,
     seed: u64,
 ) -> Result<Plan, Failure> {
+    if crate::workload::wants_reads(&prepared.needs.reads) {
+        return Err(crate::workload::unsettled().into());
+    }
     if prepared.options.profile.as_deref() == Some(preflight::AUTO)
         || !prepared.needs.reads.is_empty()
     {
         return Err(preflight::unsettled().into());
     }
     let profile = revalidate(prepared)?;
+    // `--copy-to` of a workload target (kubedebug's): its pod template is the pod copied.
+    let (object, workload_lines, workload_ops) =
+        crate::workload::planned_source(&prepared.options, &prepared.namespace, object);
     if check_types {
         crate::typed::check(
             prepared.kubectl_version.minor(),
@@ -387,6 +406,10 @@ pub(crate) fn plan_target(
             generate::generate_pod_copy_with_debug_container(object, &mut ctx, with_result)
         }
     }?;
+    plan.messages.splice(0..0, workload_lines);
+    if let Some(ops) = plan.explain.as_mut() {
+        ops.splice(0..0, workload_ops);
+    }
     if let Some(security) = &prepared.pod_security {
         preflight::check_plan(security, &mut plan)?;
     }

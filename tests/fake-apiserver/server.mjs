@@ -20,7 +20,7 @@ import { evictPod, markTerminating } from './lifecycle.js';
 import { parseLabelSelector } from './selectors.js';
 
 const MAX_BODY = 8 * 1024 * 1024;
-const PATH_RE = /^\/(?:api\/v1|apis\/(apps)\/v1)(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?$/;
+const PATH_RE = /^\/(?:api\/v1|apis\/(apps|batch)\/v1)(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?$/;
 
 /**
  * @typedef {{
@@ -127,9 +127,11 @@ export async function startFakeApiServer(options = {}) {
     const m = PATH_RE.exec(path);
     if (!m) return send(res, 404, PATH_NOT_FOUND);
     const [, group = '', ns = null, resource, name = null, sub = null] = m.map((x) => (x === undefined ? x : decodeURIComponent(x)));
-    const known = { pods: true, nodes: false, namespaces: false, deployments: true };
-    if (!(resource in known) || (resource === 'deployments') !== (group === 'apps')) return send(res, 404, PATH_NOT_FOUND);
-    const namespaced = /** @type {Record<string, boolean>} */ (known)[resource];
+    // resource → its group (every one but nodes and namespaces is namespaced)
+    const known = /** @type {Record<string, string>} */ ({ pods: '', nodes: '', namespaces: '', replicationcontrollers: '',
+      deployments: 'apps', statefulsets: 'apps', daemonsets: 'apps', replicasets: 'apps', jobs: 'batch', cronjobs: 'batch' });
+    if (!(resource in known) || known[resource] !== group) return send(res, 404, PATH_NOT_FOUND);
+    const namespaced = resource !== 'nodes' && resource !== 'namespaces';
     if ((ns !== null && !namespaced) || (namespaced && name !== null && ns === null)) return send(res, 404, PATH_NOT_FOUND);
     if (method === 'GET' && name === null) {
       if (url.searchParams.get('watch') === '1' || url.searchParams.get('watch') === 'true') {
@@ -256,7 +258,9 @@ function fieldName(url) {
 
 /** @param {string} resource */
 function kindOf(resource) {
-  return { pods: 'Pod', nodes: 'Node', namespaces: 'Namespace', deployments: 'Deployment' }[resource] ?? 'Unknown';
+  return { pods: 'Pod', nodes: 'Node', namespaces: 'Namespace', deployments: 'Deployment', statefulsets: 'StatefulSet',
+    daemonsets: 'DaemonSet', replicasets: 'ReplicaSet', replicationcontrollers: 'ReplicationController', jobs: 'Job',
+    cronjobs: 'CronJob' }[resource] ?? 'Unknown';
 }
 
 /** CLI: `--fixtures DIR...`, `--port N`, `--port-file F`, `--record F`, `--container-state S`. */

@@ -12,7 +12,10 @@ export const FIXED_TIMESTAMP = '2024-01-01T00:00:00Z';
 /** kind → [group, plural, namespaced] */
 export const KINDS = Object.freeze({
   Pod: ['', 'pods', true], Node: ['', 'nodes', false], Namespace: ['', 'namespaces', false],
-  Deployment: ['apps', 'deployments', true],
+  Deployment: ['apps', 'deployments', true], StatefulSet: ['apps', 'statefulsets', true],
+  DaemonSet: ['apps', 'daemonsets', true], ReplicaSet: ['apps', 'replicasets', true],
+  ReplicationController: ['', 'replicationcontrollers', true],
+  Job: ['batch', 'jobs', true], CronJob: ['batch', 'cronjobs', true],
 });
 
 /** @typedef {{ type: 'ADDED' | 'MODIFIED' | 'DELETED', object: any, rv: number }} StoreEvent */

@@ -21,6 +21,7 @@ export const KNOWN_DIFFERENCES = {
   'copy-from-file-minimal-nosc-restricted': 'same kubectl 1.33 panic on a -f pod without spec.securityContext',
   'typed-eph-spec-null': 'same kubectl 1.33 panic on a -f pod with `spec: null`; we send the PATCH (the fake server has no such pod: NotFound)',
   'typed-copy-spec-null': 'same kubectl 1.33 panic on a -f pod with `spec: null`; we copy it as older kubectl does',
+  'eph-deployment-unsupported': 'kubectl refuses a deployment/NAME target; we debug a running pod of its selector (README: Workload targets), here none',
 };
 
 /**

@@ -184,3 +184,43 @@ test("-f objects: an explicit namespace that differs from the object's is the co
   assert.equal(out.stderr, `error: the namespace from the provided object "other" does not match the namespace "${NS}". `
     + "You must pass '--namespace=other' to perform this operation.\n");
 });
+
+test('reads in rounds: every answer so far goes back to prepare; a read asked for again ends the session', async (t) => {
+  const { server, kube } = await withServer();
+  t.after(() => server.close());
+  const base = fakePlanner(() => ephemeralPlan());
+  const podsRead = { name: 'pods', path: `/api/v1/namespaces/${NS}/pods?labelSelector=app%3Dweb` };
+  const nsRead = { name: 'namespace', path: `/api/v1/namespaces/${NS}` };
+  /** @type {import('../../www/host/run.js').Planner} */
+  const rounds = {
+    prepare(/** @type {any} */ s) {
+      const p = /** @type {any} */ (base.prepare(s));
+      const answered = (s.reads ?? []).map((/** @type {any} */ r) => r.name);
+      p.needs.reads = !answered.length ? [nsRead] : answered.length === 1 ? [podsRead] : [];
+      return p;
+    },
+    plan: base.plan,
+  };
+  const { io } = fakeIo();
+  const r = await debug({ session: session(), planner: rounds, kube, io });
+  assert.equal(r.exitCode, 0, String(r.error));
+  const prepares = base.calls.filter((c) => c[0] === 'prepare').map((c) => (c[1].reads ?? []).map((/** @type {any} */ a) => a.name));
+  assert.deepEqual(prepares, [[], ['namespace'], ['namespace', 'pods']]);
+  const podList = base.calls.filter((c) => c[0] === 'prepare')[2][1].reads[1].object;
+  assert.equal(podList.items[0].metadata.name, 'mypod');
+
+  /** @type {import('../../www/host/run.js').Planner} */
+  const stuck = {
+    prepare(/** @type {any} */ s) {
+      const p = /** @type {any} */ (base.prepare(s));
+      p.needs.reads = [nsRead];
+      return p;
+    },
+    plan: base.plan,
+  };
+  const out = fakeIo();
+  const again = await debug({ session: session(), planner: stuck, kube, io: out.io });
+  assert.equal(again.exitCode, 1);
+  assert.equal(/** @type {any} */ (again.error).code, 'host/read-loop');
+  assert.equal(out.out.stderr, `error: prepare keeps asking for namespace /api/v1/namespaces/${NS}\n`);
+});

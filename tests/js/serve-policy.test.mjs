@@ -48,6 +48,19 @@ test('the allowlist: method, path shape, query keys, and upgrade-only attach', (
   assert.ok(!allowed('GET', '/apis/batch/v1/namespaces/d/deployments/d'));
 });
 
+test('the reads of a workload target (issue 14): the workload, then its pods by label selector', () => {
+  const allowed = (/** @type {string} */ m, /** @type {string} */ raw) => Boolean(matchRule(m, target(raw), false));
+  for (const raw of ['/apis/apps/v1/namespaces/d/deployments/web', '/apis/apps/v1/namespaces/d/statefulsets/db',
+    '/apis/apps/v1/namespaces/d/daemonsets/agent', '/apis/apps/v1/namespaces/d/replicasets/web-1',
+    '/api/v1/namespaces/d/replicationcontrollers/old', '/apis/batch/v1/namespaces/d/jobs/j', '/apis/batch/v1/namespaces/d/cronjobs/c',
+    '/api/v1/namespaces/d/pods?labelSelector=app%3Dweb%2Cenv+in+%28dev%2Cprod%29']) {
+    assert.ok(allowed('GET', raw), raw);
+  }
+  assert.ok(!allowed('GET', '/apis/apps/v1/deployments'));
+  assert.ok(!allowed('GET', '/api/v1/pods?labelSelector=app%3Dweb'));
+  assert.ok(!allowed('GET', '/apis/batch/v1/namespaces/d/jobs?labelSelector=x'));
+});
+
 test('loopback addresses and browser same-origin markers', () => {
   for (const a of ['127.0.0.1', '127.9.9.9', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1']) assert.ok(isLoopbackAddress(a), a);
   for (const a of ['0.0.0.0', '::', '10.0.0.1', 'example.com', '128.0.0.1', '::ffff:10.0.0.1', '']) assert.ok(!isLoopbackAddress(a), a);

@@ -105,25 +105,42 @@ function run(api, state, targetText, yaml, out) {
   out.args = words;
   out.parsed = api.parseArgs(out.args, { kubectlVersion: state.version });
   const session = sessionFor(state, out.args, out.parsed);
-  const first = api.prepare(session);
-  // `--profile=auto`/`--preflight` ask for the namespace: the page answers with its labels.
-  const reads = first.needs.reads ?? [];
-  const prepared = reads.length ? api.prepare({ ...session, reads: reads.map((r) => namespaceAnswer(r, first.namespace, state)) }) : first;
+  /** @type {any[] | null} */
+  let pasted = null;
+  const objects = () => {
+    pasted ??= targetText.trim() ? parseDocumentObjects(yaml, targetText, 'the pasted object', { code: 'page/parse' }) : [];
+    return pasted;
+  };
+  // `--profile=auto`/`--preflight` ask for the namespace: the page answers with its labels. A
+  // workload target asks for the workload, then its pods: the page answers from the pasted
+  // objects (the first, then the Pods after it), standing in for the API server.
+  /** @type {import('../core/index.js').ReadResult[]} */
+  const answers = [];
+  let prepared = api.prepare(session);
+  for (let round = 0; (prepared.needs.reads ?? []).length && round < 4; round++) {
+    const fresh = prepared.needs.reads.filter((r) => !answers.some((a) => a.name === r.name && a.path === r.path));
+    if (!fresh.length) break;
+    answers.push(...fresh.map((r) => pageAnswer(r, prepared.namespace, state, objects())));
+    prepared = api.prepare({ ...session, reads: answers });
+  }
   out.prepared = prepared;
   out.messages.push(...prepared.messages);
-  const objects = targetText.trim() ? parseDocumentObjects(yaml, targetText, 'the pasted object', { code: 'page/parse' }) : [];
-  if (!objects.length) {
+  if (!objects().length) {
     out.notes.push('Paste or pick a Pod or Node to see what kubectl would send.');
     return;
   }
   const fromFiles = (prepared.options.filename ?? []).length > 0;
-  const targets = fromFiles ? objects.map((o) => withNamespace(o, prepared.namespace)) : [objects[0]];
+  // The pod picked for a workload target is planned, if it was pasted.
+  const picked = answers.some((a) => a.name === 'workload')
+    ? objects().find((o) => o?.kind === 'Pod' && o?.metadata?.name === prepared.targets[0]?.objectName) : undefined;
+  const first = picked ?? objects()[0];
+  const targets = fromFiles ? objects().map((o) => withNamespace(o, prepared.namespace)) : [first];
   if (!fromFiles) {
-    if (objects.length > 1) out.notes.push('Only the first pasted object is used as the target.');
+    if (objects().length > 1 && !picked && !answers.some((a) => a.name === 'pods')) out.notes.push('Only the first pasted object is used as the target.');
     const names = prepared.targets.map((t) => t.name);
-    const want = objects[0]?.kind === 'Node' ? `node/${objects[0]?.metadata?.name}` : objects[0]?.metadata?.name;
+    const want = first?.kind === 'Node' ? `node/${first?.metadata?.name}` : first?.metadata?.name;
     const named = prepared.targets[0];
-    if (named && !sameTarget(named, objects[0])) {
+    if (named && !sameTarget(named, first)) {
       out.notes.push(`The command names ${names.join(', ')}; the playground plans against the pasted ${want ?? 'object'}.`);
     } else if (names.length > 1) {
       out.notes.push(`The command names ${names.length} targets; the playground plans the pasted one once.`);
@@ -137,6 +154,35 @@ function run(api, state, targetText, yaml, out) {
     out.plans.push(plan);
     out.messages.push(...plan.messages);
   }
+}
+
+/** A workload resource (plural) → its kind. */
+const WORKLOAD_KINDS = /** @type {Record<string, string>} */ ({
+  deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet', replicasets: 'ReplicaSet',
+  replicationcontrollers: 'ReplicationController', jobs: 'Job', cronjobs: 'CronJob',
+});
+
+/**
+ * The page's answer to a read: the namespace (with the page's labels); a workload (the pasted
+ * object of that kind and name, else the API server's NotFound); its pods (the pasted Pods:
+ * the page does not select them by label, the pasted ones stand for the selector's).
+ * @param {import('../core/index.js').Read} read
+ * @param {string} namespace
+ * @param {PlaygroundState} state
+ * @param {any[]} objects the pasted objects
+ * @returns {import('../core/index.js').ReadResult}
+ */
+export function pageAnswer(read, namespace, state, objects) {
+  if (read.name === 'pods') {
+    return { ...read, object: { apiVersion: 'v1', kind: 'PodList', items: objects.filter((o) => o?.kind === 'Pod') } };
+  }
+  if (read.name !== 'workload') return namespaceAnswer(read, namespace, state);
+  const segments = read.path.split('/');
+  const [resource, name] = [segments.at(-2) ?? '', decodeURIComponent(segments.at(-1) ?? '')];
+  const found = objects.find((o) => o?.kind === WORKLOAD_KINDS[resource] && o?.metadata?.name === name);
+  if (found) return { ...read, object: found };
+  const group = segments[1] === 'apis' ? `.${segments[2]}` : '';
+  return { ...read, error: { kind: 'Status', code: 404, reason: 'NotFound', message: `${resource}${group} "${name}" not found` } };
 }
 
 /**
@@ -159,7 +205,7 @@ export function namespaceAnswer(read, namespace, state) {
  * @param {any} obj
  */
 function sameTarget(ref, obj) {
-  const kind = ref.resource === 'nodes' ? 'Node' : 'Pod';
+  const kind = ref.resource === 'nodes' ? 'Node' : WORKLOAD_KINDS[ref.resource] ?? 'Pod';
   return obj?.kind === kind && obj?.metadata?.name === ref.objectName;
 }
 

@@ -30,12 +30,20 @@ export function formatObject(value, format) {
   return YAML.stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
+/** The workload kinds a target may name (issue 14), by kind: the type the command line uses. */
+const WORKLOAD_TYPES = /** @type {Record<string, string>} */ ({
+  Deployment: 'deployment', StatefulSet: 'statefulset', DaemonSet: 'daemonset', ReplicaSet: 'replicaset',
+  ReplicationController: 'replicationcontroller', Job: 'job', CronJob: 'cronjob',
+});
+
 /**
- * `pods/NAME` or `node/NAME`: how the command line names an object.
+ * `NAME` (a pod), `node/NAME` or `deployment/NAME` (a workload): how the command line names an object.
  * @param {any} obj
  * @returns {string}
  */
 export function targetName(obj) {
   const name = obj?.metadata?.name ?? '';
-  return obj?.kind === 'Node' ? `node/${name}` : name;
+  if (obj?.kind === 'Node') return `node/${name}`;
+  const type = WORKLOAD_TYPES[obj?.kind];
+  return type ? `${type}/${name}` : name;
 }

@@ -56,6 +56,11 @@ const CODE_FIELDS = /** @type {Record<string, FieldKey>} */ ({
   'page/split': 'line',
   'profile/auto-node': 'profile',
   'preflight/violation': 'preflight',
+  'workload/unreadable': 'object',
+  'workload/no-selector': 'object',
+  'workload/no-pods': 'object',
+  'workload/not-running': 'object',
+  'workload/invalid-option': 'line',
 });
 
 /**

@@ -195,7 +195,10 @@ export interface Needs {
   customProfile: string | null;
   /** The `-f` sources whose objects are the targets, in order. */
   files: string[];
-  /** API objects to GET and give back as `Session.reads`, then `prepare` again (the namespace, for `--profile=auto`/`--preflight`). */
+  /**
+   * API objects to GET and give back as `Session.reads`, then `prepare` again with every answer
+   * so far (the namespace, for `--profile=auto`/`--preflight`; a workload target, then its pods).
+   */
   reads: Read[];
 }
 
@@ -307,6 +310,16 @@ export type ErrorCode =
   | 'profile/auto-node'
   /** `--preflight=enforce`: the pod would violate the namespace's PodSecurity; nothing is sent. */
   | 'preflight/violation'
+  /** A workload target (`deploy/NAME`, …) could not be read, or its reads were not given back to `prepare`. */
+  | 'workload/unreadable'
+  /** A workload target has no selector of its own (an empty one; a CronJob without `--copy-to`). */
+  | 'workload/no-selector'
+  /** No pod matches a workload target's selector (scaled to zero, suspended, none yet). */
+  | 'workload/no-pods'
+  /** A workload target's pods exist but none is running. */
+  | 'workload/not-running'
+  /** An option that cannot apply to a workload target (`--replace`). */
+  | 'workload/invalid-option'
   /** A number in an object given to {@link plan} that JSON cannot carry (NaN, ±Infinity). */
   | 'input/not-finite-number'
   /** A number in {@link plan}'s result that a JavaScript number cannot hold exactly: use {@link planText}. */

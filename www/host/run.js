@@ -140,12 +140,17 @@ async function runTargets(options, results) {
   return exitCode;
 }
 
+/** How many times `prepare` may ask for reads (the namespace, a workload, its pods) before the host gives up. */
+const MAX_READ_ROUNDS = 4;
+
 /**
  * `prepare`, reading what it asks for: kubectl reads `--custom` in `Complete`, before
  * `Validate`; the core names the file (`needs.customProfile`), and the session is prepared
- * again with its text, from the settled options (the arguments are not parsed twice). The
- * API objects it names (`needs.reads`: the namespace of `--profile=auto`/`--preflight`) are
- * read in the same round.
+ * again with its text. The
+ * API objects it names (`needs.reads`: the namespace of `--profile=auto`/`--preflight`, a
+ * workload target and then its pods) are read, and the session prepared again with every
+ * answer so far, until nothing is missing; a read asked for twice, or more than
+ * `MAX_READ_ROUNDS` rounds, is a core bug and ends the session.
  * @param {Planner} planner
  * @param {DebugIo} io
  * @param {Session} session
@@ -154,19 +159,28 @@ async function runTargets(options, results) {
  * @returns {Promise<Prepared>}
  */
 async function prepareReading(planner, io, session, kube = null, signal = undefined) {
-  const prepared = await planner.prepare(session);
-  const path = prepared.needs?.customProfile;
-  const reads = prepared.needs?.reads ?? [];
-  if (!path && !reads.length) return prepared;
-  return planner.prepare({
-    ...session,
-    args: undefined,
-    options: prepared.options,
-    namespace: prepared.namespace,
-    namespaceExplicit: prepared.namespaceExplicit,
-    ...(path ? { customProfile: await readCustomProfile(io, path) } : {}),
-    ...(reads.length ? { reads: await readObjects(kube, reads, signal) } : {}),
-  });
+  let prepared = await planner.prepare(session);
+  /** @type {import('../core/index.js').ReadResult[]} */
+  const answers = [...(session.reads ?? [])];
+  let customProfile = session.customProfile;
+  for (let round = 0; ; round++) {
+    const path = prepared.needs?.customProfile;
+    const reads = prepared.needs?.reads ?? [];
+    if (!path && !reads.length) return prepared;
+    const again = reads.find((r) => answers.some((a) => a.name === r.name && a.path === r.path));
+    if (again || round >= MAX_READ_ROUNDS) {
+      throw new DebugError(`prepare keeps asking for ${again ? `${again.name} ${again.path}` : 'reads'}`, { code: 'host/read-loop' });
+    }
+    if (path) customProfile = await readCustomProfile(io, path);
+    answers.push(...await readObjects(kube, reads, signal));
+    // From the session as given (each round must print what the first would have): a
+    // settled `options` would lose the lines of defaults it already applied.
+    prepared = await planner.prepare({
+      ...session,
+      ...(customProfile ? { customProfile } : {}),
+      ...(answers.length ? { reads: [...answers] } : {}),
+    });
+  }
 }
 
 /**

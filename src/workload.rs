@@ -201,6 +201,12 @@ pub(crate) fn settle_targets(
     Ok(())
 }
 
+/// The value at `path` below `v` (a JSON pointer without its escapes: `Value::pointer` would
+/// add its parser to the Wasm for these fixed paths).
+pub(super) fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter().try_fold(v, |v, k| v.get(*k))
+}
+
 /// Adds `read` to `needs` unless it is there (two targets naming one workload read it once).
 fn push_once(needs: &mut Vec<Read>, read: Read) {
     if !needs.contains(&read) {
@@ -227,17 +233,17 @@ fn answered<'a>(answer: &'a ReadResult, shown: &str) -> Result<&'a Value, Error>
 
 /// Whether a Deployment is paused (`spec.paused`): said when it has no pods.
 fn paused(workload: &Value) -> bool {
-    workload.pointer("/spec/paused").and_then(Value::as_bool) == Some(true)
+    at(workload, &["spec", "paused"]).and_then(Value::as_bool) == Some(true)
 }
 
 /// A workload that runs no pod by its spec: scaled to zero (`spec.replicas: 0`), a suspended
 /// Job (`spec.suspend`). Its pods, if any are left, are going away.
 fn check_scaled(kind: Kind, workload: &Value, shown: &str) -> Result<(), Error> {
     let why = if kind == Kind::Job {
-        (workload.pointer("/spec/suspend").and_then(Value::as_bool) == Some(true))
+        (at(workload, &["spec", "suspend"]).and_then(Value::as_bool) == Some(true))
             .then_some("is suspended (spec.suspend: true)")
     } else {
-        (workload.pointer("/spec/replicas").and_then(Value::as_i64) == Some(0))
+        (at(workload, &["spec", "replicas"]).and_then(Value::as_i64) == Some(0))
             .then_some("is scaled to zero (spec.replicas: 0)")
     };
     match why {

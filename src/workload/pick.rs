@@ -10,9 +10,8 @@
 //! writes them in UTC, second precision).
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
-use super::COPY_HINT;
+use super::{at, COPY_HINT};
 use crate::error::{Code, Error};
 use crate::json::Value;
 
@@ -50,13 +49,12 @@ struct Candidate<'a> {
     created: &'a str,
 }
 
-fn text<'a>(pod: &'a Value, pointer: &str) -> &'a str {
-    pod.pointer(pointer).and_then(Value::as_str).unwrap_or("")
+fn text<'a>(pod: &'a Value, path: &[&str]) -> &'a str {
+    at(pod, path).and_then(Value::as_str).unwrap_or("")
 }
 
 fn candidate(pod: &Value) -> Candidate<'_> {
-    let ready_condition = pod
-        .pointer("/status/conditions")
+    let ready_condition = at(pod, &["status", "conditions"])
         .and_then(Value::as_array)
         .and_then(|c| {
             c.iter()
@@ -66,8 +64,7 @@ fn candidate(pod: &Value) -> Candidate<'_> {
         .and_then(|c| c.get("status"))
         .and_then(Value::as_str)
         == Some("True");
-    let restarts = pod
-        .pointer("/status/containerStatuses")
+    let restarts = at(pod, &["status", "containerStatuses"])
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
@@ -75,14 +72,14 @@ fn candidate(pod: &Value) -> Candidate<'_> {
         .max()
         .unwrap_or(0);
     Candidate {
-        name: text(pod, "/metadata/name"),
+        name: text(pod, &["metadata", "name"]),
         ready,
         ready_since: ready_condition
             .and_then(|c| c.get("lastTransitionTime"))
             .and_then(Value::as_str)
             .unwrap_or(""),
         restarts,
-        created: text(pod, "/metadata/creationTimestamp"),
+        created: text(pod, &["metadata", "creationTimestamp"]),
     }
 }
 
@@ -129,26 +126,26 @@ pub(crate) fn choose(
     let running: Vec<Candidate<'_>> = pods
         .iter()
         .filter(|p| {
-            text(p, "/status/phase") == "Running"
-                && p.pointer("/metadata/deletionTimestamp")
-                    .is_none_or(Value::is_null)
+            text(p, &["status", "phase"]) == "Running"
+                && at(p, &["metadata", "deletionTimestamp"]).is_none_or(Value::is_null)
         })
         .map(candidate)
         .collect();
     let Some(best) = running.iter().min_by(|a, b| order(a, b)) else {
-        let mut phases = BTreeMap::<&str, usize>::new();
+        // In the order the phases first appear (a map would cost a sort's code for one line).
+        let mut phases: Vec<(&str, usize)> = Vec::new();
         for p in pods {
-            let phase = match text(p, "/status/phase") {
-                _ if p
-                    .pointer("/metadata/deletionTimestamp")
-                    .is_some_and(|t| !t.is_null()) =>
-                {
+            let phase = match text(p, &["status", "phase"]) {
+                _ if at(p, &["metadata", "deletionTimestamp"]).is_some_and(|t| !t.is_null()) => {
                     "Terminating"
                 }
                 "" => "Unknown",
                 phase => phase,
             };
-            *phases.entry(phase).or_default() += 1;
+            match phases.iter_mut().find(|(p, _)| *p == phase) {
+                Some((_, n)) => *n += 1,
+                None => phases.push((phase, 1)),
+            }
         }
         let counts: Vec<String> = phases.iter().map(|(k, n)| format!("{k}: {n}")).collect();
         let n = match pods.len() {

@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use super::Kind;
+use super::{at, Kind};
 use crate::error::{Code, Error};
 use crate::go::quote::go_quote;
+use crate::go::sort::stable_sort_by_str;
 use crate::json::Value;
 
 /// One requirement's operator (apimachinery `selection.Operator`).
@@ -98,7 +99,7 @@ pub(crate) fn of_workload(kind: Kind, workload: &Value, shown: &str) -> Result<S
             let map = spec
                 .and_then(|s| s.get("selector"))
                 .filter(|m| m.as_object().is_some_and(|m| !m.is_empty()))
-                .or_else(|| workload.pointer("/spec/template/metadata/labels"));
+                .or_else(|| at(workload, &["spec", "template", "metadata", "labels"]));
             from_set(map)
         }
         _ => from_label_selector(spec.and_then(|s| s.get("selector")), shown)?,
@@ -114,7 +115,7 @@ pub(crate) fn of_workload(kind: Kind, workload: &Value, shown: &str) -> Result<S
 
 /// apimachinery `SelectorFromSet`: one `k=v` per entry, sorted by key.
 fn from_set(map: Option<&Value>) -> Selector {
-    let mut requirements: Vec<Requirement> = map
+    let requirements: Vec<Requirement> = map
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
@@ -124,8 +125,9 @@ fn from_set(map: Option<&Value>) -> Selector {
             values: vec![v.as_str().unwrap_or("").to_string()],
         })
         .collect();
-    requirements.sort_by(|a, b| a.key.cmp(&b.key));
-    Selector { requirements }
+    Selector {
+        requirements: by_key(requirements),
+    }
 }
 
 /// apimachinery `LabelSelectorAsSelector`: `matchLabels` as `k=v`, then `matchExpressions`,
@@ -154,14 +156,14 @@ fn from_label_selector(selector: Option<&Value>, shown: &str) -> Result<Selector
                 ))
             }
         };
-        let mut values: Vec<String> = e
+        let values: Vec<String> = e
             .get("values")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect();
-        values.sort();
+        let mut values = stable_sort_by_str(values, String::as_str);
         values.dedup();
         out.requirements.push(Requirement {
             key: text("key").to_string(),
@@ -169,8 +171,13 @@ fn from_label_selector(selector: Option<&Value>, shown: &str) -> Result<Selector
             values,
         });
     }
-    out.requirements.sort_by(|a, b| a.key.cmp(&b.key));
+    out.requirements = by_key(std::mem::take(&mut out.requirements));
     Ok(out)
+}
+
+/// Requirements sorted by key, stably (through the crate's one sort routine: Wasm size).
+fn by_key(requirements: Vec<Requirement>) -> Vec<Requirement> {
+    stable_sort_by_str(requirements, |r| r.key.as_str())
 }
 
 /// Go's `url.QueryEscape` (how client-go encodes `labelSelector`): unreserved bytes kept,

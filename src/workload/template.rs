@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::selector;
-use super::Kind;
+use super::{at, Kind};
 use crate::explain::PatchOp;
 use crate::json::{Map, Value};
 use crate::messages::Message;
@@ -54,8 +54,7 @@ pub(crate) fn copy_source(
     if !named {
         return None;
     }
-    let name = object
-        .pointer("/metadata/name")
+    let name = at(object, &["metadata", "name"])
         .and_then(Value::as_str)
         .unwrap_or("");
     let shown = kind.display(name);
@@ -99,8 +98,8 @@ fn explain_step(before: &Value, after: &Value, cause: &str, ops: &mut Vec<PatchO
 /// The template of a workload object (a CronJob's job template's).
 fn template(kind: Kind, workload: &Value) -> Option<&Value> {
     match kind {
-        Kind::CronJob => workload.pointer("/spec/jobTemplate/spec/template"),
-        _ => workload.pointer("/spec/template"),
+        Kind::CronJob => at(workload, &["spec", "jobTemplate", "spec", "template"]),
+        _ => at(workload, &["spec", "template"]),
     }
 }
 
@@ -112,7 +111,7 @@ pub(crate) fn pod_from_template(kind: Kind, workload: &Value, strip: bool) -> Va
     let meta = template.and_then(|t| t.get("metadata"));
     let mut metadata = Map::new();
     for key in ["name", "namespace"] {
-        if let Some(v) = workload.pointer(&format!("/metadata/{key}")) {
+        if let Some(v) = at(workload, &["metadata", key]) {
             metadata.insert(key.into(), v.clone());
         }
     }
@@ -150,7 +149,7 @@ fn drop_selected_labels(kind: Kind, workload: &Value, pod: &mut Value, shown: &s
     let Ok(selector) = selector::of_workload(kind, workload, shown) else {
         return Vec::new();
     };
-    if !selector.matches(pod.pointer("/metadata/labels")) {
+    if !selector.matches(at(pod, &["metadata", "labels"])) {
         return Vec::new();
     }
     let Some(labels) = pod

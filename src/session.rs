@@ -451,4 +451,6 @@ fn check_namespace(p: &Prepared, object: &Value) -> Result<(), Error> {
 }
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 mod tests;

@@ -7,7 +7,8 @@ use crate::error::Code;
 use crate::json;
 use crate::json::Value;
 use crate::messages::Stream;
-use crate::{plan_prepared, plan_text_prepared, prepare, Journey, Prepared, Session};
+use crate::session::testing::{prepared, session};
+use crate::{plan_prepared, plan_text_prepared, prepare, Journey, Session};
 
 fn fixture(text: &str) -> Value {
     kubedebug_skim::from_str(text).unwrap_or(Value::Null)
@@ -39,20 +40,6 @@ fn namespace(labels: Value) -> ReadResult {
 
 fn restricted() -> ReadResult {
     namespace(json!({"pod-security.kubernetes.io/enforce": "restricted"}))
-}
-
-fn session(args: &[&str], reads: Vec<ReadResult>) -> Session {
-    Session {
-        args: Some(args.iter().map(|s| s.to_string()).collect()),
-        suffixes: vec!["abcde".into()],
-        reads,
-        ..Session::default()
-    }
-}
-
-#[track_caller]
-fn prepared(args: &[&str], reads: Vec<ReadResult>) -> Prepared {
-    prepare(&session(args, reads)).unwrap_or_else(|f| panic!("{args:?}: {:?}", f.error))
 }
 
 fn code_of<T>(r: Result<T, crate::Failure>) -> Option<Code> {

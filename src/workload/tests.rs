@@ -8,7 +8,8 @@ use super::template::pod_from_template;
 use super::*;
 use crate::json;
 use crate::messages::Stream;
-use crate::{plan_prepared, prepare, Journey, Prepared, Session};
+use crate::session::testing::{prepared, session};
+use crate::{plan_prepared, prepare, Journey};
 
 fn deployment(selector: Value) -> Value {
     json!({
@@ -204,20 +205,6 @@ fn the_template_becomes_a_pod_without_controller_labels_or_owners() {
 
 // --- Through `prepare` and `plan`. ---
 
-fn session(args: &[&str], reads: Vec<ReadResult>) -> Session {
-    Session {
-        args: Some(args.iter().map(|s| s.to_string()).collect()),
-        suffixes: vec!["abcde".into()],
-        reads,
-        ..Session::default()
-    }
-}
-
-#[track_caller]
-fn prepared(args: &[&str], reads: Vec<ReadResult>) -> Prepared {
-    prepare(&session(args, reads)).unwrap_or_else(|f| panic!("{args:?}: {:?}", f.error))
-}
-
 fn answer(read: &Read, object: Value) -> ReadResult {
     ReadResult {
         name: read.name.clone(),
@@ -378,21 +365,10 @@ fn with_copy_to_the_template_is_copied() {
         "spec": {"selector": {"matchLabels": {"app": "web", "pod-template-hash": "7d9c"}},
             "template": {"metadata": {"labels": {"app": "web", "tier": "front", "pod-template-hash": "7d9c"}},
                 "spec": {"containers": [{"name": "app", "image": "nginx"}]}}}});
-    let p = prepared(
-        &[
-            "rs/web-7d9c",
-            "--image=busybox",
-            "--copy-to=c",
-            "--keep-labels=true",
-            "--profile=general",
-        ],
-        vec![],
-    );
-    let plan = plan_prepared(&p, &rs).unwrap_or_else(|f| panic!("{:?}", f.error));
-    let body = plan.requests[0].body.clone();
+    let plan = copy_keeping_labels("rs/web-7d9c", &rs, &[]);
     // The hash is a controller label (gone anyway), so the copy no longer matches: kept.
     assert_eq!(
-        body.pointer("/metadata/labels"),
+        plan.requests[0].body.pointer("/metadata/labels"),
         Some(&json!({"app": "web", "tier": "front"}))
     );
     let ds = json!({"apiVersion": "apps/v1", "kind": "DaemonSet",
@@ -400,26 +376,30 @@ fn with_copy_to_the_template_is_copied() {
         "spec": {"selector": {"matchLabels": {"app": "agent"}},
             "template": {"metadata": {"labels": {"app": "agent", "tier": "x"}},
                 "spec": {"containers": [{"name": "a", "image": "agent"}]}}}});
-    let p = prepared(
-        &[
-            "ds/agent",
-            "--image=busybox",
-            "--copy-to=c",
-            "--keep-labels=true",
-            "--profile=general",
-        ],
-        vec![],
-    );
-    let plan = plan_prepared(&p, &ds).unwrap_or_else(|f| panic!("{:?}", f.error));
-    let body = plan.requests[0].body.clone();
+    let plan = copy_keeping_labels("ds/agent", &ds, &[]);
     assert_eq!(
-        body.pointer("/metadata/labels"),
+        plan.requests[0].body.pointer("/metadata/labels"),
         Some(&json!({"tier": "x"}))
     );
     assert_eq!(
         plan.messages.first().map(|m| m.text.as_str()),
         Some("Warning: not keeping label(s) app of daemonset/agent's template: the copy would match its selector, and the controller would adopt it (and could delete it)")
     );
+}
+
+/// The plan of `--copy-to=c --keep-labels=true` (and `more`) of workload `target`, whose
+/// object is `object`.
+#[track_caller]
+fn copy_keeping_labels(target: &str, object: &Value, more: &[&str]) -> crate::Plan {
+    let mut args = vec![
+        target,
+        "--image=busybox",
+        "--copy-to=c",
+        "--keep-labels=true",
+        "--profile=general",
+    ];
+    args.extend_from_slice(more);
+    plan_prepared(&prepared(&args, vec![]), object).unwrap_or_else(|f| panic!("{:?}", f.error))
 }
 
 #[test]
@@ -439,18 +419,7 @@ fn explain_tags_what_the_template_lost() {
         "spec": {"selector": {"matchLabels": {"app": "agent"}},
             "template": {"metadata": {"labels": {"app": "agent", "controller-revision-hash": "5d", "tier": "x"}},
                 "spec": {"containers": [{"name": "a", "image": "agent"}]}}}});
-    let p = prepared(
-        &[
-            "ds/agent",
-            "--image=busybox",
-            "--copy-to=c",
-            "--keep-labels=true",
-            "--profile=general",
-            "--explain",
-        ],
-        vec![],
-    );
-    let plan = plan_prepared(&p, &ds).unwrap_or_else(|f| panic!("{:?}", f.error));
+    let plan = copy_keeping_labels("ds/agent", &ds, &["--explain"]);
     let ops: Vec<(String, String, String)> = plan
         .explain
         .unwrap_or_default()

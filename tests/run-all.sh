@@ -27,8 +27,9 @@ step "build the Wasm package (pkg/) and the client-node bundle"
 npm run --silent build
 step "TypeScript declarations of pkg/ (tsc, strict)"
 node_modules/.bin/tsc -p tests/types
-step "type check of the JS host (www/, // @ts-check, strict)"
+step "type check of the JS host and the JS tests (// @ts-check, strict)"
 node_modules/.bin/tsc -p tests/types/www.tsconfig.json
+node_modules/.bin/tsc -p tests/types/tests.tsconfig.json
 step "wasm-bindgen tests in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm

@@ -133,13 +133,13 @@ export function hashFor(params) {
  * @param {() => T | Promise<T>} fn
  * @param {string} what
  * @param {number} [timeoutMs]
- * @returns {Promise<T>}
+ * @returns {Promise<NonNullable<T>>}
  */
 export async function waitFor(fn, what, timeoutMs = 30_000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
-    if (value) return value;
+    if (value) return /** @type {NonNullable<T>} */ (value);
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }

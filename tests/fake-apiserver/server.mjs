@@ -68,6 +68,7 @@ export async function startFakeApiServer(options = {}) {
   };
 
   server.on('request', (req, res) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     req.on('data', (c) => {

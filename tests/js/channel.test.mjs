@@ -30,7 +30,7 @@ test('v5 close frame for stdin is [255, 0]', () => {
 
 test('decodeFrame round-trips and handles ArrayBuffer, views and empty messages', () => {
   const frame = ch.encodeFrame(ch.STDERR, 'oops');
-  const decoded = ch.decodeFrame(frame.buffer);
+  const decoded = ch.decodeFrame(/** @type {ArrayBuffer} */ (frame.buffer));
   assert.equal(decoded?.channel, 2);
   assert.equal(new TextDecoder().decode(decoded?.data), 'oops');
   const padded = new Uint8Array([9, 9, 1, 104, 105]).subarray(2);

@@ -48,8 +48,8 @@ export function runCli(args, options) {
   const child = spawn(process.execPath, [CLI, ...args], { env, stdio: [options.input == null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
-  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  child.stdout?.setEncoding('utf8').on('data', (d) => { stdout += d; });
+  child.stderr?.setEncoding('utf8').on('data', (d) => { stderr += d; });
   if (options.input != null && child.stdin) child.stdin.end(options.input);
   return new Promise((resolve, reject) => {
     child.on('error', reject);

@@ -91,8 +91,9 @@ test('refusals: each overlay where it cannot apply, and malformed values; nothin
     [['web', '--image=busybox', '--target=nope', '--as-target-user'], /the target pod has no container "nope"/],
     [['web', '--image=busybox', '--as-target-user', '--profile=sysadmin', '--target=side', '--copy-to=c'], /--target is incompatible with --copy-to/],
   ];
-  for (const [args, re] of cases) {
-    const r = await run(/** @type {string[]} */ (args));
+  for (const [words, re] of cases) {
+    const args = /** @type {string[]} */ (words);
+    const r = await run(args);
     assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /** @type {RegExp} */ (re), args.join(' '));
   }

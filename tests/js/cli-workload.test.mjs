@@ -20,7 +20,7 @@ const T = (/** @type {number} */ h) => `2024-01-01T0${h}:00:00Z`;
  * @param {{ ready?: string | null, created?: string, phase?: string }} [o]
  */
 function member(name, labels, o = {}) {
-  const p = pod(name);
+  const p = /** @type {any} */ (pod(name));
   p.metadata = { ...p.metadata, labels, creationTimestamp: o.created ?? T(0),
     ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-7d9c', uid: 'rs', controller: true }] };
   const ready = o.ready === undefined ? T(1) : o.ready;
@@ -155,7 +155,8 @@ test('errors: not found, no pods, none running, scaled to zero, paused, suspende
     [['cj/nightly'], 'error: cronjob/nightly has no pods of its own (its Jobs have): debug one of its jobs (job/NAME), or --copy-to NAME to debug a copy of its job template'],
     [['deploy/web', '--copy-to=c', '--replace'], 'error: --replace cannot be used with deployment/web: it would delete a pod named after the workload, which is not a pod; use --copy-to alone'],
   ];
-  for (const [args, want] of cases) {
+  for (const [words, want] of cases) {
+    const args = /** @type {string[]} */ (words);
     const r = await run([...args, '--image=busybox']);
     assert.equal(r.code, 1, args.join(' '));
     assert.equal(r.stderr, `${want}\n`, args.join(' '));

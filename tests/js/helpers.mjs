@@ -110,9 +110,11 @@ export function ephemeralPlan(o = {}) {
   return {
     journey: /** @type {const} */ ('ephemeral'),
     requests: [{ method: /** @type {const} */ ('PATCH'), path: `/api/v1/namespaces/${NS}/pods/mypod/ephemeralcontainers`,
-      contentType: 'application/strategic-merge-patch+json', body: { spec: { ephemeralContainers: [container] } } }],
-    result: null, container,
+      contentType: /** @type {const} */ ('application/strategic-merge-patch+json'), body: { spec: { ephemeralContainers: [container] } } }],
+    result: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mypod', namespace: NS } }, container,
     attach: o.attach ? { namespace: NS, pod: 'mypod', container: name, ephemeral: true, stdin: Boolean(o.stdin), tty: Boolean(o.tty), recordingBanner: true } : null,
     messages: [{ stream: /** @type {const} */ ('stdout'), text: `Defaulting debug container name to ${name}.` }],
+    cleanup: null,
+    explain: null,
   };
 }

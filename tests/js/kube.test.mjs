@@ -12,7 +12,7 @@ test('get, POST, 409, DELETE and logs against the fake server', async (t) => {
     (err) => formatError(err) === 'Error from server (NotFound): pods "nope" not found');
   await assert.rejects(kube.get('/api/v1/nodes/nope'),
     (err) => formatError(err) === 'Error from server (NotFound): nodes "nope" not found');
-  const create = { method: /** @type {const} */ ('POST'), path: `/api/v1/namespaces/${NS}/pods`, contentType: 'application/json',
+  const create = { method: /** @type {const} */ ('POST'), path: `/api/v1/namespaces/${NS}/pods`, contentType: /** @type {const} */ ('application/json'),
     body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'cp' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } };
   const created = await kube.send(create);
   assert.equal(created.metadata.namespace, NS);

@@ -28,14 +28,16 @@ test('ephemeral: GET, PATCH, wait, attach with echo, exit code from channel 3', 
 test('--replace: DELETE only after the POST succeeded, nothing after a failed POST', async (t) => {
   const { server, kube } = await withServer({ fixtures: [pod('mypod'), pod('taken')] });
   t.after(() => server.close());
-  const copyPlan = (/** @type {string} */ name) => fakePlanner(() => ({
-    journey: 'copy', result: null, container: null, attach: null, messages: [],
-    requests: [
-      { method: 'POST', path: `/api/v1/namespaces/${NS}/pods`, contentType: 'application/json',
-        body: { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NS }, spec: { containers: [{ name: 'dbg', image: 'busybox' }] } } },
-      { method: 'DELETE', path: `/api/v1/namespaces/${NS}/pods/mypod`, contentType: 'application/json', body: { gracePeriodSeconds: 0 } },
-    ],
-  }));
+  const copyPlan = (/** @type {string} */ name) => {
+    const created = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NS }, spec: { containers: [{ name: 'dbg', image: 'busybox' }] } };
+    return fakePlanner(() => ({
+      journey: /** @type {const} */ ('copy'), result: created, container: null, attach: null, messages: [], cleanup: null, explain: null,
+      requests: [
+        { method: /** @type {const} */ ('POST'), path: `/api/v1/namespaces/${NS}/pods`, contentType: /** @type {const} */ ('application/json'), body: created },
+        { method: /** @type {const} */ ('DELETE'), path: `/api/v1/namespaces/${NS}/pods/mypod`, contentType: /** @type {const} */ ('application/json'), body: { gracePeriodSeconds: 0 } },
+      ],
+    }));
+  };
   const first = fakeIo();
   const ok = await debug({ session: session(), planner: copyPlan('cp'), kube, io: first.io, attachFactory: wsFactory });
   assert.equal(ok.exitCode, 0);

@@ -184,8 +184,8 @@ describe('serve: who may use it, and for what (item 4)', () => {
 
   test('no token, a wrong token, or the token in the wrong place: 401, nothing forwarded', async () => {
     const before = env.fake.requests.length;
-    for (const headers of [{}, { [TOKEN_HEADER]: 'x' }, { [TOKEN_HEADER]: env.token.slice(1) }, { Authorization: `Bearer ${env.token}` },
-      { Cookie: `token=${env.token}` }]) {
+    for (const headers of /** @type {Record<string, string>[]} */ ([{}, { [TOKEN_HEADER]: 'x' }, { [TOKEN_HEADER]: env.token.slice(1) }, { Authorization: `Bearer ${env.token}` },
+      { Cookie: `token=${env.token}` }])) {
       const r = await httpRequest(env.port, { path: PODS, headers });
       assert.equal(r.status, 401, JSON.stringify(headers));
       assert.equal(JSON.parse(r.body).kind, 'Status');
@@ -208,10 +208,10 @@ describe('serve: who may use it, and for what (item 4)', () => {
   test('browser requests must be same-origin (Origin, or Sec-Fetch-Site on same-origin GETs)', async () => {
     const token = { [TOKEN_HEADER]: env.token };
     const before = env.fake.requests.length;
-    for (const headers of [{ Origin: 'http://evil.example' }, { Origin: 'null' }, { Origin: `http://localhost:${env.port}` },
+    for (const headers of /** @type {Record<string, string>[]} */ ([{ Origin: 'http://evil.example' }, { Origin: 'null' }, { Origin: `http://localhost:${env.port}` },
       { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }, { 'Sec-Fetch-Site': 'same-site' },
       { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate' }, { 'Sec-Fetch-Mode': 'no-cors' },
-      { Origin: env.origin, 'Sec-Fetch-Site': 'cross-site' }]) {
+      { Origin: env.origin, 'Sec-Fetch-Site': 'cross-site' }])) {
       const r = await httpRequest(env.port, { path: PODS, headers: { ...token, ...headers } });
       assert.equal(r.status, 403, JSON.stringify(headers));
     }
@@ -219,7 +219,7 @@ describe('serve: who may use it, and for what (item 4)', () => {
       { Origin: 'http://evil.example' });
     assert.equal(evil.status, 403);
     assert.equal(env.fake.requests.length, before);
-    for (const headers of [{ Origin: env.origin }, { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' }, {}]) {
+    for (const headers of /** @type {Record<string, string>[]} */ ([{ Origin: env.origin }, { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' }, {}])) {
       assert.equal((await httpRequest(env.port, { path: PODS, headers: { ...token, ...headers } })).status, 200, JSON.stringify(headers));
     }
   });

@@ -116,7 +116,7 @@ test('every recorded conformance case gives the Wasm exactly the native core\'s 
       check(`${key}: planText of object ${i}`, wire, native.error ? native : { value: withoutResult(native.value) });
       // The host's path: plan from what prepare answered, nothing parsed again.
       if (!entry.prepareError) {
-        const fromPrepared = outcome(() => fromText(kd.planText(entry.prepared, JSON.stringify(object))));
+        const fromPrepared = outcome(() => fromText(kd.planText(/** @type {import('../../www/core/index.js').Prepared} */ (entry.prepared), JSON.stringify(object))));
         check(`${key}: planText(prepared) of object ${i}`, fromPrepared, native.error ? native : { value: withoutResult(native.value) });
       }
       plans += 1;
